@@ -1,0 +1,14 @@
+//! Pure core of the evidence explorer: the corpus model, seed parsing and validation (behind
+//! the `seeds` feature, used at build time), text normalisation, filtering, aggregation,
+//! view state and the URL codec. No I/O, no web dependencies: everything here is tested on
+//! the host with `cargo test`.
+
+pub mod diag;
+pub mod model;
+pub mod text;
+
+#[cfg(feature = "seeds")]
+pub mod document;
+
+pub use diag::Diagnostic;
+pub use model::*;

@@ -1,0 +1,297 @@
+//! The validated corpus: papers as structured documents, and the codebook that links their
+//! analytic categories to the evidence they cite. Built once at compile time (see `seeds`),
+//! shipped to the browser as bytes, never mutated at run time.
+//!
+//! Cross references are indices into the corpus vectors (`usize`), so filtering and
+//! aggregation never compare strings. Every record also keeps its stable string `id`, the
+//! form used in URLs and exports.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the explorer shows: papers, crosswalk dimensions, categories, evidence, codings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Corpus {
+    /// Papers in seed order (sorted by file name).
+    pub papers: Vec<Paper>,
+    /// Shared analytic dimensions of the crosswalk.
+    pub dimensions: Vec<Dimension>,
+    /// Each paper's own analytic categories.
+    pub categories: Vec<Category>,
+    /// Concrete evidence items, sorted by start date then id.
+    pub evidence: Vec<Evidence>,
+    /// Links (evidence, category) made by a paper, each with verbatim quotes.
+    pub codings: Vec<Coding>,
+    /// Controlled vocabulary of evidence kinds, in codebook order.
+    pub kinds: Vec<String>,
+    /// Controlled vocabulary of domains, in codebook order.
+    pub domains: Vec<String>,
+    /// Partners a category can be about (for example "NATO", "EU"), in codebook order.
+    pub partners: Vec<String>,
+    /// Free-text description of the corpus and coding method (codebook `[corpus]` table).
+    pub about: CorpusInfo,
+}
+
+/// Corpus-level metadata from the codebook's `[corpus]` table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CorpusInfo {
+    /// Name shown in the header.
+    pub title: String,
+    /// A few sentences on what the corpus is and how it was coded.
+    pub description: String,
+    /// Version string of the codebook (shown in the methods panel and exports).
+    pub version: String,
+}
+
+/// One paper: bibliographic metadata and its cleaned, structured text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Paper {
+    /// Short stable slug used in URLs, for example `use-nato-eu`.
+    pub id: String,
+    /// Seed file name of the text, for example `000_7df98e07b0a4af79.txt`.
+    pub file: String,
+    /// Full title.
+    pub title: String,
+    /// Short title for tight places (matrix marks legend, chips).
+    pub short_title: String,
+    /// One or two letters that mark this paper in matrix cells (unique in the corpus).
+    pub mark: String,
+    /// Author(s) as printed.
+    pub author: String,
+    /// Author affiliation.
+    pub affiliation: String,
+    /// Where it was published or presented.
+    pub venue: String,
+    /// Publication date as given (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: String,
+    /// The cleaned document.
+    pub doc: Document,
+}
+
+/// A paper's text as headings, paragraphs and footnotes, with stable ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Document {
+    /// Headings in document order. `Block::section` points here.
+    pub sections: Vec<Section>,
+    /// Body blocks in reading order (headings and paragraphs).
+    pub blocks: Vec<Block>,
+    /// Footnotes in order of first reference (unreferenced ones last, in source order).
+    pub footnotes: Vec<Footnote>,
+    /// Honest notes on repairs the parser made or could not make (shown in the reader).
+    pub repairs: Vec<String>,
+}
+
+/// A heading of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Section {
+    /// Stable id, `s1`, `s2`, ... in document order.
+    pub id: String,
+    /// 1 = top-level section under the title, 2 = subsection, ...
+    pub level: u8,
+    /// Heading text, clean (no markup, no footnote markers).
+    pub title: String,
+    /// Index of the enclosing section, if any.
+    pub parent: Option<usize>,
+    /// Index of the heading's block in `Document::blocks`.
+    pub block: usize,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum BlockKind {
+    /// A heading; `Block::section` is its own section.
+    Heading,
+    /// A body paragraph.
+    #[default]
+    Paragraph,
+}
+
+/// A heading or paragraph: clean text plus inline annotations as byte ranges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Block {
+    /// Stable id: `p1`, `p2`, ... for paragraphs in document order; the section id for headings.
+    pub id: String,
+    /// Heading or paragraph.
+    pub kind: BlockKind,
+    /// Clean text: no markup, no footnote markers, no page-break debris.
+    pub text: String,
+    /// Emphasised (italic) byte ranges of `text`, sorted, non-overlapping.
+    pub emphasis: Vec<(usize, usize)>,
+    /// Footnote references, sorted by offset.
+    pub notes: Vec<NoteRef>,
+    /// Index of the innermost section this block belongs to (none before the first heading).
+    pub section: Option<usize>,
+    /// 1-based line in the seed text where the block starts.
+    pub line: u32,
+}
+
+/// A footnote marker inside a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct NoteRef {
+    /// Byte offset in `Block::text` where the marker stands (after the word it follows).
+    pub offset: usize,
+    /// Index into `Document::footnotes`.
+    pub note: usize,
+}
+
+/// A footnote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Footnote {
+    /// Stable id: `n<label>` for numbered notes (`n12`), `n-star`, `n-star2` for `*`, `**`,
+    /// `nu<k>` for the k-th note whose number the source lost.
+    pub id: String,
+    /// Label as shown: `12`, `*`, or `?` when the number was lost.
+    pub label: String,
+    /// False when the source lost this note's number (shown visibly marked).
+    pub numbered: bool,
+    /// Clean text of the note.
+    pub text: String,
+    /// Emphasised byte ranges of `text`.
+    pub emphasis: Vec<(usize, usize)>,
+    /// Index of the block holding the marker, or where an unnumbered note stood.
+    pub block: Option<usize>,
+    /// 1-based line in the seed text where the note starts.
+    pub line: u32,
+}
+
+/// A shared analytic dimension of the crosswalk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Dimension {
+    /// Stable slug.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// One-sentence definition.
+    pub definition: String,
+}
+
+/// One of a paper's own analytic categories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Category {
+    /// Stable slug.
+    pub id: String,
+    /// Index into `Corpus::papers`.
+    pub paper: usize,
+    /// Label in the author's terms.
+    pub label: String,
+    /// Index into `Corpus::partners`, or none.
+    pub partner: Option<usize>,
+    /// Index into the paper's `Document::sections` where the category is discussed (none when
+    /// the paper has no headings).
+    pub section: Option<usize>,
+    /// The author's own words introducing it (a located quote).
+    pub definition: Quote,
+    /// Index into `Corpus::dimensions` (the crosswalk).
+    pub dimension: usize,
+    /// Why the category maps onto its dimension (analyst's sentence).
+    pub crosswalk_note: String,
+    /// A quote from the paper that supports the crosswalk mapping.
+    pub crosswalk_quote: Quote,
+}
+
+/// A date or date range as precise as the paper gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct DateSpan {
+    /// First day covered, as (year, month 1-12, day 1-31).
+    pub start: (i32, u8, u8),
+    /// Last day covered.
+    pub end: (i32, u8, u8),
+}
+
+/// A concrete piece of evidence the papers cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    /// Stable slug.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Date as written in the codebook (`2007-01-12`, `2006-05`, `2001/2010`).
+    pub date_text: String,
+    /// Parsed date range.
+    pub date: DateSpan,
+    /// Place or theatre.
+    pub theatre: String,
+    /// Actors involved.
+    pub actors: Vec<String>,
+    /// Index into `Corpus::kinds`.
+    pub kind: usize,
+    /// Index into `Corpus::domains`.
+    pub domain: usize,
+    /// Primary sources as cited in the footnotes.
+    pub sources: Vec<String>,
+    /// Optional analyst's note.
+    pub note: String,
+}
+
+/// Where a quote was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum QuotePlace {
+    /// In `Document::blocks[i]`.
+    #[default]
+    Block,
+    /// In `Document::footnotes[i]`.
+    Note,
+}
+
+/// A verbatim quote located in its paper.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Quote {
+    /// The quote as written in the codebook.
+    pub text: String,
+    /// Block or footnote.
+    pub place: QuotePlace,
+    /// Index of the block or footnote.
+    pub index: usize,
+    /// Byte range in that block's or footnote's clean text.
+    pub range: (usize, usize),
+}
+
+/// A paper links an evidence item to one of its categories, with quotes that make the link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Coding {
+    /// Stable id: `<evidence id>~<category id>`.
+    pub id: String,
+    /// Index into `Corpus::papers` (the category's paper).
+    pub paper: usize,
+    /// Index into `Corpus::categories`.
+    pub category: usize,
+    /// Index into `Corpus::evidence`.
+    pub evidence: usize,
+    /// One or more located quotes.
+    pub quotes: Vec<Quote>,
+    /// Optional analyst's note.
+    pub note: String,
+}
+
+impl Corpus {
+    /// Index of the paper with this id.
+    pub fn paper_idx(&self, id: &str) -> Option<usize> {
+        self.papers.iter().position(|p| p.id == id)
+    }
+    /// Index of the category with this id.
+    pub fn category_idx(&self, id: &str) -> Option<usize> {
+        self.categories.iter().position(|c| c.id == id)
+    }
+    /// Index of the evidence item with this id.
+    pub fn evidence_idx(&self, id: &str) -> Option<usize> {
+        self.evidence.iter().position(|e| e.id == id)
+    }
+    /// Index of the dimension with this id.
+    pub fn dimension_idx(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+    /// Index of the coding with this id.
+    pub fn coding_idx(&self, id: &str) -> Option<usize> {
+        self.codings.iter().position(|c| c.id == id)
+    }
+}
+
+impl Document {
+    /// Index of the block with this id (paragraph `p12` or heading `s3`).
+    pub fn block_idx(&self, id: &str) -> Option<usize> {
+        self.blocks.iter().position(|b| b.id == id)
+    }
+    /// Index of the footnote with this id.
+    pub fn footnote_idx(&self, id: &str) -> Option<usize> {
+        self.footnotes.iter().position(|n| n.id == id)
+    }
+}

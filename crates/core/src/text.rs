@@ -1,0 +1,161 @@
+//! Text normalisation. Two folds, each keeping a map back to byte offsets of the original:
+//! - `quote_fold`: for matching codebook quotes against a paper; folds only whitespace
+//!   (runs become one space), quote marks and dashes, nothing else.
+//! - `search_fold`: for full-text search; also lowercases and strips diacritics.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded string and, for every byte of it, the byte range of the original it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `starts[i]` is the original byte offset where folded byte `i` begins; one extra entry at
+    /// the end holds the original length, so a folded range `a..b` maps to `starts[a]..ends(b)`.
+    starts: Vec<usize>,
+    /// `ends[i]` is the original byte offset where the original char of folded byte `i` ends.
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// Original byte range of folded byte range `a..b` (`a < b <= text.len()`).
+    pub fn original_range(&self, a: usize, b: usize) -> (usize, usize) {
+        if a >= b || b > self.text.len() {
+            return (0, 0);
+        }
+        (self.starts[a], self.ends[b - 1])
+    }
+
+    /// Every original byte range where `needle` (already folded the same way) occurs.
+    pub fn find_all(&self, needle: &str) -> Vec<(usize, usize)> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .match_indices(needle)
+            .map(|(i, m)| self.original_range(i, i + m.len()))
+            .collect()
+    }
+}
+
+fn fold_quote_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        '\u{00AD}' => return None, // soft hyphen
+        c => c,
+    })
+}
+
+fn fold_with(s: &str, lower_and_strip: bool) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(s.len()),
+        starts: Vec::with_capacity(s.len() + 1),
+        ends: Vec::with_capacity(s.len()),
+    };
+    let mut pending_space: Option<(usize, usize)> = None;
+    let push = |out: &mut Folded, c: char, a: usize, b: usize| {
+        let n = c.len_utf8();
+        out.text.push(c);
+        for _ in 0..n {
+            out.starts.push(a);
+            out.ends.push(b);
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            pending_space = Some(match pending_space {
+                Some((a, _)) => (a, end),
+                None => (i, end),
+            });
+            continue;
+        }
+        let Some(c) = fold_quote_char(c) else {
+            continue;
+        };
+        if let Some((a, b)) = pending_space.take() {
+            if !out.text.is_empty() {
+                push(&mut out, ' ', a, b);
+            }
+        }
+        if lower_and_strip {
+            let mut base = Vec::with_capacity(2);
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    base.push(d)
+                }
+            });
+            for b in base {
+                for l in b.to_lowercase() {
+                    push(&mut out, l, i, end);
+                }
+            }
+        } else {
+            push(&mut out, c, i, end);
+        }
+    }
+    out.starts.push(s.len());
+    out
+}
+
+/// Folds whitespace runs (to one space, trimmed), quote marks and dashes; keeps case.
+pub fn quote_fold(s: &str) -> Folded {
+    fold_with(s, false)
+}
+
+/// `quote_fold` plus lowercasing and diacritic stripping, for search.
+pub fn search_fold(s: &str) -> Folded {
+    fold_with(s, true)
+}
+
+/// The folded text only (no offset map), for queries.
+pub fn search_key(s: &str) -> String {
+    search_fold(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_fold_collapses_whitespace_and_styles_only() {
+        let f = quote_fold("  “Use”\n NATO — and\tthe EU’s  ");
+        assert_eq!(f.text, "\"Use\" NATO - and the EU's");
+        // Case is kept.
+        assert_eq!(quote_fold("Abe").text, "Abe");
+    }
+
+    #[test]
+    fn quote_fold_maps_back_to_original_bytes() {
+        let s = "Japan’s  “arc”";
+        let f = quote_fold(s);
+        let hits = f.find_all("\"arc\"");
+        assert_eq!(hits.len(), 1);
+        let (a, b) = hits[0];
+        assert_eq!(&s[a..b], "“arc”");
+    }
+
+    #[test]
+    fn search_fold_is_case_and_diacritic_insensitive() {
+        assert_eq!(search_key("Bōei Kenkyūsho KIYŌ"), "boei kenkyusho kiyo");
+        assert_eq!(search_key("Bamyán  Tőro"), "bamyan toro");
+    }
+
+    #[test]
+    fn search_fold_maps_matches_to_original_text() {
+        let s = "in Bamyán Province";
+        let f = search_fold(s);
+        let hits = f.find_all(&search_key("BAMYAN"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&s[hits[0].0..hits[0].1], "Bamyán");
+    }
+
+    #[test]
+    fn empty_needle_finds_nothing() {
+        assert!(search_fold("abc").find_all("").is_empty());
+    }
+}
