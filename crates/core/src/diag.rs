@@ -8,7 +8,7 @@ use std::fmt;
 pub struct Diagnostic {
     /// Path as the user knows it, for example `seeds/codebook/evidence.toml`.
     pub file: String,
-    /// 1-based line number (0 when the problem concerns the whole file).
+    /// 1-based line number (1 when the problem concerns the whole file).
     pub line: u32,
     /// What is wrong.
     pub message: String,
@@ -38,7 +38,10 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}: {}; {}",
-            self.file, self.line, self.message, self.expected
+            self.file,
+            self.line.max(1),
+            self.message,
+            self.expected
         )
     }
 }

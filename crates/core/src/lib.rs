@@ -9,6 +9,8 @@ pub mod text;
 
 #[cfg(feature = "seeds")]
 pub mod document;
+#[cfg(feature = "seeds")]
+pub mod seeds;
 
 pub use diag::Diagnostic;
 pub use model::*;
