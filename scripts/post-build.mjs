@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// Trunk post_build hook (see Trunk.toml). Trunk runs it from the repo root after it has written
+// index.html, the wasm-bindgen glue, the wasm and the CSS to TRUNK_STAGING_DIR, and before it
+// moves that dir to dist/. Environment set by Trunk 0.21.14: TRUNK_PROFILE (debug|release),
+// TRUNK_HTML_FILE, TRUNK_SOURCE_DIR, TRUNK_STAGING_DIR, TRUNK_DIST_DIR, TRUNK_PUBLIC_URL.
+//
+// Release builds only:
+//  1. index.html gets a Content-Security-Policy <meta> (hashes of its inline scripts and styles);
+//  2. explorer.html: one self-contained file (glue JS, wasm as base64, CSS, all inline) with a
+//     strict hash-based CSP, so it runs from file://;
+//  3. evidence.csv from the core crate's export-csv bin, once that bin exists.
+//
+// It fails loudly (exit 1) on anything it does not expect, rather than emit a broken file.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const profile = process.env.TRUNK_PROFILE ?? 'debug';
+const sourceDir = resolve(process.env.TRUNK_SOURCE_DIR ?? process.cwd());
+const htmlName = 'index.html';
+const singleName = 'explorer.html';
+
+function die(msg) {
+  console.error(`post-build: error: ${msg}`);
+  process.exit(1);
+}
+const log = (msg) => console.log(`post-build: ${msg}`);
+
+if (!staging) die('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+if (profile !== 'release') {
+  log(`profile ${profile}: nothing to do (CSP, ${singleName} and evidence.csv are made by release builds)`);
+  process.exit(0);
+}
+
+// The HTML parser turns CR LF and lone CR into LF before a script's text exists, and CSP hashes
+// are taken over that text (UTF-8). Normalise first so the hashes match what the browser sees.
+const lf = (s) => s.replace(/\r\n?/g, '\n');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const sizes = (buf) => `${kib(buf.length)} raw, ${kib(gzipSync(buf, { level: 9 }).length)} gzip`;
+
+/** Inline <script> (no src) and <style> contents of a finished document, in order. */
+function inlineContents(html) {
+  const scripts = [];
+  const styles = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bsrc\s*=/i.test(m[1])) continue;
+    scripts.push(m[2]);
+  }
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styles.push(m[1]);
+  return { scripts, styles };
+}
+
+function insertCsp(html, policy) {
+  if (/http-equiv\s*=\s*["']?content-security-policy/i.test(html)) die('document already has a CSP meta');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  // Right after <meta charset>: the policy must come before every script and style it governs.
+  const charset = /<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i;
+  if (!charset.test(html)) die('no <meta charset="utf-8"> to put the CSP after');
+  return html.replace(charset, (m) => `${m}\n  ${meta}`);
+}
+
+const unique = (xs) => [...new Set(xs)];
+
+/** Attributes in the markup (not inside scripts or styles) that would load or link anything
+ *  other than a data: URL or an in-page #fragment. Exported logic mirrored in e2e/smoke.test.mjs. */
+function externalRefs(html) {
+  const markup = html
+    .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
+    .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2')
+    .replace(/<!--[\s\S]*?-->/g, '');
+  const refs = [];
+  for (const tag of markup.matchAll(/<[a-z][^>]*>/gi)) {
+    for (const m of tag[0].matchAll(/\s(src|href|srcset|action|formaction|poster|data|manifest|background)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+      const v = (m[2] ?? m[3] ?? m[4] ?? '').trim();
+      if (!/^(data:|#)/i.test(v)) refs.push(`${m[1]}="${v}"`);
+    }
+  }
+  return refs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read what Trunk produced.
+const indexPath = join(staging, htmlName);
+const index = lf(readFileSync(indexPath, 'utf8'));
+
+// Trunk's default initializer, e.g.
+//   <script type="module">
+//   import init, * as bindings from './evidence-explorer-<hash>.js';
+//   const wasm = await init({ module_or_path: './evidence-explorer-<hash>_bg.wasm' });
+//   window.wasmBindings = bindings;
+//   dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+//   </script>
+const initRe = /<script type="module"[^>]*>\s*import init[^'"]*from\s*['"]([^'"]+\.js)['"];[\s\S]*?module_or_path:\s*['"]([^'"]+\.wasm)['"][\s\S]*?<\/script>/;
+const init = index.match(initRe);
+if (!init) die(`cannot find Trunk's initializer <script type="module"> in ${htmlName}`);
+const local = (url) => {
+  const base = process.env.TRUNK_PUBLIC_URL ?? './';
+  let p = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\.?\//, '');
+  if (p.includes('/') || p.includes('..')) die(`unexpected asset path ${url}`);
+  return join(staging, p);
+};
+const jsPath = local(init[1]);
+const wasmPath = local(init[2]);
+
+// ---------------------------------------------------------------------------------------------
+// 1. CSP for the served index.html. Trunk loads the glue JS with a module import (script-src
+//    'self', also for its <link rel="modulepreload">), fetches the wasm (connect-src 'self', also
+//    for its <link rel="preload" as="fetch">) and compiles it ('wasm-unsafe-eval'); its
+//    initializer and our watchdog are inline scripts, allowed by hash.
+{
+  const { scripts, styles } = inlineContents(index);
+  const policy = [
+    "default-src 'none'",
+    ['script-src', "'self'", "'wasm-unsafe-eval'", ...unique(scripts.map(sha256))].join(' '),
+    ['style-src', "'self'", ...unique(styles.map(sha256))].join(' '),
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  writeFileSync(indexPath, insertCsp(index, policy));
+  log(`${htmlName}: CSP with ${scripts.length} inline script hash(es), ${styles.length} style hash(es)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The single self-contained file.
+{
+  let glue = lf(readFileSync(jsPath, 'utf8'));
+  const wasm = readFileSync(wasmPath);
+
+  if (/^\s*import\s/m.test(glue) || /\bimport\s*\(/.test(glue)) {
+    die(`${init[1]} imports other modules (wasm-bindgen snippets: inline_js / #[wasm_bindgen(module)]); ` +
+      'the single-file build cannot inline those');
+  }
+  const def = glue.match(/^export default (\w+);\s*$/m);
+  if (!def) die(`${init[1]}: no "export default <init>;" line (wasm-bindgen --target web glue expected)`);
+  const initFn = def[1];
+  // An inline module script exports to nobody: drop the export syntax, keep the declarations.
+  glue = glue
+    .replace(/^export default \w+;\s*$/gm, '')
+    .replace(/^export\s*\{[^}]*\};?\s*$/gm, '')
+    .replace(/^export\s+(?=(async\s+)?(function|class|const|let|var)\b)/gm, '');
+  if (/^\s*export\b/m.test(glue)) die(`${init[1]}: export syntax left after stripping`);
+  // Defensive: "</script" inside the JS would end the element early.
+  glue = glue.replace(/<\/(script)/gi, '<\\/$1');
+
+  const boot = [
+    glue.trimEnd(),
+    '',
+    '// Single-file start-up: the wasm is inlined as base64 (decoded natively where available).',
+    `const wasmBase64 = "${wasm.toString('base64')}";`,
+    'const wasmBytes = typeof Uint8Array.fromBase64 === "function"',
+    '  ? Uint8Array.fromBase64(wasmBase64)',
+    '  : (() => {',
+    '      const s = atob(wasmBase64);',
+    '      const n = s.length;',
+    '      const bytes = new Uint8Array(n);',
+    '      for (let i = 0; i < n; i++) bytes[i] = s.charCodeAt(i);',
+    '      return bytes;',
+    '    })();',
+    `await ${initFn}({ module_or_path: wasmBytes });`,
+    '',
+  ].join('\n');
+
+  let html = index;
+  // No preloads and no SRI in the single file: nothing is fetched.
+  html = html.replace(/[ \t]*<link\b[^>]*\brel=["']?(?:modulepreload|preload)["']?[^>]*>\n?/gi, '');
+  // Stylesheets Trunk emitted (<link rel="stylesheet" href="./app-<hash>.css" ...>) -> <style>.
+  html = html.replace(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi, (tag) => {
+    const href = tag.match(/\bhref=["']([^"']+)["']/i);
+    if (!href) die(`stylesheet link without href: ${tag}`);
+    const css = lf(readFileSync(local(href[1]), 'utf8'));
+    for (const u of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
+      if (!/^(data:|#)/i.test(u[2])) die(`${href[1]} refers to ${u[2]}: inline it as a data: URL`);
+    }
+    if (/@import\b/i.test(css)) die(`${href[1]} uses @import: not possible in the single file`);
+    return `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>`;
+  });
+  // Trunk's initializer -> the self-contained one. (Function replacement: no "$" patterns.)
+  html = html.replace(initRe, () => `<script type="module">\n${boot}</script>`);
+
+  // Nothing may point outside the file: only data: URLs and in-page #fragments.
+  for (const ref of externalRefs(html)) die(`${singleName} would refer to ${ref}`);
+  if (/\bintegrity\s*=/i.test(html)) die(`${singleName} still has an integrity attribute`);
+
+  const { scripts, styles } = inlineContents(html);
+  const policy = [
+    "default-src 'none'",
+    ['script-src', ...unique(scripts.map(sha256)), "'wasm-unsafe-eval'"].join(' '),
+    ['style-src', ...unique(styles.map(sha256))].join(' '),
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  if (styles.length === 0) die('no inline style in the single file (style-src would be empty)');
+  html = insertCsp(html, policy);
+
+  const out = Buffer.from(html, 'utf8');
+  writeFileSync(join(staging, singleName), out);
+  log(`wasm ${sizes(wasm)}; glue JS ${sizes(Buffer.from(glue))}`);
+  log(`${singleName}: ${sizes(out)} (${scripts.length} inline scripts, ${styles.length} inline styles)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. evidence.csv, from the core crate's export-csv bin (guarded until that bin exists).
+{
+  const bin = join(sourceDir, 'crates/core/src/bin/export-csv.rs');
+  const csvPath = join(staging, 'evidence.csv');
+  if (!existsSync(bin)) {
+    log('crates/core/src/bin/export-csv.rs does not exist yet: no evidence.csv');
+  } else {
+    const tmp = `${csvPath}.tmp`;
+    const fd = openSync(tmp, 'w');
+    const r = spawnSync(
+      'cargo',
+      ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'export-csv', '--', 'seeds'],
+      { cwd: sourceDir, stdio: ['ignore', fd, 'inherit'] },
+    );
+    closeSync(fd);
+    if (r.error || r.status !== 0) {
+      rmSync(tmp, { force: true });
+      die(`export-csv failed (${r.error ?? `exit status ${r.status}`})`);
+    }
+    renameSync(tmp, csvPath);
+    log(`evidence.csv: ${sizes(readFileSync(csvPath))}`);
+  }
+}

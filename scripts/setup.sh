@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Idempotent installer of everything the build and the tests need (see shared/guides/toolchain.md).
+# Installs only what is missing or at the wrong version; prints what it installs or skips.
+# Works on a brand-new machine (only the package registries are reachable) and is a quick no-op
+# on a prepared one. Source it (`. scripts/setup.sh`) to keep its PATH, or run it with bash.
+#
+#   rust target wasm32-unknown-unknown      rustup target add
+#   trunk 0.21.14                            cargo install --locked   (~10-17 min on 2 cores)
+#   wasm-bindgen-cli = Cargo.lock's version  cargo install (no --locked: the mirror lags)  (~10 min)
+#   playwright-core, binaryen@132, axe-core  npm ci (package-lock.json; no browser download)
+#   chromium + chromium-driver               apt-get, only if /usr/bin/chromium is missing
+set -euo pipefail
+
+_setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$_setup_root/node_modules/.bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+say() { printf 'setup: %s\n' "$*"; }
+
+(
+  cd "$_setup_root"
+
+  # --- Rust: wasm target and the components the tests use -----------------------------------
+  command -v cargo >/dev/null || { say "cargo not found: this machine needs its Rust toolchain (rustup)"; exit 1; }
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "skip: rust target wasm32-unknown-unknown (installed)"
+  else
+    say "install: rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  for comp in clippy rustfmt; do
+    bin=$([ "$comp" = clippy ] && echo cargo-clippy || echo rustfmt)
+    if "$bin" --version >/dev/null 2>&1; then
+      say "skip: rust component $comp (installed)"
+    else
+      say "install: rust component $comp"
+      rustup component add "$comp"
+    fi
+  done
+
+  # --- Trunk ---------------------------------------------------------------------------------
+  have=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" = "$TRUNK_VERSION" ]; then
+    say "skip: trunk $TRUNK_VERSION (installed)"
+  else
+    say "install: trunk $TRUNK_VERSION (found: ${have:-none}); compiling, this takes 10-17 minutes"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+
+  # --- wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen --------------------------------
+  want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' Cargo.lock)
+  [ -n "$want" ] || { say "cannot find wasm-bindgen's version in Cargo.lock"; exit 1; }
+  grep -q "wasm_bindgen = \"$want\"" Trunk.toml ||
+    say "WARNING: Trunk.toml's [tools] wasm_bindgen differs from Cargo.lock's wasm-bindgen $want"
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" = "$want" ]; then
+    say "skip: wasm-bindgen-cli $want (installed)"
+  else
+    say "install: wasm-bindgen-cli $want (found: ${have:-none}); compiling, this takes ~10 minutes"
+    cargo install --force "wasm-bindgen-cli@$want"
+  fi
+
+  # --- npm packages --------------------------------------------------------------------------
+  command -v npm >/dev/null || { say "npm not found: this machine needs Node.js >= 20 with npm"; exit 1; }
+  stamp=node_modules/.setup-lock-sha256
+  lock_sum=$(sha256sum package-lock.json | awk '{print $1}')
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] && [ -x node_modules/.bin/wasm-opt ] &&
+    [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ]; then
+    say "skip: npm packages (node_modules matches package-lock.json)"
+  else
+    say "install: npm packages (npm ci)"
+    # No browser downloads: playwright-core has no install script and drives Debian's Chromium.
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+    echo "$lock_sum" >"$stamp"
+  fi
+  node_modules/.bin/wasm-opt --version | grep -q 'version 132' ||
+    { say "node_modules/.bin/wasm-opt is not binaryen 132"; exit 1; }
+
+  # --- Chromium --------------------------------------------------------------------------------
+  if [ -x /usr/bin/chromium ]; then
+    say "skip: chromium ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+  else
+    say "install: chromium + chromium-driver (apt-get)"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  fi
+
+  say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"
+)

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# THE test command (also what .ci/run runs). Installs missing tools, then:
+#   fmt check, clippy (host, all targets; wasm32 for the app), cargo test (workspace),
+#   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium).
+# Every step runs even when an earlier one failed (except that the e2e suite needs the build);
+# a summary follows and the exit status is non-zero if any step failed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export NO_COLOR=1
+
+t0=$SECONDS
+. scripts/setup.sh
+echo "test: setup took $((SECONDS - t0)) s"
+
+failed=()
+passed=()
+step() {
+  local name="$1"; shift
+  local t=$SECONDS
+  echo
+  echo "=== test: $name"
+  if "$@"; then
+    passed+=("$name ($((SECONDS - t)) s)")
+  else
+    echo "=== test: FAILED: $name"
+    failed+=("$name ($((SECONDS - t)) s)")
+    return 1
+  fi
+}
+
+# Trunk prints cargo's diagnostics and its own log lines; treat any warning as a failure.
+trunk_build() {
+  local log
+  log=$(mktemp)
+  if ! trunk --color never build --release 2>&1 | tee "$log"; then
+    rm -f "$log"; return 1
+  fi
+  if grep -nE '^(warning|error)(\[[A-Za-z0-9_]+\])?:| WARN ' "$log"; then
+    echo "test: trunk build printed the warnings above" >&2
+    rm -f "$log"; return 1
+  fi
+  rm -f "$log"
+}
+
+step "cargo fmt --check" cargo fmt --all --check || true
+step "clippy (host)" cargo clippy --workspace --all-targets -- -D warnings || true
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p evidence-explorer -- -D warnings || true
+step "cargo test" cargo test --workspace || true
+if step "trunk build --release" trunk_build; then
+  step "e2e (node --test e2e/)" node --test --test-concurrency=1 e2e/ || true
+else
+  failed+=("e2e: not run (no build)")
+fi
+
+echo
+echo "=== test: summary ($((SECONDS - t0)) s in all)"
+for s in "${passed[@]}"; do echo "  ok    $s"; done
+for s in "${failed[@]+"${failed[@]}"}"; do echo "  FAIL  $s"; done
+[ "${#failed[@]}" -eq 0 ]
