@@ -1,0 +1,102 @@
+//! The CSV export of the whole codebook: one row per (coding, quote), RFC 4180, with a
+//! relative link that opens the explorer's reader at that quote, highlighted.
+
+use crate::model::{Corpus, QuotePlace};
+use crate::url;
+use crate::view::{quote_route, OpenQuote, ViewState};
+
+/// Column names of `evidence.csv`, in order.
+pub const COLUMNS: [&str; 15] = [
+    "paper_id",
+    "paper_title",
+    "section",
+    "category_id",
+    "category_label",
+    "partner",
+    "dimension",
+    "evidence_id",
+    "evidence_title",
+    "date",
+    "theatre",
+    "kind",
+    "domain",
+    "quote",
+    "link",
+];
+
+/// The page the export's links are relative to.
+pub const LINK_PAGE: &str = "index.html";
+
+/// The explorer URL (relative to `dist/`) that opens coding `coding`'s quote `quote`
+/// highlighted in its paragraph.
+pub fn quote_link(corpus: &Corpus, coding: usize, quote: usize) -> String {
+    let open = OpenQuote {
+        coding: corpus.codings[coding].id.clone(),
+        quote,
+    };
+    let state = ViewState {
+        route: quote_route(corpus, &open).unwrap_or_default(),
+        quote: Some(open),
+        ..ViewState::default()
+    };
+    format!("{LINK_PAGE}#{}", url::encode(&state))
+}
+
+/// Section title of the place a quote stands (the note's block for footnote quotes).
+fn section_of(corpus: &Corpus, coding: usize, quote: usize) -> String {
+    let k = &corpus.codings[coding];
+    let q = &k.quotes[quote];
+    let doc = &corpus.papers[k.paper].doc;
+    let block = match q.place {
+        QuotePlace::Block => Some(q.index),
+        QuotePlace::Note => doc.footnotes.get(q.index).and_then(|n| n.block),
+    };
+    block
+        .and_then(|b| doc.blocks.get(b))
+        .and_then(|b| b.section)
+        .and_then(|s| doc.sections.get(s))
+        .map(|s| s.title.clone())
+        .unwrap_or_default()
+}
+
+/// The CSV text: a header row and one row per (coding, quote), CRLF line ends.
+pub fn evidence_csv(corpus: &Corpus) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail; errors are mapped to an empty export rather than a panic.
+    let _ = w.write_record(COLUMNS);
+    for (ki, k) in corpus.codings.iter().enumerate() {
+        let p = &corpus.papers[k.paper];
+        let cat = &corpus.categories[k.category];
+        let ev = &corpus.evidence[k.evidence];
+        let partner = cat
+            .partner
+            .and_then(|i| corpus.partners.get(i))
+            .cloned()
+            .unwrap_or_default();
+        for (qi, q) in k.quotes.iter().enumerate() {
+            let row = [
+                p.id.clone(),
+                p.title.clone(),
+                section_of(corpus, ki, qi),
+                cat.id.clone(),
+                cat.label.clone(),
+                partner.clone(),
+                corpus.dimensions[cat.dimension].label.clone(),
+                ev.id.clone(),
+                ev.title.clone(),
+                ev.date_text.clone(),
+                ev.theatre.clone(),
+                corpus.kinds[ev.kind].clone(),
+                corpus.domains[ev.domain].clone(),
+                q.text.clone(),
+                quote_link(corpus, ki, qi),
+            ];
+            let _ = w.write_record(&row);
+        }
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
