@@ -6,6 +6,11 @@
 pub mod diag;
 pub mod model;
 pub mod text;
+pub mod url;
+pub mod view;
+
+#[doc(hidden)]
+pub mod testkit;
 
 #[cfg(feature = "seeds")]
 pub mod document;

@@ -1,0 +1,1233 @@
+//! The URL fragment: a versioned, human-readable wire format for `ViewState`.
+//!
+//! Grammar (the fragment without its `#`; every part optional, defaults omitted):
+//!
+//! ```text
+//! fragment = path [ "?" query ]
+//! path     = "/" | "/matrix" | "/read/" PAPER [ "/" BLOCK ] | "/evidence/" EVIDENCE
+//! query    = "v=1" *( "&" pair )                 ; pairs in this order when encoding
+//! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
+//!          | "theatre=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
+//!          | "years=" YEAR [ "-" YEAR ]           ; 1000..=3000, inclusive, overlap semantics
+//!          | "q=" TEXT                            ; search as typed
+//!          | "rows=dim" | "cols=theatre" | "cols=kind"   ; (rows=paper, cols=date are defaults)
+//!          | "t=1" | "compact=1" | "present=1"    ; transposed, compact, presentation mode
+//!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
+//!          | "quote=" CODING "." N                ; N = index of the quote in the coding
+//!          | "tour=" TOUR-ID | "step=" N
+//! rowkey   = CATEGORY | "dim:" DIMENSION
+//! ```
+//!
+//! Every component is percent-encoded: only `A-Z a-z 0-9 - _ . ~` stay as they are (inside
+//! `sel`, `~` and `:` are escaped too), so `,` `&` `=` `#` `%` `/` and non-ASCII are safe.
+//! Decoding also reads `+` as a space. Encoding is canonical, so `decode(encode(s)) == s` for
+//! every state whose ids exist in the corpus and whose encoding fits in `MAX_FRAGMENT_BYTES`.
+//!
+//! `decode` never fails and never panics: it keeps what it can and reports every dropped or
+//! adjusted part as a plain-text `Notice`.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::model::Corpus;
+use crate::text::search_key;
+use crate::view::*;
+
+/// The format version `encode` writes.
+pub const VERSION: u32 = 1;
+/// Longest fragment read; the rest is dropped (with a notice).
+pub const MAX_FRAGMENT_BYTES: usize = 4096;
+/// Most values read per facet.
+pub const MAX_VALUES_PER_FACET: usize = 200;
+/// Most notices returned (then one "and N more").
+pub const MAX_NOTICES: usize = 20;
+/// Longest value quoted in a notice, in chars.
+pub const NOTICE_VALUE_CHARS: usize = 60;
+
+/// What happened to the part a notice is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoticeKind {
+    /// The part was dropped.
+    Ignored,
+    /// The part was used after a repair (swapped, cut, read as another version).
+    Adjusted,
+    /// Stands for `value` further notices that were not listed.
+    More,
+}
+
+/// One thing `decode` dropped or repaired. All fields are plain text, safe to show as text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Notice {
+    /// The URL key (`paper`, `years`, ...), or `route`, `block`, `url` for the path and input.
+    pub key: String,
+    /// The offending value, cut to about `NOTICE_VALUE_CHARS` chars, control chars removed.
+    pub value: String,
+    /// Why, in a few words.
+    pub reason: String,
+    /// Dropped, repaired, or a summary of further notices.
+    pub kind: NoticeKind,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            NoticeKind::Ignored => {
+                write!(
+                    f,
+                    "ignored {} \"{}\": {}",
+                    self.key, self.value, self.reason
+                )
+            }
+            NoticeKind::Adjusted => write!(f, "{} \"{}\": {}", self.key, self.value, self.reason),
+            NoticeKind::More => write!(f, "and {} more", self.value),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percent codec.
+
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
+}
+
+/// Percent-encodes `s`: keeps `A-Z a-z 0-9 - _ . ~` except the bytes in `also`, escapes the
+/// rest byte by byte (`%2C`, `%C3%A9`).
+pub fn percent_encode(s: &str, also: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if is_unreserved(b) && !also.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// What was wrong with a percent-encoded string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentError {
+    /// A `%` not followed by two hex digits (kept literally).
+    BadEscape,
+    /// The escapes made bytes that are not UTF-8 (replaced by U+FFFD).
+    BadUtf8,
+}
+
+/// Decodes `%XX` escapes and `+` (as a space). Never fails: a bad escape is kept literally,
+/// invalid UTF-8 becomes U+FFFD, and the first problem is returned beside the text.
+pub fn percent_decode(s: &str) -> (String, Option<PercentError>) {
+    fn hex(b: u8) -> Option<u8> {
+        (b as char).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut err = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' {
+            let hi = bytes.get(i + 1).copied().and_then(hex);
+            let lo = bytes.get(i + 2).copied().and_then(hex);
+            if let (Some(hi), Some(lo)) = (hi, lo) {
+                out.push(hi << 4 | lo);
+                i += 3;
+                continue;
+            }
+            err.get_or_insert(PercentError::BadEscape);
+            out.push(b);
+        } else if b == b'+' {
+            out.push(b' ');
+        } else {
+            out.push(b);
+        }
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => (s, err),
+        Err(e) => (
+            String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            err.or(Some(PercentError::BadUtf8)),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding.
+
+const SEL_ESCAPES: &[u8] = b"~:";
+
+fn enc(s: &str) -> String {
+    percent_encode(s, &[])
+}
+
+fn row_key_text(k: &RowKey) -> String {
+    match k {
+        RowKey::Category(id) => percent_encode(id, SEL_ESCAPES),
+        RowKey::Dimension(id) => format!("dim:{}", percent_encode(id, SEL_ESCAPES)),
+    }
+}
+
+fn selection_text(sel: &Selection) -> String {
+    match sel {
+        Selection::Cell { row, evidence } => format!(
+            "cell:{}~{}",
+            row_key_text(row),
+            percent_encode(evidence, SEL_ESCAPES)
+        ),
+        Selection::Row(row) => format!("row:{}", row_key_text(row)),
+        Selection::Column(ev) => format!("col:{}", percent_encode(ev, SEL_ESCAPES)),
+    }
+}
+
+/// The fragment for a state, without the `#`. Canonical: defaults omitted, sets sorted, keys
+/// in grammar order, `v=1` first whenever there is a query.
+pub fn encode(state: &ViewState) -> String {
+    let mut out = match &state.route {
+        Route::Home => "/".to_string(),
+        Route::Matrix => "/matrix".to_string(),
+        Route::Read { paper, block } => match block {
+            Some(b) => format!("/read/{}/{}", enc(paper), enc(b)),
+            None => format!("/read/{}", enc(paper)),
+        },
+        Route::Evidence { id } => format!("/evidence/{}", enc(id)),
+    };
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    for facet in Facet::ALL {
+        let set = state.filters.set(facet);
+        if !set.is_empty() {
+            let list: Vec<String> = set.iter().map(|v| enc(v)).collect();
+            pairs.push((facet.key(), list.join(",")));
+        }
+    }
+    if let Some((a, b)) = state.filters.years {
+        let text = if a == b {
+            a.to_string()
+        } else {
+            format!("{a}-{b}")
+        };
+        pairs.push(("years", text));
+    }
+    if !state.search.is_empty() {
+        pairs.push(("q", enc(&state.search)));
+    }
+    if state.layout.rows == RowGroup::Dimension {
+        pairs.push(("rows", "dim".into()));
+    }
+    match state.layout.cols {
+        ColGroup::Date => {}
+        ColGroup::Theatre => pairs.push(("cols", "theatre".into())),
+        ColGroup::Kind => pairs.push(("cols", "kind".into())),
+    }
+    if state.layout.transposed {
+        pairs.push(("t", "1".into()));
+    }
+    if state.layout.compact {
+        pairs.push(("compact", "1".into()));
+    }
+    if let Some(sel) = &state.selection {
+        pairs.push(("sel", selection_text(sel)));
+    }
+    if let Some(q) = &state.quote {
+        pairs.push(("quote", format!("{}.{}", enc(&q.coding), q.quote)));
+    }
+    if state.mode == Mode::Present {
+        pairs.push(("present", "1".into()));
+    }
+    if let Some(t) = &state.tour {
+        pairs.push(("tour", enc(t)));
+    }
+    if state.step != 0 {
+        pairs.push(("step", state.step.to_string()));
+    }
+    if !pairs.is_empty() {
+        out.push_str("?v=");
+        out.push_str(&VERSION.to_string());
+        for (k, v) in pairs {
+            out.push('&');
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&v);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding.
+
+/// Every key `decode` understands.
+pub const KEYS: [&str; 20] = [
+    "v",
+    "paper",
+    "partner",
+    "category",
+    "dimension",
+    "theatre",
+    "kind",
+    "domain",
+    "actor",
+    "years",
+    "q",
+    "rows",
+    "cols",
+    "t",
+    "compact",
+    "sel",
+    "quote",
+    "present",
+    "tour",
+    "step",
+];
+
+/// Collects notices: sanitised, deduplicated, capped.
+#[derive(Default)]
+struct Notes {
+    list: Vec<Notice>,
+    seen: HashSet<Notice>,
+    more: usize,
+}
+
+fn sanitise(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+        out.push(if c.is_control() || bidi { ' ' } else { c });
+    }
+    out
+}
+
+impl Notes {
+    fn push(&mut self, kind: NoticeKind, key: &str, value: &str, reason: impl Into<String>) {
+        let n = Notice {
+            key: sanitise(key, 30),
+            value: sanitise(value, NOTICE_VALUE_CHARS),
+            reason: reason.into(),
+            kind,
+        };
+        if self.seen.contains(&n) {
+            return;
+        }
+        if self.list.len() < MAX_NOTICES {
+            self.seen.insert(n.clone());
+            self.list.push(n);
+        } else {
+            self.seen.insert(n);
+            self.more += 1;
+        }
+    }
+    fn ignored(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        self.push(NoticeKind::Ignored, key, value, reason)
+    }
+    fn adjusted(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        self.push(NoticeKind::Adjusted, key, value, reason)
+    }
+    fn finish(mut self) -> Vec<Notice> {
+        if self.more > 0 {
+            self.list.push(Notice {
+                key: String::new(),
+                value: self.more.to_string(),
+                reason: "further problems not listed".into(),
+                kind: NoticeKind::More,
+            });
+        }
+        self.list
+    }
+    /// Decodes a component, noting percent-encoding debris.
+    fn decode(&mut self, key: &str, raw: &str) -> String {
+        let (s, err) = percent_decode(raw);
+        match err {
+            Some(PercentError::BadEscape) => {
+                self.adjusted(key, raw, "malformed %-escape, read literally")
+            }
+            Some(PercentError::BadUtf8) => {
+                self.adjusted(key, raw, "%-escapes are not UTF-8, replaced")
+            }
+            None => {}
+        }
+        s
+    }
+}
+
+/// Values one can look up exactly, or else by their folded form (case, diacritics). The folded
+/// map is built on the first miss only, so decoding a valid URL folds nothing.
+struct Lookup<'a> {
+    exact: HashSet<&'a str>,
+    folded: OnceCell<HashMap<String, &'a str>>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(values: impl IntoIterator<Item = &'a str>) -> Self {
+        Lookup {
+            exact: values.into_iter().collect(),
+            folded: OnceCell::new(),
+        }
+    }
+    fn get(&self, v: &str) -> Option<&'a str> {
+        if let Some(s) = self.exact.get(v) {
+            return Some(s);
+        }
+        let folded = self.folded.get_or_init(|| {
+            let mut sorted: Vec<&'a str> = self.exact.iter().copied().collect();
+            sorted.sort_unstable();
+            let mut m = HashMap::new();
+            for s in sorted {
+                m.entry(search_key(s)).or_insert(s);
+            }
+            m
+        });
+        folded.get(&search_key(v)).copied()
+    }
+}
+
+/// The corpus vocabularies `decode` validates against.
+struct Vocab<'a> {
+    corpus: &'a Corpus,
+    facets: Vec<Lookup<'a>>,
+}
+
+impl<'a> Vocab<'a> {
+    fn new(c: &'a Corpus) -> Self {
+        let facets = Facet::ALL
+            .iter()
+            .map(|f| match f {
+                Facet::Paper => Lookup::new(c.papers.iter().map(|p| p.id.as_str())),
+                Facet::Partner => Lookup::new(c.partners.iter().map(String::as_str)),
+                Facet::Category => Lookup::new(c.categories.iter().map(|x| x.id.as_str())),
+                Facet::Dimension => Lookup::new(c.dimensions.iter().map(|x| x.id.as_str())),
+                Facet::Theatre => Lookup::new(c.evidence.iter().map(|e| e.theatre.as_str())),
+                Facet::Kind => Lookup::new(c.kinds.iter().map(String::as_str)),
+                Facet::Domain => Lookup::new(c.domains.iter().map(String::as_str)),
+                Facet::Actor => Lookup::new(
+                    c.evidence
+                        .iter()
+                        .flat_map(|e| e.actors.iter().map(String::as_str)),
+                ),
+            })
+            .collect();
+        Vocab { corpus: c, facets }
+    }
+}
+
+fn no_such(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Paper => "no such paper",
+        Facet::Partner => "no such partner",
+        Facet::Category => "no such category",
+        Facet::Dimension => "no such dimension",
+        Facet::Theatre => "no evidence has this theatre",
+        Facet::Kind => "no such kind",
+        Facet::Domain => "no such domain",
+        Facet::Actor => "no evidence has this actor",
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(40).collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The known key nearest to `key` (edit distance at most 2 and shorter than the key itself).
+fn suggest_key(key: &str) -> Option<&'static str> {
+    KEYS.iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn cut_at_char_boundary(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn parse_bool(notes: &mut Notes, key: &str, v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => {
+            notes.ignored(key, v, "expected 1 or 0");
+            None
+        }
+    }
+}
+
+fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| notes.decode("route", s))
+        .collect();
+    let extra = |notes: &mut Notes, n: usize| {
+        if segments.len() > n {
+            notes.ignored("route", &segments[n..].join("/"), "extra path segments");
+        }
+    };
+    let corpus = vocab.corpus;
+    match segments.first().map(String::as_str) {
+        None => Route::Home,
+        Some("matrix") => {
+            extra(notes, 1);
+            Route::Matrix
+        }
+        Some("read") => {
+            let Some(pid) = segments.get(1) else {
+                notes.ignored("route", path, "missing paper id");
+                return Route::Home;
+            };
+            let Some(p) = corpus.paper_idx(pid) else {
+                notes.ignored("paper", pid, "no such paper");
+                return Route::Home;
+            };
+            extra(notes, 3);
+            let block = segments.get(2).and_then(|b| {
+                let doc = &corpus.papers[p].doc;
+                if doc.block_idx(b).is_some() {
+                    Some(b.clone())
+                } else {
+                    notes.ignored("block", b, format!("no such block in paper {pid}"));
+                    None
+                }
+            });
+            Route::Read {
+                paper: pid.clone(),
+                block,
+            }
+        }
+        Some("evidence") => {
+            let Some(id) = segments.get(1) else {
+                notes.ignored("route", path, "missing evidence id");
+                return Route::Home;
+            };
+            if corpus.evidence_idx(id).is_none() {
+                notes.ignored("evidence", id, "no such evidence item");
+                return Route::Home;
+            }
+            extra(notes, 2);
+            Route::Evidence { id: id.clone() }
+        }
+        Some(other) => {
+            notes.ignored("route", other, "unknown page");
+            Route::Home
+        }
+    }
+}
+
+fn decode_facet(facet: Facet, raw: &str, vocab: &Vocab, notes: &mut Notes, f: &mut Filters) {
+    let key = facet.key();
+    let lookup = &vocab.facets[facet.index()];
+    let mut count = 0;
+    for item in raw.split(',') {
+        let v = notes.decode(key, item);
+        if v.is_empty() {
+            notes.ignored(key, "", "empty value");
+            continue;
+        }
+        if count == MAX_VALUES_PER_FACET {
+            notes.ignored(key, &v, format!("more than {MAX_VALUES_PER_FACET} values"));
+            break;
+        }
+        count += 1;
+        match lookup.get(&v) {
+            Some(canonical) => {
+                if !f.set_mut(facet).insert(canonical.to_string()) {
+                    notes.ignored(key, &v, "listed twice");
+                }
+            }
+            None => notes.ignored(key, &v, no_such(facet)),
+        }
+    }
+}
+
+fn decode_years(raw: &str, notes: &mut Notes) -> Option<(i32, i32)> {
+    let v = notes.decode("years", raw);
+    let v = v.trim();
+    let (a, b) = match v.split_once('-') {
+        Some((a, b)) => (parse_year(a.trim()), parse_year(b.trim())),
+        None => (parse_year(v), parse_year(v)),
+    };
+    let (Some(a), Some(b)) = (a, b) else {
+        notes.ignored("years", v, "expected YYYY or YYYY-YYYY");
+        return None;
+    };
+    let range = MIN_YEAR..=MAX_YEAR;
+    if !range.contains(&a) || !range.contains(&b) {
+        notes.ignored(
+            "years",
+            v,
+            format!("years must lie in {MIN_YEAR}-{MAX_YEAR}"),
+        );
+        return None;
+    }
+    if a > b {
+        notes.adjusted("years", v, format!("reversed, read as {b}-{a}"));
+        return Some((b, a));
+    }
+    Some((a, b))
+}
+
+fn decode_row_key(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<RowKey> {
+    let c = vocab.corpus;
+    if let Some(d) = raw.strip_prefix("dim:") {
+        let d = notes.decode("sel", d);
+        if c.dimension_idx(&d).is_some() {
+            return Some(RowKey::Dimension(d));
+        }
+        notes.ignored("sel", &d, "no such dimension");
+        return None;
+    }
+    let id = notes.decode("sel", raw);
+    if c.category_idx(&id).is_some() {
+        return Some(RowKey::Category(id));
+    }
+    notes.ignored("sel", &id, "no such category");
+    None
+}
+
+fn decode_evidence_id(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<String> {
+    let id = notes.decode("sel", raw);
+    if vocab.corpus.evidence_idx(&id).is_some() {
+        return Some(id);
+    }
+    notes.ignored("sel", &id, "no such evidence item");
+    None
+}
+
+fn decode_selection(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<Selection> {
+    if let Some(rest) = raw.strip_prefix("cell:") {
+        if let Some((row, ev)) = rest.split_once('~') {
+            let row = decode_row_key(row, vocab, notes);
+            let ev = decode_evidence_id(ev, vocab, notes);
+            return Some(Selection::Cell {
+                row: row?,
+                evidence: ev?,
+            });
+        }
+    } else if let Some(rest) = raw.strip_prefix("row:") {
+        return decode_row_key(rest, vocab, notes).map(Selection::Row);
+    } else if let Some(rest) = raw.strip_prefix("col:") {
+        return decode_evidence_id(rest, vocab, notes).map(Selection::Column);
+    }
+    let shown = percent_decode(raw).0;
+    notes.ignored(
+        "sel",
+        &shown,
+        "expected cell:ROW~EVIDENCE, row:ROW or col:EVIDENCE",
+    );
+    None
+}
+
+fn decode_quote(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<OpenQuote> {
+    let v = notes.decode("quote", raw);
+    let Some((coding, n)) = v.rsplit_once('.') else {
+        notes.ignored("quote", &v, "expected CODING.N");
+        return None;
+    };
+    let digits = !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit());
+    let Some(n) = n.parse::<usize>().ok().filter(|_| digits) else {
+        notes.ignored("quote", &v, "expected CODING.N");
+        return None;
+    };
+    let Some(c) = vocab.corpus.coding_idx(coding) else {
+        notes.ignored("quote", &v, "no such coding");
+        return None;
+    };
+    let len = vocab.corpus.codings[c].quotes.len();
+    if n >= len {
+        notes.ignored("quote", &v, format!("the coding has {len} quote(s)"));
+        return None;
+    }
+    Some(OpenQuote {
+        coding: coding.to_string(),
+        quote: n,
+    })
+}
+
+fn is_tour_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Reads a fragment (a leading `#` is optional). Never fails, never panics: keeps what it can
+/// and explains everything it dropped or repaired in the notices (deduplicated, at most
+/// `MAX_NOTICES` plus one "and N more"). Ids are validated against `corpus`.
+pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
+    let mut notes = Notes::default();
+    let mut state = ViewState::default();
+    let vocab = Vocab::new(corpus);
+
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let fragment = if fragment.len() > MAX_FRAGMENT_BYTES {
+        notes.adjusted(
+            "url",
+            &format!("{} bytes", fragment.len()),
+            format!("too long, only the first {MAX_FRAGMENT_BYTES} bytes were read"),
+        );
+        cut_at_char_boundary(fragment, MAX_FRAGMENT_BYTES)
+    } else {
+        fragment
+    };
+    let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+    state.route = decode_route(path, &vocab, &mut notes);
+
+    let mut seen: HashSet<String> = HashSet::new();
+    for pair in query.split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (raw_key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(raw_key).0.to_ascii_lowercase();
+        if !seen.insert(key.clone()) {
+            let shown = percent_decode(raw).0;
+            notes.ignored(&key, &shown, "repeated key, the first one is used");
+            continue;
+        }
+        let known = KEYS.contains(&key.as_str());
+        if known && raw.is_empty() {
+            notes.ignored(&key, "", "empty value");
+            continue;
+        }
+        if let Some(facet) = Facet::from_key(&key) {
+            decode_facet(facet, raw, &vocab, &mut notes, &mut state.filters);
+            continue;
+        }
+        match key.as_str() {
+            "v" => {
+                let v = notes.decode("v", raw);
+                match v.parse::<u32>() {
+                    Ok(VERSION) => {}
+                    Ok(_) => notes.adjusted(
+                        "v",
+                        &v,
+                        format!("unsupported version, read as version {VERSION}"),
+                    ),
+                    Err(_) => notes.ignored("v", &v, "not a version number"),
+                }
+            }
+            "years" => state.filters.years = decode_years(raw, &mut notes),
+            "q" => {
+                let q = notes.decode("q", raw);
+                let cut = truncate_chars(&q, MAX_SEARCH_CHARS);
+                if cut.len() < q.len() {
+                    let why = format!("longer than {MAX_SEARCH_CHARS} characters, cut");
+                    notes.adjusted("q", &q, why);
+                }
+                state.search = cut.to_string();
+            }
+            "rows" => match notes.decode("rows", raw).as_str() {
+                "paper" => state.layout.rows = RowGroup::Paper,
+                "dim" | "dimension" => state.layout.rows = RowGroup::Dimension,
+                v => notes.ignored("rows", v, "expected paper or dim"),
+            },
+            "cols" => match notes.decode("cols", raw).as_str() {
+                "date" => state.layout.cols = ColGroup::Date,
+                "theatre" => state.layout.cols = ColGroup::Theatre,
+                "kind" => state.layout.cols = ColGroup::Kind,
+                v => notes.ignored("cols", v, "expected date, theatre or kind"),
+            },
+            "t" | "compact" | "present" => {
+                let v = notes.decode(&key, raw);
+                if let Some(b) = parse_bool(&mut notes, &key, &v) {
+                    match key.as_str() {
+                        "t" => state.layout.transposed = b,
+                        "compact" => state.layout.compact = b,
+                        _ => state.mode = if b { Mode::Present } else { Mode::Explore },
+                    }
+                }
+            }
+            "sel" => state.selection = decode_selection(raw, &vocab, &mut notes),
+            "quote" => state.quote = decode_quote(raw, &vocab, &mut notes),
+            "tour" => {
+                let v = notes.decode("tour", raw);
+                if is_tour_id(&v) {
+                    state.tour = Some(v);
+                } else {
+                    notes.ignored("tour", &v, "not a tour id");
+                }
+            }
+            "step" => {
+                let v = notes.decode("step", raw);
+                match v.parse::<u32>() {
+                    Ok(n) if !v.starts_with('+') => state.step = n as usize,
+                    _ => notes.ignored("step", &v, "not a step number"),
+                }
+            }
+            _ => {
+                let shown = percent_decode(raw).0;
+                let reason = match suggest_key(&key) {
+                    Some(k) => format!("unknown key (did you mean \"{k}\"?)"),
+                    None => "unknown key".to_string(),
+                };
+                notes.ignored(&key, &shown, reason);
+            }
+        }
+    }
+    (state, notes.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit;
+
+    fn corpus() -> Corpus {
+        testkit::sample()
+    }
+
+    /// Decodes `input` and checks the state part named by `get` and the notices' texts.
+    fn check<T: PartialEq + fmt::Debug>(
+        input: &str,
+        get: impl Fn(&ViewState) -> T,
+        want: T,
+        want_notices: &[&str],
+    ) {
+        let (s, notices) = decode(input, &corpus());
+        assert_eq!(get(&s), want, "state for {input:?}");
+        let texts: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(texts, want_notices, "notices for {input:?}");
+    }
+
+    fn full_state() -> ViewState {
+        let mut s = ViewState {
+            route: Route::Read {
+                paper: "alpha".into(),
+                block: Some("p2".into()),
+            },
+            search: "piracy “Gulf” & co, 100% #1 é".into(),
+            selection: Some(Selection::Cell {
+                row: RowKey::Dimension("political".into()),
+                evidence: "aden-escort-2009".into(),
+            }),
+            quote: Some(OpenQuote {
+                coding: "aden-escort-2009~a-nato-operational".into(),
+                quote: 1,
+            }),
+            mode: Mode::Present,
+            tour: Some("intro".into()),
+            step: 3,
+            ..ViewState::default()
+        };
+        s.filters.papers = ["alpha".to_string(), "gamma".into()].into();
+        s.filters.theatres = ["Gulf of Aden".to_string(), "Bamyán".into()].into();
+        s.filters.partners = ["NATO".to_string()].into();
+        s.filters.years = Some((2001, 2010));
+        s.layout = Layout {
+            rows: RowGroup::Dimension,
+            cols: ColGroup::Theatre,
+            transposed: true,
+            compact: true,
+        };
+        s
+    }
+
+    #[test]
+    fn encodes_the_documented_example_shape() {
+        let mut s = ViewState {
+            route: Route::Matrix,
+            search: "piracy".into(),
+            ..ViewState::default()
+        };
+        s.filters.papers = ["alpha".to_string(), "beta".into()].into();
+        s.filters.partners = ["NATO".to_string()].into();
+        s.filters.theatres = ["Gulf of Aden".to_string()].into();
+        s.filters.years = Some((2001, 2010));
+        s.layout = Layout {
+            rows: RowGroup::Dimension,
+            cols: ColGroup::Theatre,
+            transposed: true,
+            compact: true,
+        };
+        s.selection = Some(Selection::Cell {
+            row: RowKey::Category("a-nato-operational".into()),
+            evidence: "aden-escort-2009".into(),
+        });
+        assert_eq!(
+            encode(&s),
+            "/matrix?v=1&paper=alpha,beta&partner=NATO&theatre=Gulf%20of%20Aden&years=2001-2010\
+             &q=piracy&rows=dim&cols=theatre&t=1&compact=1&sel=cell:a-nato-operational~aden-escort-2009"
+        );
+        assert_eq!(decode(&encode(&s), &corpus()), (s, vec![]));
+    }
+
+    #[test]
+    fn default_state_is_a_slash() {
+        assert_eq!(encode(&ViewState::default()), "/");
+        assert_eq!(decode("", &corpus()), (ViewState::default(), vec![]));
+        assert_eq!(decode("#/", &corpus()), (ViewState::default(), vec![]));
+    }
+
+    #[test]
+    fn full_state_round_trips() {
+        let s = full_state();
+        let text = encode(&s);
+        assert!(
+            text.contains("quote=aden-escort-2009~a-nato-operational.1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("sel=cell:dim:political~aden-escort-2009"),
+            "{text}"
+        );
+        assert_eq!(decode(&text, &corpus()), (s.clone(), vec![]));
+        assert_eq!(decode(&format!("#{text}"), &corpus()), (s, vec![]));
+    }
+
+    #[test]
+    fn routes_round_trip() {
+        for route in [
+            Route::Home,
+            Route::Matrix,
+            Route::Read {
+                paper: "beta".into(),
+                block: None,
+            },
+            Route::Read {
+                paper: "alpha".into(),
+                block: Some("s2".into()),
+            },
+            Route::Evidence {
+                id: "visit-2011".into(),
+            },
+        ] {
+            let s = ViewState {
+                route,
+                ..ViewState::default()
+            };
+            assert_eq!(decode(&encode(&s), &corpus()), (s, vec![]));
+        }
+    }
+
+    #[test]
+    fn percent_codec_escapes_separators_and_reports_debris() {
+        assert_eq!(
+            percent_encode("a,b&c=d#e%f é", &[]),
+            "a%2Cb%26c%3Dd%23e%25f%20%C3%A9"
+        );
+        assert_eq!(percent_decode("a%2Cb+c"), ("a,b c".to_string(), None));
+        assert_eq!(percent_decode("%zz").1, Some(PercentError::BadEscape));
+        assert_eq!(percent_decode("%4").0, "%4");
+        assert_eq!(percent_decode("%ff").1, Some(PercentError::BadUtf8));
+    }
+
+    #[test]
+    fn unknown_ids_are_dropped_with_a_notice() {
+        let paper = |s: &ViewState| s.filters.papers.clone();
+        check(
+            "/matrix?paper=foo,alpha",
+            paper,
+            ["alpha".to_string()].into(),
+            &["ignored paper \"foo\": no such paper"],
+        );
+        check(
+            "/matrix?kind=nope&actor=Nobody",
+            |s| s.filters.clone(),
+            Filters::default(),
+            &[
+                "ignored kind \"nope\": no such kind",
+                "ignored actor \"Nobody\": no evidence has this actor",
+            ],
+        );
+        check(
+            "/read/nope",
+            |s| s.route.clone(),
+            Route::Home,
+            &["ignored paper \"nope\": no such paper"],
+        );
+        check(
+            "/read/alpha/p99",
+            |s| s.route.clone(),
+            Route::Read {
+                paper: "alpha".into(),
+                block: None,
+            },
+            &["ignored block \"p99\": no such block in paper alpha"],
+        );
+        check(
+            "/evidence/x",
+            |s| s.route.clone(),
+            Route::Home,
+            &["ignored evidence \"x\": no such evidence item"],
+        );
+        check(
+            "/elsewhere/x",
+            |s| s.route.clone(),
+            Route::Home,
+            &["ignored route \"elsewhere\": unknown page"],
+        );
+        check(
+            "/matrix/x",
+            |s| s.route.clone(),
+            Route::Matrix,
+            &["ignored route \"x\": extra path segments"],
+        );
+    }
+
+    #[test]
+    fn vocabulary_values_match_case_and_diacritic_insensitively() {
+        check(
+            "/?theatre=bamyan&partner=nato",
+            |s| (s.filters.theatres.clone(), s.filters.partners.clone()),
+            (["Bamyán".to_string()].into(), ["NATO".to_string()].into()),
+            &[],
+        );
+    }
+
+    #[test]
+    fn selections_and_quotes_are_validated() {
+        let sel = |s: &ViewState| s.selection.clone();
+        check(
+            "/?sel=row:dim:political",
+            sel,
+            Some(Selection::Row(RowKey::Dimension("political".into()))),
+            &[],
+        );
+        check(
+            "/?sel=col:visit-2011",
+            sel,
+            Some(Selection::Column("visit-2011".into())),
+            &[],
+        );
+        check(
+            "/?sel=cell:nope~visit-2011",
+            sel,
+            None,
+            &["ignored sel \"nope\": no such category"],
+        );
+        check(
+            "/?sel=cell:g-nato~nope",
+            sel,
+            None,
+            &["ignored sel \"nope\": no such evidence item"],
+        );
+        check(
+            "/?sel=row:dim:nope",
+            sel,
+            None,
+            &["ignored sel \"nope\": no such dimension"],
+        );
+        check(
+            "/?sel=blah",
+            sel,
+            None,
+            &["ignored sel \"blah\": expected cell:ROW~EVIDENCE, row:ROW or col:EVIDENCE"],
+        );
+        let quote = |s: &ViewState| s.quote.clone();
+        check(
+            "/?quote=visit-2011~a-general.1",
+            quote,
+            Some(OpenQuote {
+                coding: "visit-2011~a-general".into(),
+                quote: 1,
+            }),
+            &[],
+        );
+        check(
+            "/?quote=visit-2011~a-general.2",
+            quote,
+            None,
+            &["ignored quote \"visit-2011~a-general.2\": the coding has 2 quote(s)"],
+        );
+        check(
+            "/?quote=nope.0",
+            quote,
+            None,
+            &["ignored quote \"nope.0\": no such coding"],
+        );
+        check(
+            "/?quote=visit-2011~a-general.x",
+            quote,
+            None,
+            &["ignored quote \"visit-2011~a-general.x\": expected CODING.N"],
+        );
+    }
+
+    #[test]
+    fn bad_numbers_and_ranges() {
+        let years = |s: &ViewState| s.filters.years;
+        check("/?years=2005", years, Some((2005, 2005)), &[]);
+        check(
+            "/?years=abc",
+            years,
+            None,
+            &["ignored years \"abc\": expected YYYY or YYYY-YYYY"],
+        );
+        check(
+            "/?years=2010-2001",
+            years,
+            Some((2001, 2010)),
+            &["years \"2010-2001\": reversed, read as 2001-2010"],
+        );
+        check(
+            "/?years=999-2001",
+            years,
+            None,
+            &["ignored years \"999-2001\": years must lie in 1000-3000"],
+        );
+        check(
+            "/?years=-5-2001",
+            years,
+            None,
+            &["ignored years \"-5-2001\": expected YYYY or YYYY-YYYY"],
+        );
+        check(
+            "/?step=-1&t=2",
+            |s| (s.step, s.layout.transposed),
+            (0, false),
+            &[
+                "ignored step \"-1\": not a step number",
+                "ignored t \"2\": expected 1 or 0",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_and_misspelt_keys() {
+        check(
+            "/?pappr=alpha&zzzzzz=1&x=1",
+            |s| s.clone(),
+            ViewState::default(),
+            &[
+                "ignored pappr \"alpha\": unknown key (did you mean \"paper\"?)",
+                "ignored zzzzzz \"1\": unknown key",
+                "ignored x \"1\": unknown key",
+            ],
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_and_values() {
+        check(
+            "/?q=first&q=second&paper=alpha,alpha",
+            |s| (s.search.clone(), s.filters.papers.clone()),
+            ("first".to_string(), ["alpha".to_string()].into()),
+            &[
+                "ignored q \"second\": repeated key, the first one is used",
+                "ignored paper \"alpha\": listed twice",
+            ],
+        );
+    }
+
+    #[test]
+    fn percent_debris_and_empty_values() {
+        check(
+            "/?q=a%zz&paper=&kind=speech,,visit",
+            |s| (s.search.clone(), s.filters.kinds.len()),
+            ("a%zz".to_string(), 2),
+            &[
+                "q \"a%zz\": malformed %-escape, read literally",
+                "ignored paper \"\": empty value",
+                "ignored kind \"\": empty value",
+            ],
+        );
+        check(
+            "/?q=%4",
+            |s| s.search.clone(),
+            "%4".to_string(),
+            &["q \"%4\": malformed %-escape, read literally"],
+        );
+    }
+
+    #[test]
+    fn unsupported_version_is_tried_anyway() {
+        check(
+            "/matrix?v=9&rows=dim",
+            |s| s.layout.rows,
+            RowGroup::Dimension,
+            &["v \"9\": unsupported version, read as version 1"],
+        );
+    }
+
+    #[test]
+    fn oversize_input_is_cut_at_a_char_boundary() {
+        let long = format!("/matrix?q={}", "é".repeat(3000));
+        let (s, notices) = decode(&long, &corpus());
+        assert_eq!(s.route, Route::Matrix);
+        assert_eq!(s.search.chars().count(), MAX_SEARCH_CHARS);
+        assert_eq!(notices[0].key, "url");
+        assert_eq!(notices.len(), 2);
+    }
+
+    #[test]
+    fn values_per_facet_are_capped() {
+        let many: Vec<String> = (0..300).map(|i| format!("x{i}")).collect();
+        let (_, notices) = decode(&format!("/?actor={}", many.join(",")), &corpus());
+        assert_eq!(notices.len(), MAX_NOTICES + 1);
+        assert_eq!(notices.last().unwrap().to_string(), "and 181 more");
+    }
+
+    #[test]
+    fn script_payloads_are_plain_truncated_notices() {
+        let payload = format!("<script>alert('x')</script>{}", "a".repeat(100));
+        let url = format!("/?paper={}", percent_encode(&payload, &[]));
+        let (s, notices) = decode(&url, &corpus());
+        assert_eq!(s, ViewState::default());
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].value.chars().count(), NOTICE_VALUE_CHARS + 1);
+        assert!(notices[0].value.starts_with("<script>"));
+        // Control chars never reach a notice.
+        let (_, notices) = decode("/?paper=a%0Ab%1B", &corpus());
+        assert_eq!(notices[0].value, "a b ");
+    }
+
+    #[test]
+    fn notices_are_deduplicated() {
+        let (_, notices) = decode("/?paper=foo,foo&kind=", &corpus());
+        let texts: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            texts,
+            [
+                "ignored paper \"foo\": no such paper",
+                "ignored kind \"\": empty value"
+            ]
+        );
+    }
+
+    #[test]
+    fn tour_and_step() {
+        check(
+            "/?tour=intro&step=2",
+            |s| (s.tour.clone(), s.step),
+            (Some("intro".to_string()), 2),
+            &[],
+        );
+        check(
+            "/?tour=%3Cb%3E",
+            |s| s.tour.clone(),
+            None,
+            &["ignored tour \"<b>\": not a tour id"],
+        );
+    }
+}

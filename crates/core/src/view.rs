@@ -1,0 +1,497 @@
+//! The whole view state a URL carries, the actions that change it and the pure reducer.
+//!
+//! Everything here is ids (strings), never corpus indices, so a state stays meaningful across
+//! builds of the corpus. `url` turns a `ViewState` into a fragment and back; `filter` and
+//! `matrix` turn it into what the components render.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Corpus, QuotePlace};
+
+/// Which page is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Route {
+    /// The landing page.
+    #[default]
+    Home,
+    /// The category-by-evidence matrix.
+    Matrix,
+    /// The reader for one paper, optionally scrolled to a block (paragraph or heading id).
+    Read {
+        /// Paper id.
+        paper: String,
+        /// Block id (`p12`, `s3`) of that paper.
+        block: Option<String>,
+    },
+    /// The page of one evidence item.
+    Evidence {
+        /// Evidence id.
+        id: String,
+    },
+}
+
+/// A filterable facet. OR within a facet, AND across facets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    /// The paper that makes the coding.
+    Paper,
+    /// The category's partner (for example "NATO").
+    Partner,
+    /// The category itself.
+    Category,
+    /// The category's crosswalk dimension.
+    Dimension,
+    /// The evidence theatre.
+    Theatre,
+    /// The evidence kind (vocabulary).
+    Kind,
+    /// The evidence domain (vocabulary).
+    Domain,
+    /// One of the evidence actors.
+    Actor,
+}
+
+impl Facet {
+    /// Every facet, in display and URL order.
+    pub const ALL: [Facet; 8] = [
+        Facet::Paper,
+        Facet::Partner,
+        Facet::Category,
+        Facet::Dimension,
+        Facet::Theatre,
+        Facet::Kind,
+        Facet::Domain,
+        Facet::Actor,
+    ];
+
+    /// Every facet, in display and URL order.
+    pub fn all() -> [Facet; 8] {
+        Self::ALL
+    }
+
+    /// The URL key of the facet (`paper`, `partner`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Paper => "paper",
+            Facet::Partner => "partner",
+            Facet::Category => "category",
+            Facet::Dimension => "dimension",
+            Facet::Theatre => "theatre",
+            Facet::Kind => "kind",
+            Facet::Domain => "domain",
+            Facet::Actor => "actor",
+        }
+    }
+
+    /// The facet with this URL key.
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// A human label for headings ("Paper", "Partner", ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Paper => "Paper",
+            Facet::Partner => "Partner",
+            Facet::Category => "Category",
+            Facet::Dimension => "Dimension",
+            Facet::Theatre => "Theatre",
+            Facet::Kind => "Kind",
+            Facet::Domain => "Domain",
+            Facet::Actor => "Actor",
+        }
+    }
+
+    /// Position of the facet in `Facet::ALL` (handy for arrays and bitmasks).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The active filters: one set of ids (or vocabulary values) per facet, plus a year range.
+///
+/// An empty set means "no constraint". One field per facet keeps the state canonical: there is
+/// no difference between an absent and an empty set.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Filters {
+    /// Paper ids.
+    pub papers: BTreeSet<String>,
+    /// Partner names (vocabulary).
+    pub partners: BTreeSet<String>,
+    /// Category ids.
+    pub categories: BTreeSet<String>,
+    /// Dimension ids.
+    pub dimensions: BTreeSet<String>,
+    /// Theatres (as written in the evidence).
+    pub theatres: BTreeSet<String>,
+    /// Kinds (vocabulary).
+    pub kinds: BTreeSet<String>,
+    /// Domains (vocabulary).
+    pub domains: BTreeSet<String>,
+    /// Actors (as written in the evidence).
+    pub actors: BTreeSet<String>,
+    /// Inclusive year range; an evidence item passes when its date span overlaps it.
+    pub years: Option<(i32, i32)>,
+}
+
+impl Filters {
+    /// The set of one facet.
+    pub fn set(&self, facet: Facet) -> &BTreeSet<String> {
+        match facet {
+            Facet::Paper => &self.papers,
+            Facet::Partner => &self.partners,
+            Facet::Category => &self.categories,
+            Facet::Dimension => &self.dimensions,
+            Facet::Theatre => &self.theatres,
+            Facet::Kind => &self.kinds,
+            Facet::Domain => &self.domains,
+            Facet::Actor => &self.actors,
+        }
+    }
+
+    /// The set of one facet, mutable.
+    pub fn set_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+        match facet {
+            Facet::Paper => &mut self.papers,
+            Facet::Partner => &mut self.partners,
+            Facet::Category => &mut self.categories,
+            Facet::Dimension => &mut self.dimensions,
+            Facet::Theatre => &mut self.theatres,
+            Facet::Kind => &mut self.kinds,
+            Facet::Domain => &mut self.domains,
+            Facet::Actor => &mut self.actors,
+        }
+    }
+
+    /// True when no facet value and no year range is set.
+    pub fn is_empty(&self) -> bool {
+        self.years.is_none() && Facet::ALL.iter().all(|f| self.set(*f).is_empty())
+    }
+}
+
+/// How matrix rows are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum RowGroup {
+    /// One group per paper; rows ordered by partner (corpus order), then category order.
+    #[default]
+    Paper,
+    /// One group per crosswalk dimension, each with an aggregate header row.
+    Dimension,
+}
+
+/// How matrix columns are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum ColGroup {
+    /// By start year; items by start date.
+    #[default]
+    Date,
+    /// By theatre, alphabetically.
+    Theatre,
+    /// By kind, in vocabulary order.
+    Kind,
+}
+
+/// Matrix layout options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Layout {
+    /// Row grouping.
+    pub rows: RowGroup,
+    /// Column grouping.
+    pub cols: ColGroup,
+    /// Swap rows and columns on screen (a pure view concern: the `MatrixView` is unchanged).
+    pub transposed: bool,
+    /// Dense cells without labels.
+    pub compact: bool,
+}
+
+/// A matrix row: a category, or the aggregate header row of a dimension group.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowKey {
+    /// A category row (category id).
+    Category(String),
+    /// The aggregate row of a dimension group (dimension id).
+    Dimension(String),
+}
+
+/// What is selected in the matrix (drives the drill-down panel).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Selection {
+    /// One cell.
+    Cell {
+        /// Its row.
+        row: RowKey,
+        /// Its column (evidence id).
+        evidence: String,
+    },
+    /// A whole row.
+    Row(RowKey),
+    /// A whole column (evidence id).
+    Column(String),
+}
+
+/// The quote highlighted in the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct OpenQuote {
+    /// Coding id.
+    pub coding: String,
+    /// Index into the coding's quotes.
+    pub quote: usize,
+}
+
+/// Exploring or presenting (large type, no chrome).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Mode {
+    /// The normal interface.
+    #[default]
+    Explore,
+    /// Presentation mode.
+    Present,
+}
+
+/// Everything the URL carries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ViewState {
+    /// The page.
+    pub route: Route,
+    /// Facet filters and year range.
+    pub filters: Filters,
+    /// Free-text search as typed (see `search::Query` for its meaning).
+    pub search: String,
+    /// Matrix layout.
+    pub layout: Layout,
+    /// Matrix selection.
+    pub selection: Option<Selection>,
+    /// The quote highlighted in the reader.
+    pub quote: Option<OpenQuote>,
+    /// Explore or present.
+    pub mode: Mode,
+    /// Presentation tour id (reserved for tours; carried by the URL already).
+    pub tour: Option<String>,
+    /// Step in the tour (0 when there is no tour).
+    pub step: usize,
+}
+
+/// Lowest year a year range may hold.
+pub const MIN_YEAR: i32 = 1000;
+/// Highest year a year range may hold.
+pub const MAX_YEAR: i32 = 3000;
+/// Longest search string kept, in chars.
+pub const MAX_SEARCH_CHARS: usize = 256;
+
+/// Something the user did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Go to a page. Keeps filters, search, layout and selection; clears the open quote unless
+    /// the new route reads the same paper as before.
+    Navigate(Route),
+    /// Add or remove one value of a facet (empty values are ignored).
+    ToggleFacet(Facet, String),
+    /// Clear one facet.
+    ClearFacet(Facet),
+    /// Clear every facet, the year range and the search.
+    ClearAll,
+    /// Set or clear the year range (reversed bounds are swapped, bounds clamped to
+    /// `MIN_YEAR..=MAX_YEAR`).
+    SetYears(Option<(i32, i32)>),
+    /// Set the search string (cut to `MAX_SEARCH_CHARS`).
+    SetSearch(String),
+    /// Set the row grouping.
+    SetRows(RowGroup),
+    /// Set the column grouping.
+    SetCols(ColGroup),
+    /// Swap rows and columns on screen.
+    ToggleTransposed,
+    /// Toggle compact cells.
+    ToggleCompact,
+    /// Select a cell, row or column, or clear the selection.
+    Select(Option<Selection>),
+    /// Highlight a quote in the reader, or clear it. Only sets `quote`: moving to the quote's
+    /// paper and block is the caller's job (`quote_route` computes the route; dispatch
+    /// `Navigate` first, then `OpenQuote`).
+    OpenQuote(Option<OpenQuote>),
+    /// Explore or present.
+    SetMode(Mode),
+    /// Replace the whole state (for example from a URL the user edited).
+    Replace(Box<ViewState>),
+}
+
+/// Applies an action. Pure: no side effects, never panics.
+pub fn reduce(state: &ViewState, action: Action) -> ViewState {
+    let mut next = state.clone();
+    match action {
+        Action::Navigate(route) => {
+            let same_paper = matches!(
+                (&state.route, &route),
+                (Route::Read { paper: a, .. }, Route::Read { paper: b, .. }) if a == b
+            );
+            if !same_paper {
+                next.quote = None;
+            }
+            next.route = route;
+        }
+        Action::ToggleFacet(facet, value) => {
+            if !value.is_empty() {
+                let set = next.filters.set_mut(facet);
+                if !set.remove(&value) {
+                    set.insert(value);
+                }
+            }
+        }
+        Action::ClearFacet(facet) => next.filters.set_mut(facet).clear(),
+        Action::ClearAll => {
+            next.filters = Filters::default();
+            next.search.clear();
+        }
+        Action::SetYears(years) => next.filters.years = years.map(normalise_years),
+        Action::SetSearch(s) => next.search = truncate_chars(&s, MAX_SEARCH_CHARS).to_string(),
+        Action::SetRows(rows) => next.layout.rows = rows,
+        Action::SetCols(cols) => next.layout.cols = cols,
+        Action::ToggleTransposed => next.layout.transposed = !next.layout.transposed,
+        Action::ToggleCompact => next.layout.compact = !next.layout.compact,
+        Action::Select(sel) => next.selection = sel,
+        Action::OpenQuote(q) => next.quote = q,
+        Action::SetMode(mode) => next.mode = mode,
+        Action::Replace(s) => next = *s,
+    }
+    next
+}
+
+/// Orders the bounds and clamps them to `MIN_YEAR..=MAX_YEAR`.
+pub fn normalise_years((a, b): (i32, i32)) -> (i32, i32) {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    (a.clamp(MIN_YEAR, MAX_YEAR), b.clamp(MIN_YEAR, MAX_YEAR))
+}
+
+/// The first `n` chars of `s`.
+pub(crate) fn truncate_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// The reader route that shows a quote: its paper, at the block that holds it (for a quote in
+/// a footnote, the block that references the footnote). None when the quote does not exist.
+pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {
+    let coding = corpus.codings.get(corpus.coding_idx(&q.coding)?)?;
+    let quote = coding.quotes.get(q.quote)?;
+    let paper = corpus.papers.get(coding.paper)?;
+    let block = match quote.place {
+        QuotePlace::Block => Some(quote.index),
+        QuotePlace::Note => paper.doc.footnotes.get(quote.index).and_then(|n| n.block),
+    };
+    let block = block
+        .and_then(|b| paper.doc.blocks.get(b))
+        .map(|b| b.id.clone());
+    Some(Route::Read {
+        paper: paper.id.clone(),
+        block,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(paper: &str) -> Route {
+        Route::Read {
+            paper: paper.into(),
+            block: None,
+        }
+    }
+
+    #[test]
+    fn navigate_keeps_filters_and_layout() {
+        let mut s = ViewState::default();
+        s = reduce(&s, Action::ToggleFacet(Facet::Paper, "a".into()));
+        s = reduce(&s, Action::SetRows(RowGroup::Dimension));
+        let t = reduce(&s, Action::Navigate(read("a")));
+        assert_eq!(t.route, read("a"));
+        assert_eq!(t.filters, s.filters);
+        assert_eq!(t.layout, s.layout);
+    }
+
+    #[test]
+    fn navigate_clears_quote_unless_same_paper() {
+        let q = OpenQuote {
+            coding: "e~c".into(),
+            quote: 0,
+        };
+        let mut s = reduce(&ViewState::default(), Action::Navigate(read("a")));
+        s = reduce(&s, Action::OpenQuote(Some(q.clone())));
+        let same = reduce(
+            &s,
+            Action::Navigate(Route::Read {
+                paper: "a".into(),
+                block: Some("p2".into()),
+            }),
+        );
+        assert_eq!(same.quote, Some(q));
+        assert_eq!(reduce(&s, Action::Navigate(read("b"))).quote, None);
+        assert_eq!(reduce(&s, Action::Navigate(Route::Matrix)).quote, None);
+    }
+
+    #[test]
+    fn toggle_facet_adds_then_removes() {
+        let s = reduce(
+            &ViewState::default(),
+            Action::ToggleFacet(Facet::Kind, "x".into()),
+        );
+        assert!(s.filters.kinds.contains("x"));
+        let s = reduce(&s, Action::ToggleFacet(Facet::Kind, "x".into()));
+        assert_eq!(s, ViewState::default());
+        let s = reduce(&s, Action::ToggleFacet(Facet::Kind, String::new()));
+        assert_eq!(s, ViewState::default());
+    }
+
+    #[test]
+    fn clear_all_clears_filters_and_search_only() {
+        let mut s = ViewState::default();
+        for a in [
+            Action::ToggleFacet(Facet::Actor, "x".into()),
+            Action::SetYears(Some((2001, 2002))),
+            Action::SetSearch("abc".into()),
+            Action::ToggleCompact,
+        ] {
+            s = reduce(&s, a);
+        }
+        let t = reduce(&s, Action::ClearAll);
+        assert!(t.filters.is_empty());
+        assert!(t.search.is_empty());
+        assert!(t.layout.compact);
+    }
+
+    #[test]
+    fn set_years_swaps_and_clamps() {
+        let s = reduce(&ViewState::default(), Action::SetYears(Some((2010, 2001))));
+        assert_eq!(s.filters.years, Some((2001, 2010)));
+        let s = reduce(&s, Action::SetYears(Some((-5, 99999))));
+        assert_eq!(s.filters.years, Some((MIN_YEAR, MAX_YEAR)));
+    }
+
+    #[test]
+    fn set_search_is_capped() {
+        let s = reduce(&ViewState::default(), Action::SetSearch("é".repeat(1000)));
+        assert_eq!(s.search.chars().count(), MAX_SEARCH_CHARS);
+    }
+
+    #[test]
+    fn toggles_and_replace() {
+        let s = reduce(&ViewState::default(), Action::ToggleTransposed);
+        assert!(s.layout.transposed);
+        let s = reduce(&s, Action::SetMode(Mode::Present));
+        assert_eq!(s.mode, Mode::Present);
+        assert_eq!(
+            reduce(&s, Action::Replace(Box::default())),
+            ViewState::default()
+        );
+    }
+
+    #[test]
+    fn facet_keys_round_trip() {
+        for f in Facet::all() {
+            assert_eq!(Facet::from_key(f.key()), Some(f));
+            assert_eq!(Facet::ALL[f.index()], f);
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! Property tests of the URL codec on the synthetic corpus (`evidence_core::testkit`).
+//!
+//! - Every valid state survives `decode(encode(s))` unchanged and without notices.
+//! - `decode` never panics on arbitrary strings, URL-like token soup or mutated encodings, and
+//!   what it returns is itself a valid state (re-encoding it round-trips without notices);
+//!   its notices are capped, short and free of control chars.
+//!
+//! The default run is 11,000 cases in all (a few seconds in debug). For a longer run set
+//! `PROPTEST_CASES`, which then applies to each property:
+//! `PROPTEST_CASES=200000 cargo test --release -p evidence-core --test url_props`.
+
+use std::sync::OnceLock;
+
+use evidence_core::testkit;
+use evidence_core::url::{decode, encode, Notice, NoticeKind, MAX_FRAGMENT_BYTES, MAX_NOTICES};
+use evidence_core::view::*;
+use evidence_core::Corpus;
+use proptest::prelude::*;
+use proptest::sample::{select, subsequence};
+
+fn corpus() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(testkit::sample)
+}
+
+/// Cases for one property: `PROPTEST_CASES` when set, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn config(default: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(default),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn values(facet: Facet) -> Vec<String> {
+    let c = corpus();
+    let mut v: Vec<String> = match facet {
+        Facet::Paper => c.papers.iter().map(|p| p.id.clone()).collect(),
+        Facet::Partner => c.partners.clone(),
+        Facet::Category => c.categories.iter().map(|x| x.id.clone()).collect(),
+        Facet::Dimension => c.dimensions.iter().map(|x| x.id.clone()).collect(),
+        Facet::Theatre => c.evidence.iter().map(|e| e.theatre.clone()).collect(),
+        Facet::Kind => c.kinds.clone(),
+        Facet::Domain => c.domains.clone(),
+        Facet::Actor => c.evidence.iter().flat_map(|e| e.actors.clone()).collect(),
+    };
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn route() -> impl Strategy<Value = Route> {
+    let c = corpus();
+    let reads: Vec<Route> = c
+        .papers
+        .iter()
+        .flat_map(|p| {
+            let with_block = p.doc.blocks.iter().map(|b| Route::Read {
+                paper: p.id.clone(),
+                block: Some(b.id.clone()),
+            });
+            std::iter::once(Route::Read {
+                paper: p.id.clone(),
+                block: None,
+            })
+            .chain(with_block)
+        })
+        .collect();
+    let evidence: Vec<Route> = c
+        .evidence
+        .iter()
+        .map(|e| Route::Evidence { id: e.id.clone() })
+        .collect();
+    prop_oneof![
+        Just(Route::Home),
+        Just(Route::Matrix),
+        select(reads),
+        select(evidence),
+    ]
+}
+
+fn filters() -> impl Strategy<Value = Filters> {
+    let sets: Vec<_> = Facet::ALL
+        .iter()
+        .map(|f| {
+            let v = values(*f);
+            let n = v.len();
+            subsequence(v, 0..=n)
+        })
+        .collect();
+    let years = proptest::option::of((1000..=3000i32, 1000..=3000i32))
+        .prop_map(|y| y.map(|(a, b)| (a.min(b), a.max(b))));
+    (sets, years).prop_map(|(sets, years)| {
+        let mut f = Filters {
+            years,
+            ..Filters::default()
+        };
+        for (facet, values) in Facet::ALL.iter().zip(sets) {
+            *f.set_mut(*facet) = values.into_iter().collect();
+        }
+        f
+    })
+}
+
+fn row_key() -> impl Strategy<Value = RowKey> {
+    let c = corpus();
+    let cats: Vec<String> = c.categories.iter().map(|x| x.id.clone()).collect();
+    let dims: Vec<String> = c.dimensions.iter().map(|x| x.id.clone()).collect();
+    prop_oneof![
+        select(cats).prop_map(RowKey::Category),
+        select(dims).prop_map(RowKey::Dimension),
+    ]
+}
+
+fn selection() -> impl Strategy<Value = Selection> {
+    let ev: Vec<String> = corpus().evidence.iter().map(|e| e.id.clone()).collect();
+    prop_oneof![
+        (row_key(), select(ev.clone()))
+            .prop_map(|(row, evidence)| Selection::Cell { row, evidence }),
+        row_key().prop_map(Selection::Row),
+        select(ev).prop_map(Selection::Column),
+    ]
+}
+
+fn open_quote() -> impl Strategy<Value = OpenQuote> {
+    let quotes: Vec<OpenQuote> = corpus()
+        .codings
+        .iter()
+        .flat_map(|c| {
+            (0..c.quotes.len()).map(|q| OpenQuote {
+                coding: c.id.clone(),
+                quote: q,
+            })
+        })
+        .collect();
+    select(quotes)
+}
+
+fn search() -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::collection::vec(any::<char>(), 0..40).prop_map(String::from_iter),
+        "[a-z “”\"'’ ,&=#%+~.:-]{0,30}",
+    ]
+}
+
+fn layout() -> impl Strategy<Value = Layout> {
+    (
+        prop_oneof![Just(RowGroup::Paper), Just(RowGroup::Dimension)],
+        prop_oneof![
+            Just(ColGroup::Date),
+            Just(ColGroup::Theatre),
+            Just(ColGroup::Kind)
+        ],
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(rows, cols, transposed, compact)| Layout {
+            rows,
+            cols,
+            transposed,
+            compact,
+        })
+}
+
+/// Valid states: every id exists in the corpus.
+fn state() -> impl Strategy<Value = ViewState> {
+    (
+        route(),
+        filters(),
+        search(),
+        layout(),
+        proptest::option::of(selection()),
+        proptest::option::of(open_quote()),
+        any::<bool>(),
+        proptest::option::of("[a-z0-9_-]{1,20}"),
+        0..10_000usize,
+    )
+        .prop_map(
+            |(route, filters, search, layout, selection, quote, present, tour, step)| ViewState {
+                route,
+                filters,
+                search,
+                layout,
+                selection,
+                quote,
+                mode: if present {
+                    Mode::Present
+                } else {
+                    Mode::Explore
+                },
+                tour,
+                step,
+            },
+        )
+}
+
+const TOKENS: &[&str] = &[
+    "/",
+    "#",
+    "?",
+    "&",
+    "=",
+    ",",
+    "%",
+    "%4",
+    "%zz",
+    "%C3",
+    "%A9",
+    "%00",
+    "%FF",
+    "+",
+    "~",
+    ":",
+    ".",
+    "-",
+    "matrix",
+    "read",
+    "evidence",
+    "alpha",
+    "p2",
+    "s1",
+    "v",
+    "1",
+    "9",
+    "paper",
+    "partner",
+    "category",
+    "dimension",
+    "theatre",
+    "kind",
+    "domain",
+    "actor",
+    "years",
+    "2001",
+    "2010-2001",
+    "q",
+    "rows",
+    "dim",
+    "cols",
+    "t",
+    "compact",
+    "sel",
+    "cell:",
+    "row:",
+    "col:",
+    "dim:",
+    "quote",
+    "present",
+    "tour",
+    "step",
+    "g-nato",
+    "aden-escort-2009",
+    "visit-2011~a-general.1",
+    "Gulf%20of%20Aden",
+    "é",
+    "ō",
+    "\u{202E}",
+    "\n",
+    "<script>",
+    "\"",
+    "99999999999999999999",
+];
+
+fn token_soup() -> impl Strategy<Value = String> {
+    proptest::collection::vec(select(TOKENS), 0..60).prop_map(|t| t.concat())
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Delete(usize, usize),
+    Insert(usize, &'static str),
+    Truncate(usize),
+    Repeat(usize, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 1..8usize).prop_map(|(a, n)| Mutation::Delete(a, n)),
+        (any::<usize>(), select(TOKENS)).prop_map(|(a, t)| Mutation::Insert(a, t)),
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), 1..20usize).prop_map(|(a, n)| Mutation::Repeat(a, n)),
+    ]
+}
+
+fn mutate(s: &str, muts: &[Mutation]) -> String {
+    let mut chars: Vec<char> = s.chars().collect();
+    for m in muts {
+        let len = chars.len().max(1);
+        match *m {
+            Mutation::Delete(a, n) => {
+                let a = a % len;
+                let b = (a + n).min(chars.len());
+                if a < b {
+                    chars.drain(a..b);
+                }
+            }
+            Mutation::Insert(a, t) => {
+                let a = a % (chars.len() + 1);
+                chars.splice(a..a, t.chars());
+            }
+            Mutation::Truncate(a) => chars.truncate(a % len),
+            Mutation::Repeat(a, n) => {
+                let a = a % len;
+                let b = (a + n).min(chars.len());
+                if a < b {
+                    let piece: Vec<char> = chars[a..b].to_vec();
+                    chars.splice(b..b, piece);
+                }
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// What must hold for any input: no panic (implicit), bounded plain notices, and the decoded
+/// state is valid, so it round-trips without notices.
+fn check_any(input: &str) -> Result<(), TestCaseError> {
+    let c = corpus();
+    let (state, notices) = decode(input, c);
+    prop_assert!(notices.len() <= MAX_NOTICES + 1);
+    for n in &notices {
+        prop_assert!(n.value.chars().count() <= 61, "{n:?}");
+        prop_assert!(!n.value.chars().any(char::is_control), "{n:?}");
+        prop_assert!(!n.key.chars().any(char::is_control), "{n:?}");
+        prop_assert!(!n.to_string().is_empty());
+    }
+    let more = notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::More)
+        .count();
+    prop_assert!(more <= 1);
+    let again = encode(&state);
+    if again.len() <= MAX_FRAGMENT_BYTES {
+        let none: Vec<Notice> = vec![];
+        prop_assert_eq!(decode(&again, c), (state, none), "re-encoded as {}", again);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(3_000))]
+
+    #[test]
+    fn valid_states_round_trip(s in state()) {
+        let text = encode(&s);
+        prop_assert!(text.len() <= MAX_FRAGMENT_BYTES);
+        let none: Vec<Notice> = vec![];
+        prop_assert_eq!(decode(&text, corpus()), (s, none), "encoded as {}", text);
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(input in any::<String>()) {
+        check_any(&input)?;
+        check_any(&format!("/matrix?{input}"))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(2_500))]
+
+    #[test]
+    fn token_soup_never_panics(input in token_soup()) {
+        check_any(&input)?;
+        check_any(&format!("/read/alpha?v=1&{input}"))?;
+    }
+
+    #[test]
+    fn mutated_encodings_never_panic(
+        s in state(),
+        muts in proptest::collection::vec(mutation(), 1..6),
+    ) {
+        check_any(&mutate(&encode(&s), &muts))?;
+    }
+}
+
+#[test]
+fn oversize_hostile_input_is_bounded() {
+    let huge = format!("/matrix?{}", "paper=%zz,".repeat(2_000));
+    let (_, notices) = decode(&huge, corpus());
+    assert!(notices.len() <= MAX_NOTICES + 1);
+    let many = format!("/?{}", "&x=1&y".repeat(5_000));
+    let (s, _) = decode(&many, corpus());
+    assert_eq!(s, ViewState::default());
+}
