@@ -398,7 +398,7 @@ impl Builder {
             }
         };
         if let Some(c) = raw.corpus {
-            let span = c.span();
+            let span = record_extent(&file.text, c.span());
             let rec = Rec { file, table: c.into_inner(), span, kind: "corpus" };
             if let Some((_, prev)) = &self.corpus_info {
                 let prev = prev.clone();
@@ -414,7 +414,7 @@ impl Builder {
             }
         }
         if let Some(v) = raw.vocabulary {
-            let span = v.span();
+            let span = record_extent(&file.text, v.span());
             let rec = Rec { file, table: v.into_inner(), span, kind: "vocabulary" };
             if let Some(prev) = &self.vocab_seen {
                 let prev = prev.clone();
@@ -436,7 +436,10 @@ impl Builder {
             }
         }
         let file_idx = self.files.len();
-        let take = |v: Vec<Spanned<Table>>| v.into_iter().map(|s| { let span = s.span(); (s.into_inner(), span) }).collect();
+        // Spans of array-of-tables items cover only their `[[header]]`: extend each to the next
+        // header so field lines can be found.
+        let text = &file.text;
+        let take = |v: Vec<Spanned<Table>>| v.into_iter().map(|s| { let span = record_extent(text, s.span()); (s.into_inner(), span) }).collect();
         self.recs.push(RawRecs {
             dimensions: take(raw.dimension),
             categories: take(raw.category),
@@ -727,10 +730,18 @@ impl Builder {
         // Codings.
         let mut codings: Vec<Coding> = Vec::new();
         let mut pairs: HashMap<(usize, usize), (String, u32)> = HashMap::new();
+        // Ids named by any coding record, valid or not: coverage checks use these so one
+        // broken record does not cascade into "never coded" reports.
+        let mut named: BTreeSet<String> = BTreeSet::new();
         for r in &recs {
             for (table, span) in &r.codings {
                 let rec = Rec { file: &files[r.file], table: table.clone(), span: span.clone(), kind: "coding" };
                 self.unknown_keys(&rec, &["evidence", "category", "quotes", "note"]);
+                for key in ["evidence", "category"] {
+                    if let Some(Value::String(v)) = rec.table.get(key) {
+                        named.insert(format!("{key}:{v}"));
+                    }
+                }
                 let ev = self.req_str(&rec, "evidence").and_then(|e| {
                     let found = evidence.iter().position(|x| x.id == e);
                     if found.is_none() && !ev_ids.contains_key(&e) {
@@ -780,16 +791,14 @@ impl Builder {
         }
 
         // Coverage: every category, evidence item and dimension is used.
-        let cats_used: BTreeSet<usize> = pairs.keys().map(|p| p.1).collect();
         for (i, c) in categories.iter().enumerate() {
-            if !cats_used.contains(&i) {
+            if !named.contains(&format!("category:{}", c.id)) {
                 let (file, line) = &cat_lines[i];
                 self.diags.push(Diagnostic::new(file, *line, format!("category `{}` has no coding", c.id), "at least one [[coding]] with `category` = this id"));
             }
         }
-        let ev_used: BTreeSet<usize> = pairs.keys().map(|p| p.0).collect();
         for (i, e) in evidence.iter().enumerate() {
-            if !ev_used.contains(&i) {
+            if !named.contains(&format!("evidence:{}", e.id)) {
                 let (file, line) = &ev_lines[i];
                 self.diags.push(Diagnostic::new(file, *line, format!("evidence `{}` is never coded", e.id), "at least one [[coding]] with `evidence` = this id"));
             }
@@ -865,6 +874,22 @@ impl Builder {
         }
         found
     }
+}
+
+/// From a table header's span to the start of the next table header (or the end of the file).
+fn record_extent(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = span.start.min(text.len());
+    let mut pos = span.end.min(text.len());
+    // Skip to the end of the header line.
+    pos = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        if text[pos..line_end].trim_start().starts_with('[') {
+            return start..pos;
+        }
+        pos = line_end;
+    }
+    start..text.len()
 }
 
 /// Line of the first line that mentions `key` as a table header or key.

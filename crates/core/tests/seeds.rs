@@ -97,7 +97,7 @@ fn drifted_quote_is_reported_with_its_line_and_where_it_drifts() {
     assert_eq!(
         d,
         vec![format!(
-            "seeds/codebook/codebook.toml:{line}: quote not found in alpha.txt: it matches up to «…Port Alder in June 2003, when crews trained », then the quote has «jointly for the first time» where the paper has «together for the first time. The exercise s»; the exact words of one paragraph or footnote (only whitespace, quote marks and dashes may differ)"
+            "seeds/codebook/codebook.toml:{line}: quote not found in alpha.txt: it matches up to «…June 2003, when crews trained », then the quote has «jointly for the first time» where the paper has «together for the first time. The exercis»; the exact words of one paragraph or footnote (only whitespace, quote marks and dashes may differ)"
         )]
     );
 }
