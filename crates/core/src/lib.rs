@@ -4,7 +4,9 @@
 //! the host with `cargo test`.
 
 pub mod diag;
+pub mod filter;
 pub mod model;
+pub mod search;
 pub mod text;
 pub mod url;
 pub mod view;
