@@ -1,1 +1,14 @@
-fn main() {}
+//! The evidence explorer: a Yew app that renders the corpus embedded at build time.
+//! `app` holds the store and routing; `components/` the views; `browser/` is the only module
+//! that touches web-sys (URL, history, clipboard, focus, scrolling).
+
+mod app;
+mod browser;
+mod components;
+mod data;
+mod store;
+
+fn main() {
+    let root = browser::app_root();
+    yew::Renderer::<app::App>::with_root(root).render();
+}

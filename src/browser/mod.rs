@@ -1,0 +1,162 @@
+//! The only module that touches the browser (web-sys, gloo): the URL fragment and history,
+//! the clipboard, focus and scrolling, the document title and the start-up signal.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The element the app mounts on (`#app`), emptied of the loading indicator.
+pub fn app_root() -> Element {
+    let doc = document().expect("a browser document");
+    match doc.get_element_by_id("app") {
+        Some(el) => {
+            el.set_inner_html("");
+            el
+        }
+        None => doc.body().expect("a document body").into(),
+    }
+}
+
+/// Tells the page (and its start-up watchdog) that the app has rendered.
+pub fn mark_ready() {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-ready", "1");
+    }
+}
+
+/// The current URL fragment without its `#`.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The full current URL (what "Copy link" copies).
+pub fn href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the fragment: a new history entry, or replacing the current one.
+pub fn set_fragment(fragment: &str, replace: bool) {
+    let Some(w) = window() else { return };
+    let url = format!("#{fragment}");
+    let done = w.history().ok().is_some_and(|h| {
+        let r = if replace {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+        r.is_ok()
+    });
+    if !done {
+        let _ = w.location().set_hash(&url);
+    }
+}
+
+/// Calls `f` with the new fragment whenever the user moves in history or edits the URL.
+pub fn on_fragment_change(f: impl Fn(String) + 'static) -> Vec<EventListener> {
+    let Some(w) = window() else { return Vec::new() };
+    let f = std::rc::Rc::new(f);
+    let g = f.clone();
+    vec![
+        EventListener::new(&w, "popstate", move |_| f(fragment())),
+        EventListener::new(&w, "hashchange", move |_| g(fragment())),
+    ]
+}
+
+/// Copies text to the clipboard. Err when the clipboard is not available or refused.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let clipboard = window().map(|w| w.navigator().clipboard()).ok_or(())?;
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Selects the text of an input (the fallback when the clipboard is refused).
+pub fn select_input(id: &str) {
+    if let Some(input) = element(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+/// The element with this id.
+pub fn element(id: &str) -> Option<Element> {
+    document()?.get_element_by_id(id)
+}
+
+/// Scrolls the element with this id into the middle of the view.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = element(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Moves keyboard focus to the element with this id.
+pub fn focus(id: &str) {
+    if let Some(el) = element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Moves focus to the first element matching a CSS selector inside the element `within_id`.
+pub fn focus_selector(selector: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Calls `f` for every keydown on the document.
+pub fn on_keydown(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<EventListener> {
+    let d = document()?;
+    Some(EventListener::new(&d, "keydown", move |e| {
+        if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+            f(k)
+        }
+    }))
+}
+
+/// True when the keyboard focus is in a text field (global shortcuts stay out of its way).
+pub fn typing_in_field() -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .map(|e| {
+            let tag = e.tag_name().to_ascii_lowercase();
+            tag == "input" || tag == "textarea" || tag == "select"
+        })
+        .unwrap_or(false)
+}
+
+/// The `data-r` / `data-c` grid coordinates of the closest element around an event target.
+pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    let cell = el.closest("[data-r][data-c]").ok().flatten()?;
+    let r = cell.get_attribute("data-r")?.parse().ok()?;
+    let c = cell.get_attribute("data-c")?.parse().ok()?;
+    Some((r, c))
+}

@@ -1,0 +1,108 @@
+//! Facet filters: each value with the number of evidence items it would leave; OR within a
+//! facet, AND across facets; one click clears a facet or everything.
+
+use std::rc::Rc;
+
+use evidence_core::filter::FacetCounts;
+use evidence_core::view::{Action, Facet, ViewState};
+use yew::prelude::*;
+
+/// Props of `Facets`.
+#[derive(Properties, PartialEq)]
+pub struct FacetsProps {
+    /// Counts computed by the core for the current state.
+    pub counts: Rc<FacetCounts>,
+    /// Current view.
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+/// The facet sidebar.
+#[component]
+pub fn Facets(props: &FacetsProps) -> Html {
+    let s = &props.state;
+    let d = &props.dispatch;
+    // One callback for every checkbox: the facet and value travel in data attributes.
+    let on_toggle = {
+        let d = d.clone();
+        use_callback((), move |e: Event, _| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let facet = input.get_attribute("data-facet").and_then(|k| Facet::from_key(&k));
+            if let (Some(f), Some(v)) = (facet, input.get_attribute("data-value")) {
+                d.emit(Action::ToggleFacet(f, v));
+            }
+        })
+    };
+    let years = s.filters.years;
+    let ys = &props.counts.years;
+    let (lo, hi) = (ys.first().map(|y| y.0).unwrap_or(0), ys.last().map(|y| y.0).unwrap_or(0));
+    let on_year = |is_start: bool| {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let v = input.value().trim().parse::<i32>().ok();
+            let cur = years.unwrap_or((lo, hi));
+            let next = match (v, is_start) {
+                (Some(y), true) => Some((y, cur.1)),
+                (Some(y), false) => Some((cur.0, y)),
+                (None, _) => None,
+            };
+            d.emit(Action::SetYears(next));
+        })
+    };
+    let clear_years = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::SetYears(None))) };
+    html! {
+        <aside class="facets" aria-label="Filters" data-testid="facets">
+            <h2 class="visually-hidden">{ "Filters" }</h2>
+            <fieldset class="facet years-facet">
+                <legend>{ "Years" }</legend>
+                <div class="years">
+                    <label for="year-from" class="visually-hidden">{ "From year" }</label>
+                    <input id="year-from" type="number" data-testid="year-from" min={lo.to_string()} max={hi.to_string()}
+                        value={years.map(|y| y.0).unwrap_or(lo).to_string()} onchange={on_year(true)} />
+                    <span aria-hidden="true">{ "–" }</span>
+                    <label for="year-to" class="visually-hidden">{ "To year" }</label>
+                    <input id="year-to" type="number" data-testid="year-to" min={lo.to_string()} max={hi.to_string()}
+                        value={years.map(|y| y.1).unwrap_or(hi).to_string()} onchange={on_year(false)} />
+                    { if years.is_some() { html! {
+                        <button type="button" class="linklike facet-clear" onclick={clear_years}>{ "clear" }</button>
+                    } } else { html! {} } }
+                </div>
+            </fieldset>
+            { for props.counts.facets.iter().map(|fv| {
+                let facet = fv.facet;
+                let selected = s.filters.set(facet);
+                let n_sel = selected.len();
+                let clear = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFacet(facet))) };
+                let open = n_sel > 0 || matches!(facet, Facet::Paper | Facet::Partner | Facet::Dimension | Facet::Kind);
+                html! {
+                    <details class="facet" open={open} data-testid={format!("facet-{}", facet.key())}>
+                        <summary>{ facet.label() }{ if n_sel > 0 { format!(" ({n_sel})") } else { String::new() } }</summary>
+                        { if n_sel > 0 { html! {
+                            <button type="button" class="linklike facet-clear" onclick={clear}
+                                data-testid={format!("clear-{}", facet.key())}>{ format!("Clear {}", facet.label().to_lowercase()) }</button>
+                        } } else { html! {} } }
+                        <ul>
+                            { for fv.values.iter().map(|v| {
+                                let checked = selected.contains(&v.id);
+                                let id = format!("f-{}-{}", facet.key(), v.id.bytes().map(|b| format!("{b:02x}")).collect::<String>());
+                                html! {
+                                    <li key={v.id.clone()}>
+                                        <label for={id.clone()} class={classes!((v.count == 0 && !checked).then_some("zero"))}>
+                                            <input type="checkbox" id={id} checked={checked}
+                                                data-facet={facet.key()} data-value={v.id.clone()}
+                                                onchange={on_toggle.clone()} />
+                                            <span class="facet-label">{ v.label.clone() }</span>
+                                            <span class="count" aria-label={format!("{} items", v.count)}>{ v.count }</span>
+                                        </label>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </details>
+                }
+            }) }
+        </aside>
+    }
+}

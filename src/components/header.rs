@@ -1,0 +1,123 @@
+//! The top bar: corpus title, navigation, search, "Copy link" and presentation mode.
+
+use std::rc::Rc;
+
+use evidence_core::view::{Action, Mode, Route, ViewState};
+use yew::prelude::*;
+
+use super::{href, on_nav};
+use crate::app::Shared;
+use crate::browser;
+
+/// Props of `Header`.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view.
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Copy {
+    Idle,
+    Copied,
+    Manual(String),
+}
+
+/// The top bar.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let s = &props.state;
+    let copy = use_state(|| Copy::Idle);
+    let on_copy = {
+        let copy = copy.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copy = copy.clone();
+            let url = browser::href();
+            wasm_bindgen_futures::spawn_local(async move {
+                match browser::copy_text(&url).await {
+                    Ok(()) => copy.set(Copy::Copied),
+                    Err(()) => {
+                        copy.set(Copy::Manual(url));
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        browser::select_input("copy-fallback");
+                    }
+                }
+                gloo_timers::future::TimeoutFuture::new(4000).await;
+                copy.set(Copy::Idle);
+            });
+        })
+    };
+    let on_search = {
+        let dispatch = props.dispatch.clone();
+        let on_home = s.route == Route::Home;
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if on_home {
+                dispatch.emit(Action::Navigate(Route::Matrix));
+            }
+            dispatch.emit(Action::SetSearch(input.value()));
+        })
+    };
+    let present = s.mode == Mode::Present;
+    let mode_action = Action::SetMode(if present { Mode::Explore } else { Mode::Present });
+    let nav = |label: &str, route: Route, test: &str| {
+        let current = std::mem::discriminant(&s.route) == std::mem::discriminant(&route);
+        let aria = current.then_some("page");
+        html! {
+            <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
+               data-testid={test.to_string()}
+               href={href(s, vec![Action::Navigate(route.clone())])}
+               onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
+        }
+    };
+    let first_paper = props.data.0.corpus.papers.first().map(|p| p.id.clone()).unwrap_or_default();
+    let reading = match &s.route {
+        Route::Read { paper, .. } => paper.clone(),
+        _ => first_paper,
+    };
+    html! {
+        <header class="topbar">
+            <a class="brand" href={href(s, vec![Action::Navigate(Route::Home)])}
+               onclick={on_nav(&props.dispatch, vec![Action::Navigate(Route::Home)])}>
+                { props.data.0.corpus.about.title.clone() }
+            </a>
+            <nav class="nav" aria-label="Main">
+                { nav("Start", Route::Home, "nav-home") }
+                { nav("Matrix", Route::Matrix, "nav-matrix") }
+                { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
+            </nav>
+            <div class="search" role="search">
+                <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>
+                <input id="search-input" type="search" data-testid="search"
+                    placeholder="Search evidence, quotes, papers  ( / )"
+                    value={s.search.clone()} oninput={on_search} autocomplete="off" />
+            </div>
+            <div class="actions">
+                <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
+                    { "Copy link" }
+                </button>
+                <button type="button" class="btn" aria-pressed={present.to_string()}
+                    data-testid="present-toggle"
+                    onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.emit(mode_action.clone())}>
+                    { if present { "Exit presentation" } else { "Present" } }
+                </button>
+            </div>
+            <div class="copy-status" role="status" aria-live="polite" data-testid="copy-status">
+                { match &*copy {
+                    Copy::Idle => html! {},
+                    Copy::Copied => html! { <span class="ok">{ "Link copied: it opens exactly this view." }</span> },
+                    Copy::Manual(url) => html! {
+                        <span class="manual">
+                            <label for="copy-fallback">{ "The clipboard is not available here. Press Ctrl+C (⌘C) to copy:" }</label>
+                            <input id="copy-fallback" readonly=true value={url.clone()} data-testid="copy-fallback" />
+                        </span>
+                    },
+                } }
+            </div>
+        </header>
+    }
+}

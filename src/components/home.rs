@@ -1,0 +1,128 @@
+//! The landing page: what the explorer shows, how to read a cell, and three ways in.
+
+use evidence_core::view::{Action, OpenQuote, Route, ViewState};
+use evidence_core::BlockKind;
+use yew::prelude::*;
+
+use super::{href, on_nav};
+use crate::app::Shared;
+
+/// Props of `Home`.
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+/// The landing page.
+#[component]
+pub fn Home(props: &HomeProps) -> Html {
+    let c = &props.data.0.corpus;
+    let base = ViewState::default();
+    let d = &props.dispatch;
+    let n_quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
+
+    // Guided start, computed from the data: the evidence item that the most papers cite,
+    // and the first category's definition in context.
+    let shared = (0..c.evidence.len()).max_by_key(|&e| {
+        let mut papers: Vec<usize> = c.codings.iter().filter(|k| k.evidence == e).map(|k| k.paper).collect();
+        papers.sort_unstable();
+        papers.dedup();
+        (papers.len(), c.codings.iter().filter(|k| k.evidence == e).count(), std::cmp::Reverse(e))
+    });
+    let first_coding = c.codings.first();
+    let link = |actions: Vec<Action>, label: String, test: &str| {
+        html! {
+            <a href={href(&base, actions.clone())} onclick={on_nav(d, actions)}
+               data-testid={test.to_string()}>{ label }</a>
+        }
+    };
+
+    let legend = c.papers.iter().map(|p| html! {
+        <li><span class={classes!("mark", format!("mark-{}", paper_slot(c, &p.id)))} aria-hidden="true">{ p.mark.clone() }</span>
+            { format!(" {} ({}, {})", p.short_title, p.author, year(&p.date)) }</li>
+    });
+
+    html! {
+        <div class="home">
+            <section class="intro">
+                <h1>{ c.about.title.clone() }</h1>
+                <p class="lede">{ c.about.description.clone() }</p>
+                <p class="counts" data-testid="corpus-counts">
+                    { format!("{} papers · {} analytic categories · {} pieces of evidence · {} codings · {} verbatim quotes",
+                        c.papers.len(), c.categories.len(), c.evidence.len(), c.codings.len(), n_quotes) }
+                </p>
+            </section>
+            <section class="how" aria-labelledby="how-h">
+                <h2 id="how-h">{ "How to read the matrix" }</h2>
+                <p>{ "Rows are the papers' own analytic categories (for example a partner's role as the author defines it). Columns are concrete evidence: speeches, agreements, operations, funds, exercises, statements, each with a date and place. A mark in a cell means a paper cites that evidence for that category; the letter says which paper, the number how many verbatim quotes support it. Select a cell to read the quotes; every quote opens highlighted in its paragraph." }</p>
+                <ul class="legend" aria-label="Paper marks">{ for legend }</ul>
+            </section>
+            <section class="ways" aria-labelledby="ways-h">
+                <h2 id="ways-h">{ "Three ways in" }</h2>
+                <ol class="ways-list">
+                    <li>
+                        <h3>{ "The matrix" }</h3>
+                        <p>{ "Every category against every piece of evidence, with filters and search." }</p>
+                        { link(vec![Action::Navigate(Route::Matrix)], "Open the matrix".into(), "open-matrix") }
+                    </li>
+                    <li>
+                        <h3>{ "The papers" }</h3>
+                        <p>{ "Read each paper as clean text, with its coded passages marked." }</p>
+                        <button type="button" class="linklike" onclick={|_: MouseEvent| crate::browser::scroll_to("papers")}>
+                            { "See the papers below" }</button>
+                    </li>
+                    <li>
+                        <h3>{ "A guided start" }</h3>
+                        <ol class="guided" data-testid="guided-start">
+                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(evidence_core::view::RowGroup::Dimension)],
+                                "Compare the papers on shared dimensions".into(), "guided-1") }</li>
+                            { for shared.map(|e| html! {
+                                <li>{ link(vec![Action::Navigate(Route::Evidence { id: c.evidence[e].id.clone() })],
+                                    format!("See how the papers use one event: {}", c.evidence[e].title), "guided-2") }</li>
+                            }) }
+                            { for first_coding.map(|k| {
+                                let q = OpenQuote { coding: k.id.clone(), quote: 0 };
+                                let route = evidence_core::view::quote_route(c, &q).unwrap_or(Route::Home);
+                                html! { <li>{ link(vec![Action::Navigate(route), Action::OpenQuote(Some(q))],
+                                    format!("Read a quote in context: “{}”", c.categories[k.category].label), "guided-3") }</li> }
+                            }) }
+                        </ol>
+                    </li>
+                </ol>
+            </section>
+            <section class="papers" id="papers" aria-labelledby="papers-h">
+                <h2 id="papers-h">{ "The papers" }</h2>
+                <ul class="paper-list" data-testid="paper-list">
+                    { for c.papers.iter().map(|p| {
+                        let route = Route::Read { paper: p.id.clone(), block: None };
+                        let actions = vec![Action::Navigate(route)];
+                        let n_paras = p.doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
+                        let n_cats = c.categories.iter().filter(|k| c.papers[k.paper].id == p.id).count();
+                        html! {
+                            <li class="paper-card" data-testid="paper-card" data-paper={p.id.clone()}>
+                                <h3><a href={href(&base, actions.clone())} onclick={on_nav(d, actions)}>{ p.title.clone() }</a></h3>
+                                <p class="byline">{ format!("{} · {}", p.author, p.affiliation) }</p>
+                                <p class="venue">{ format!("{} · {}", p.venue, p.date) }</p>
+                                <p class="stats">{ format!("{} sections · {} paragraphs · {} footnotes · {} categories",
+                                    p.doc.sections.len(), n_paras, p.doc.footnotes.len(), n_cats) }</p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        </div>
+    }
+}
+
+/// The position of a paper (0-based) as a colour slot for its mark.
+pub fn paper_slot(c: &evidence_core::Corpus, paper_id: &str) -> usize {
+    c.paper_idx(paper_id).unwrap_or(0) % 8
+}
+
+/// The year part of a date.
+pub fn year(date: &str) -> &str {
+    date.get(..4).unwrap_or(date)
+}

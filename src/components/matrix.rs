@@ -1,0 +1,353 @@
+//! The matrix grid: an ARIA grid of categories against evidence (or transposed). Cells are
+//! plain render functions; one click handler and one key handler on the table serve every
+//! cell (the coordinates travel in `data-r`/`data-c`), so a re-render creates no closures
+//! per cell. Arrow keys move a roving focus, Enter opens, Escape closes.
+
+use std::rc::Rc;
+
+use evidence_core::matrix::MatrixView;
+use evidence_core::view::{Action, Layout, RowKey, Selection};
+use yew::prelude::*;
+
+use crate::app::Shared;
+use crate::browser;
+
+/// Props of `MatrixGrid`.
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// The aggregated matrix from the core.
+    pub view: Rc<MatrixView>,
+    /// Layout switches (transposed, compact).
+    pub layout: Layout,
+    /// Current selection.
+    pub selection: Option<Selection>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+/// What one axis position stands for.
+#[derive(Clone, PartialEq)]
+enum Key {
+    Row(RowKey),
+    Evidence(String),
+}
+
+/// One position on an axis.
+#[derive(Clone, PartialEq)]
+struct Item {
+    key: Key,
+    label: String,
+    sub: String,
+    total: String,
+    aggregate: bool,
+}
+
+/// One axis: its groups (label, number of items) and items.
+#[derive(Clone, PartialEq, Default)]
+struct Axis {
+    groups: Vec<(String, usize)>,
+    items: Vec<Item>,
+}
+
+/// One non-empty cell: paper marks (letter, colour slot) and quote count.
+#[derive(Clone, PartialEq)]
+struct CellModel {
+    marks: Vec<(String, usize)>,
+    n_quotes: usize,
+    n_codings: usize,
+}
+
+/// The grid as the component draws it, built from the core's `MatrixView`.
+struct Grid {
+    rows: Axis,
+    cols: Axis,
+    /// `cells[r][c]` for category rows × evidence columns (before transposition).
+    cells: Vec<Vec<Option<CellModel>>>,
+}
+
+fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
+    let c = &d.0.corpus;
+    let mut rows = Axis::default();
+    for g in &v.row_groups {
+        let mut n = 0;
+        if let Some(a) = &g.aggregate {
+            rows.items.push(Item {
+                key: Key::Row(a.key.clone()),
+                label: format!("All {}", g.label),
+                sub: String::new(),
+                total: format!("{}", a.n_codings),
+                aggregate: true,
+            });
+            n += 1;
+        }
+        for r in &g.rows {
+            let mark = r.paper.map(|p| c.papers[p].mark.clone()).unwrap_or_default();
+            rows.items.push(Item {
+                key: Key::Row(r.key.clone()),
+                label: r.label.clone(),
+                sub: mark,
+                total: format!("{}", r.n_codings),
+                aggregate: false,
+            });
+            n += 1;
+        }
+        rows.groups.push((g.label.clone(), n));
+    }
+    let mut cols = Axis::default();
+    for g in &v.col_groups {
+        for col in &g.cols {
+            let e = &c.evidence[col.evidence];
+            cols.items.push(Item {
+                key: Key::Evidence(e.id.clone()),
+                label: e.title.clone(),
+                sub: e.date_text.clone(),
+                total: format!("{}", col.n_codings),
+                aggregate: false,
+            });
+        }
+        cols.groups.push((g.label.clone(), g.cols.len()));
+    }
+    let cells = (0..rows.items.len())
+        .map(|r| {
+            (0..cols.items.len())
+                .map(|col| {
+                    v.cell(r, col).map(|cell| CellModel {
+                        marks: cell
+                            .papers
+                            .iter()
+                            .map(|&p| (c.papers[p].mark.clone(), p % 8))
+                            .collect(),
+                        n_quotes: cell.n_quotes,
+                        n_codings: cell.codings.len(),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    Grid { rows, cols, cells }
+}
+
+/// The matrix grid.
+#[component]
+pub fn MatrixGrid(props: &MatrixProps) -> Html {
+    let grid = {
+        let d = props.data.clone();
+        use_memo(props.view.clone(), move |v| build_grid(&d, v))
+    };
+    let transposed = props.layout.transposed;
+    let (rows, cols) = if transposed { (&grid.cols, &grid.rows) } else { (&grid.rows, &grid.cols) };
+    let cell_at = |r: usize, c: usize| -> Option<&CellModel> {
+        let (a, b) = if transposed { (c, r) } else { (r, c) };
+        grid.cells.get(a).and_then(|row| row.get(b)).and_then(|x| x.as_ref())
+    };
+    // Roving focus: (row, col) where -1 means the header.
+    let focus = use_state(|| (0i32, 0i32));
+    let moved = use_mut_ref(|| false);
+    {
+        let moved = moved.clone();
+        use_effect_with(*focus, move |&(r, c)| {
+            if std::mem::take(&mut *moved.borrow_mut()) {
+                browser::focus(&format!("mx-{r}-{c}"));
+            }
+        });
+    }
+    let n_rows = rows.items.len() as i32;
+    let n_cols = cols.items.len() as i32;
+
+    let selected = props.selection.clone();
+    let is_sel = |r: i32, c: i32| selected.is_some() && selection_at(rows, cols, transposed, r, c) == selected;
+
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        let focus = focus.clone();
+        let sel_of: Rc<dyn Fn(i32, i32) -> Option<Selection>> = {
+            let rows = rows.clone();
+            let cols = cols.clone();
+            Rc::new(move |r, c| selection_at(&rows, &cols, transposed, r, c))
+        };
+        Callback::from(move |e: MouseEvent| {
+            if let Some((r, c)) = browser::grid_coords(e.target()) {
+                focus.set((r, c));
+                if let Some(sel) = sel_of(r, c) {
+                    dispatch.emit(Action::Select(Some(sel)));
+                }
+            }
+        })
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        let focus = focus.clone();
+        let moved = moved.clone();
+        let rows = rows.clone();
+        let cols = cols.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let (r, c) = *focus;
+            let page = 10;
+            let next = match e.key().as_str() {
+                "ArrowRight" => Some((r, (c + 1).min(n_cols - 1))),
+                "ArrowLeft" => Some((r, (c - 1).max(-1))),
+                "ArrowDown" => Some(((r + 1).min(n_rows - 1), c)),
+                "ArrowUp" => Some(((r - 1).max(-1), c)),
+                "Home" if e.ctrl_key() => Some((0, 0)),
+                "End" if e.ctrl_key() => Some((n_rows - 1, n_cols - 1)),
+                "Home" => Some((r, -1)),
+                "End" => Some((r, n_cols - 1)),
+                "PageDown" => Some(((r + page).min(n_rows - 1), c)),
+                "PageUp" => Some(((r - page).max(-1), c)),
+                "Enter" | " " => {
+                    e.prevent_default();
+                    if let Some(sel) = selection_at(&rows, &cols, transposed, r, c) {
+                        dispatch.emit(Action::Select(Some(sel)));
+                    }
+                    None
+                }
+                "Escape" => {
+                    e.prevent_default();
+                    dispatch.emit(Action::Select(None));
+                    None
+                }
+                _ => None,
+            };
+            if let Some((nr, nc)) = next {
+                e.prevent_default();
+                if (nr, nc) != (-1, -1) {
+                    *moved.borrow_mut() = true;
+                    focus.set((nr, nc));
+                }
+            }
+        })
+    };
+    let onfocusin = {
+        let focus = focus.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(rc) = browser::grid_coords(e.target()) {
+                if rc != *focus {
+                    focus.set(rc);
+                }
+            }
+        })
+    };
+
+    if rows.items.is_empty() || cols.items.is_empty() {
+        return html! {
+            <div class="matrix-empty" data-testid="matrix-empty">
+                <p>{ "Nothing matches these filters. Remove a filter or clear the search to see evidence again." }</p>
+            </div>
+        };
+    }
+    let (fr, fc) = *focus;
+    let tab = |r: i32, c: i32| if (r, c) == (fr, fc) || (fr >= n_rows || fc >= n_cols) && (r, c) == (0, 0) { "0" } else { "-1" };
+    let row_what = if transposed { "Evidence" } else { "Category" };
+    let col_what = if transposed { "categories" } else { "evidence" };
+
+    let header_groups = cols.groups.iter().map(|(label, n)| html! {
+        <th colspan={n.to_string()} scope="colgroup" class="group-head">{ label.clone() }</th>
+    });
+    let header_cols = cols.items.iter().enumerate().map(|(ci, it)| {
+        let ci = ci as i32;
+        html! {
+            <th role="columnheader" id={format!("mx--1-{ci}")} data-r="-1" data-c={ci.to_string()} tabindex={tab(-1, ci)}
+                aria-selected={is_sel(-1, ci).to_string()} class="col-head-cell" title={format!("{} ({})", it.label, it.sub)}
+                data-testid="col-head">
+                <div class="col-head">
+                    { if !it.sub.is_empty() && !transposed { html! { <span class="date">{ format!("{} ", it.sub) }</span> } } else { html! {} } }
+                    { if transposed && !it.sub.is_empty() { html! { <span class="mark">{ it.sub.clone() }</span> } } else { html! {} } }
+                    { format!(" {}", it.label) }
+                </div>
+                <span class="tot">{ it.total.clone() }</span>
+            </th>
+        }
+    });
+    let n_all_cols = cols.items.len() + 1;
+    let mut body: Vec<Html> = Vec::with_capacity(rows.items.len() + rows.groups.len());
+    let mut r = 0usize;
+    for (label, n) in &rows.groups {
+        body.push(html! {
+            <tr class="row-group" role="row" key={format!("g-{label}-{r}")}>
+                <th role="rowheader" colspan={n_all_cols.to_string()} scope="rowgroup">{ label.clone() }</th>
+            </tr>
+        });
+        for _ in 0..*n {
+            let it = &rows.items[r];
+            let ri = r as i32;
+            let cells = (0..cols.items.len()).map(|ci| {
+                let ci_i = ci as i32;
+                let cell = cell_at(r, ci);
+                let label = match cell {
+                    Some(m) => format!("{} × {}: {} ({} quotes)", it.label, cols.items[ci].label,
+                        m.marks.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(", "), m.n_quotes),
+                    None => String::new(),
+                };
+                html! {
+                    <td role="gridcell" id={format!("mx-{ri}-{ci_i}")} data-r={ri.to_string()} data-c={ci_i.to_string()}
+                        tabindex={tab(ri, ci_i)} aria-selected={is_sel(ri, ci_i).to_string()}
+                        class={classes!("cell", cell.is_some().then_some("has"))}
+                        aria-label={(!label.is_empty()).then_some(label)}>
+                        { match cell {
+                            Some(m) => html! {
+                                <>
+                                <span class="marks" aria-hidden="true">
+                                    { for m.marks.iter().map(|(l, slot)| html! { <span class={classes!("mark", format!("mark-{slot}"))}>{ l.clone() }</span> }) }
+                                </span>
+                                <span class="n" aria-hidden="true">{ m.n_quotes }</span>
+                                </>
+                            },
+                            None => html! {},
+                        } }
+                    </td>
+                }
+            });
+            let empty = it.total == "0";
+            body.push(html! {
+                <tr role="row" key={format!("r-{r}")} class={classes!(it.aggregate.then_some("agg"), empty.then_some("empty-row"))} data-testid="matrix-row">
+                    <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(ri, -1)}
+                        aria-selected={is_sel(ri, -1).to_string()} class="row-head" scope="row">
+                        { if !it.sub.is_empty() && !transposed { html! { <span class="mark" aria-hidden="true">{ it.sub.clone() }</span> } } else { html! {} } }
+                        { if transposed { html! { <span class="date">{ format!("{} ", it.sub) }</span> } } else { html! {} } }
+                        { format!(" {}", it.label) }
+                        <span class="tot" aria-label={format!("{} codings", it.total)}>{ format!(" {}", it.total) }</span>
+                        { if empty && !it.aggregate { html! { <span class="gap-note">{ " · no evidence in view" }</span> } } else { html! {} } }
+                    </th>
+                    { for cells }
+                </tr>
+            });
+            r += 1;
+        }
+    }
+
+    html! {
+        <div class="matrix-wrap" data-testid="matrix-wrap">
+            <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"))}
+                aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}
+                aria-rowcount={(rows.items.len() + 1).to_string()} aria-colcount={(cols.items.len() + 1).to_string()}
+                data-testid="matrix" data-transposed={transposed.to_string()}
+                {onclick} {onkeydown} {onfocusin}>
+                <thead>
+                    <tr class="groups">
+                        <th class="corner" rowspan="2" scope="col">{ format!("{row_what} \\ {}", col_what) }</th>
+                        { for header_groups }
+                    </tr>
+                    <tr class="cols" role="row">{ for header_cols }</tr>
+                </thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The selection at on-screen coordinates (row -1 = column header, column -1 = row header).
+fn selection_at(rows: &Axis, cols: &Axis, transposed: bool, r: i32, c: i32) -> Option<Selection> {
+    let row = (r >= 0).then(|| rows.items.get(r as usize)).flatten();
+    let col = (c >= 0).then(|| cols.items.get(c as usize)).flatten();
+    let (cat_item, ev_item) = if transposed { (col, row) } else { (row, col) };
+    let row_key = cat_item.and_then(|i| match &i.key { Key::Row(k) => Some(k.clone()), _ => None });
+    let ev_key = ev_item.and_then(|i| match &i.key { Key::Evidence(e) => Some(e.clone()), _ => None });
+    match (row_key, ev_key) {
+        (Some(row), Some(evidence)) => Some(Selection::Cell { row, evidence }),
+        (Some(row), None) => Some(Selection::Row(row)),
+        (None, Some(e)) => Some(Selection::Column(e)),
+        (None, None) => None,
+    }
+}

@@ -1,0 +1,43 @@
+//! View components. Each file is one component (or a family of small render functions).
+//! Components read the shared data and the view state, and send `Action`s up; none of them
+//! touches web-sys directly (that is `browser`'s job).
+
+pub mod evidence_card;
+pub mod explorer;
+pub mod facets;
+pub mod header;
+pub mod home;
+pub mod matrix;
+pub mod notices;
+pub mod panel;
+pub mod quote;
+pub mod reader;
+
+use evidence_core::url;
+use evidence_core::view::{reduce, Action, ViewState};
+use yew::prelude::*;
+
+/// The `href` of the view that `actions` lead to from `state` (real links: they can be opened
+/// in a new tab or copied).
+pub fn href(state: &ViewState, actions: Vec<Action>) -> String {
+    let mut s = state.clone();
+    for a in actions {
+        s = reduce(&s, a);
+    }
+    format!("#{}", url::encode(&s))
+}
+
+/// A click handler that dispatches `actions` instead of following the link (plain clicks only:
+/// a modified click opens the link's `href` as the browser would).
+pub fn on_nav(dispatch: &Callback<Action>, actions: Vec<Action>) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        for a in actions.iter().cloned() {
+            dispatch.emit(a);
+        }
+    })
+}

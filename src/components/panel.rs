@@ -1,0 +1,83 @@
+//! The drill-down panel: the quotes behind the selected cell, row or column, grouped by paper,
+//! each with its section and a "Read in context" link.
+
+use std::rc::Rc;
+
+use evidence_core::view::{Action, RowKey, Route, Selection, ViewState};
+use yew::prelude::*;
+
+use super::quote::quotes_list;
+use super::{href, on_nav};
+use crate::app::Shared;
+
+/// Props of `Panel`.
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view (its selection is shown).
+    pub state: Rc<ViewState>,
+    /// Codings behind the selection, grouped by paper (computed by the core).
+    pub codings: Rc<Vec<usize>>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+/// The panel for the current selection.
+#[component]
+pub fn Panel(props: &PanelProps) -> Html {
+    let c = &props.data.0.corpus;
+    let s = &props.state;
+    let d = &props.dispatch;
+    let Some(sel) = &s.selection else { return html! {} };
+    let row_label = |k: &RowKey| match k {
+        RowKey::Category(id) => c.category_idx(id).map(|i| c.categories[i].label.clone()).unwrap_or_default(),
+        RowKey::Dimension(id) => c.dimension_idx(id).map(|i| format!("{} (all categories)", c.dimensions[i].label)).unwrap_or_default(),
+    };
+    let ev_title = |id: &str| c.evidence_idx(id).map(|i| c.evidence[i].title.clone()).unwrap_or_default();
+    let (kicker, title, ev_link) = match sel {
+        Selection::Cell { row, evidence } => ("Cell".to_string(), format!("{} × {}", row_label(row), ev_title(evidence)), Some(evidence.clone())),
+        Selection::Row(row) => ("Row".to_string(), row_label(row), None),
+        Selection::Column(e) => ("Evidence".to_string(), ev_title(e), Some(e.clone())),
+    };
+    let close = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Select(None))) };
+    let n_quotes: usize = props.codings.iter().map(|&k| c.codings[k].quotes.len()).sum();
+    let mut papers: Vec<usize> = props.codings.iter().map(|&k| c.codings[k].paper).collect();
+    papers.dedup();
+    html! {
+        <aside class="panel" aria-labelledby="panel-title" data-testid="panel">
+            <button type="button" class="btn panel-close" onclick={close} aria-label="Close the panel (Escape)" data-testid="panel-close">{ "✕" }</button>
+            <p class="kicker">{ kicker }</p>
+            <h2 id="panel-title">{ title }</h2>
+            <p class="summary" data-testid="panel-summary">{ format!("{} codings · {} quotes · {} papers", props.codings.len(), n_quotes, papers.len()) }</p>
+            { for ev_link.map(|e| {
+                let actions = vec![Action::Navigate(Route::Evidence { id: e })];
+                html! { <p><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="open-evidence-card">
+                    { "Open the evidence card: every paper and category side by side →" }</a></p> }
+            }) }
+            { if props.codings.is_empty() { html! {
+                <p class="empty">{ "No coded quote here under the current filters: a gap means none of the papers cites this evidence for this category (the papers are silent, not uncoded)." }</p>
+            } } else { html! {} } }
+            { for papers.iter().map(|&p| {
+                let paper = &c.papers[p];
+                html! {
+                    <section class="panel-paper" data-testid="panel-paper" data-paper={paper.id.clone()}>
+                        <h3><span class="mark" aria-hidden="true">{ paper.mark.clone() }</span>{ format!(" {}", paper.short_title) }</h3>
+                        { for props.codings.iter().filter(|&&k| c.codings[k].paper == p).map(|&k| {
+                            let coding = &c.codings[k];
+                            let cat = &c.categories[coding.category];
+                            let ev = &c.evidence[coding.evidence];
+                            html! {
+                                <div class="panel-coding" data-testid="panel-coding">
+                                    <h4>{ format!("{} — {}", cat.label, ev.title) }
+                                        <span class="dim-tag">{ format!("{} · {}", ev.date_text, ev.theatre) }</span></h4>
+                                    { quotes_list(c, k, s, d) }
+                                </div>
+                            }
+                        }) }
+                    </section>
+                }
+            }) }
+        </aside>
+    }
+}

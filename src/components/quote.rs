@@ -1,0 +1,55 @@
+//! A coding's quotes, each with its place in the paper and a "Read in context" link.
+
+use evidence_core::view::{quote_route, Action, OpenQuote, ViewState};
+use evidence_core::{Corpus, QuotePlace};
+use yew::prelude::*;
+
+use super::{href, on_nav};
+
+/// Where a quote stands: section title, or "note N" for a footnote.
+pub fn quote_place(c: &Corpus, coding: usize, quote: usize) -> String {
+    let k = &c.codings[coding];
+    let q = &k.quotes[quote];
+    let doc = &c.papers[k.paper].doc;
+    match q.place {
+        QuotePlace::Block => doc
+            .blocks
+            .get(q.index)
+            .and_then(|b| b.section)
+            .and_then(|s| doc.sections.get(s))
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| "Opening".to_string()),
+        QuotePlace::Note => doc
+            .footnotes
+            .get(q.index)
+            .map(|n| format!("Note {}", n.label))
+            .unwrap_or_default(),
+    }
+}
+
+/// The quotes of one coding as a list of blockquotes with "Read in context" links.
+pub fn quotes_list(c: &Corpus, coding: usize, state: &ViewState, dispatch: &Callback<Action>) -> Html {
+    let k = &c.codings[coding];
+    html! {
+        <ul class="quotes">
+            { for k.quotes.iter().enumerate().map(|(qi, q)| {
+                let open = OpenQuote { coding: k.id.clone(), quote: qi };
+                let actions = match quote_route(c, &open) {
+                    Some(route) => vec![Action::Navigate(route), Action::OpenQuote(Some(open))],
+                    None => Vec::new(),
+                };
+                html! {
+                    <li class="quote" data-testid="quote">
+                        <blockquote>{ format!("“{}”", q.text) }</blockquote>
+                        <div class="quote-meta">
+                            <span class="quote-place">{ quote_place(c, coding, qi) }</span>
+                            <a class="read-context" data-testid="read-in-context"
+                               href={href(state, actions.clone())} onclick={on_nav(dispatch, actions)}>
+                                { "Read in context →" }</a>
+                        </div>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,249 @@
+//! The reader: one paper as clean text, with footnotes that open and return, coded passages
+//! marked (their categories in the margin, one click back to the matrix cell), search matches
+//! and the opened quote highlighted, and every paragraph addressable from the URL.
+
+use std::rc::Rc;
+
+use evidence_core::render::{block_runs, coded_blocks, runs, Mark, Run};
+use evidence_core::search::{highlight, Query};
+use evidence_core::view::{Action, RowKey, Route, Selection, ViewState};
+use evidence_core::{BlockKind, Corpus, Footnote, QuotePlace};
+use yew::prelude::*;
+
+use super::{href, on_nav};
+use crate::app::Shared;
+use crate::browser;
+
+/// Props of `Reader`.
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view (its route names the paper and block).
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+/// The reader page.
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let c = &props.data.0.corpus;
+    let s = &props.state;
+    let (paper_id, block_id) = match &s.route {
+        Route::Read { paper, block } => (paper.clone(), block.clone()),
+        _ => (String::new(), None),
+    };
+    let paper_idx = c.paper_idx(&paper_id);
+    let coded = {
+        let data = props.data.clone();
+        use_memo(paper_idx, move |p| p.map(|p| coded_blocks(&data.0.corpus, p)).unwrap_or_default())
+    };
+    // The opened quote, if it is in this paper: (place, index, range).
+    let focus = s.quote.as_ref().and_then(|q| {
+        let k = c.codings.get(c.coding_idx(&q.coding)?)?;
+        let quote = k.quotes.get(q.quote)?;
+        (Some(k.paper) == paper_idx).then_some((quote.place, quote.index, quote.range))
+    });
+    // Scroll to the opened quote, else to the addressed block, when either changes.
+    {
+        let target = match (&focus, &block_id) {
+            (Some(_), _) => Some("focus-quote".to_string()),
+            (None, Some(b)) => Some(format!("b-{b}")),
+            _ => None,
+        };
+        use_effect_with((paper_id.clone(), block_id.clone(), s.quote.clone()), move |_| {
+            match target {
+                Some(t) => browser::scroll_to(&t),
+                None => browser::scroll_to("reader-top"),
+            }
+        });
+    }
+
+    let Some(pi) = paper_idx else {
+        return html! { <p class="empty">{ "No such paper." }</p> };
+    };
+    let paper = &c.papers[pi];
+    let doc = &paper.doc;
+    let query = Query::parse(&s.search);
+    let d = &props.dispatch;
+
+    let tabs = c.papers.iter().map(|p| {
+        let actions = vec![Action::Navigate(Route::Read { paper: p.id.clone(), block: None })];
+        let current = p.id == paper.id;
+        html! {
+            <li><a class={classes!("tab", current.then_some("current"))} aria-current={current.then_some("page")}
+                href={href(s, actions.clone())} onclick={on_nav(d, actions)}>
+                <span class="mark" aria-hidden="true">{ p.mark.clone() }</span>{ format!(" {}", p.short_title) }</a></li>
+        }
+    });
+    let toc = doc.sections.iter().map(|sec| {
+        let actions = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: Some(sec.id.clone()) })];
+        html! {
+            <li class={format!("toc-l{}", sec.level)}>
+                <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>{ sec.title.clone() }</a>
+            </li>
+        }
+    });
+
+    let blocks = doc.blocks.iter().enumerate().map(|(bi, b)| {
+        let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
+        let block_coded = coded.get(bi).cloned().unwrap_or_default();
+        marks.extend(block_coded.iter().map(|&(a, z, _)| (a, z, Mark::Coded)));
+        marks.extend(highlight(&b.text, &query).into_iter().map(|(a, z)| (a, z, Mark::Search)));
+        if let Some((QuotePlace::Block, i, (a, z))) = focus {
+            if i == bi {
+                marks.push((a, z, Mark::Focus));
+            }
+        }
+        let body = render_runs(&b.text, &block_runs(b, &marks), doc_notes(c, pi), d);
+        let targeted = block_id.as_deref() == Some(b.id.as_str());
+        let id = format!("b-{}", b.id);
+        match b.kind {
+            BlockKind::Heading => {
+                let level = b.section.and_then(|x| doc.sections.get(x)).map(|x| x.level).unwrap_or(1);
+                let tag = match level { 1 => "h2", 2 => "h3", _ => "h4" };
+                html! { <@{tag} id={id} class={classes!("heading", targeted.then_some("targeted"))} data-block={b.id.clone()}>{ body }</@> }
+            }
+            BlockKind::Paragraph => {
+                let para_link = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: Some(b.id.clone()) })];
+                let mut cats: Vec<usize> = block_coded.iter().map(|x| x.2).collect();
+                cats.dedup();
+                let margin = cats.iter().map(|&k| {
+                    let coding = &c.codings[k];
+                    let cat = &c.categories[coding.category];
+                    let ev = &c.evidence[coding.evidence];
+                    let sel = Selection::Cell { row: RowKey::Category(cat.id.clone()), evidence: ev.id.clone() };
+                    let actions = vec![Action::Navigate(Route::Matrix), Action::Select(Some(sel))];
+                    html! {
+                        <li><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="margin-coding"
+                            title={format!("Open this cell in the matrix: {} × {}", cat.label, ev.title)}>
+                            <span class="margin-cat">{ cat.label.clone() }</span>
+                            <span class="margin-ev">{ ev.title.clone() }</span></a></li>
+                    }
+                });
+                html! {
+                    <div class={classes!("para-row", targeted.then_some("targeted"))}>
+                        <p id={id} data-block={b.id.clone()} class="para">
+                            <a class="para-anchor" href={href(s, para_link.clone())} onclick={on_nav(d, para_link)}
+                               aria-label={format!("Link to paragraph {}", b.id)}>{ "¶" }</a>
+                            { body }
+                        </p>
+                        { if cats.is_empty() { html! {} } else { html! {
+                            <aside class="margin" aria-label="Coded here"><ul>{ for margin }</ul></aside>
+                        } } }
+                    </div>
+                }
+            }
+        }
+    });
+
+    let notes = doc.footnotes.iter().enumerate().map(|(ni, n)| {
+        let mut marks = Vec::new();
+        if let Some((QuotePlace::Note, i, (a, z))) = focus {
+            if i == ni {
+                marks.push((a, z, Mark::Focus));
+            }
+        }
+        marks.extend(highlight(&n.text, &query).into_iter().map(|(a, z)| (a, z, Mark::Search)));
+        let r = runs(&n.text, &n.emphasis, &marks, &[]);
+        let body = render_runs(&n.text, &r, doc_notes(c, pi), d);
+        let back = n.block.is_some().then(|| {
+            let target = format!("ref-{}", n.id);
+            html! {
+                <button type="button" class="linklike back" data-testid="note-back"
+                    onclick={move |_: MouseEvent| { browser::scroll_to(&target); browser::focus(&target); }}>
+                    { "↩ back to text" }</button>
+            }
+        });
+        html! {
+            <li id={format!("note-{}", n.id)} tabindex="-1" class={classes!("note", (!n.numbered).then_some("unnumbered"))}
+                data-testid="footnote">
+                <span class="note-label">{ note_label(n) }</span>
+                { if n.numbered { html! {} } else { html! {
+                    <span class="lost" title="The source text lost this note's number; it is shown where it stood.">{ "number lost in the source" }</span>
+                } } }
+                <span class="note-text">{ body }</span>
+                { for back }
+            </li>
+        }
+    });
+
+    html! {
+        <article class="reader" data-testid="reader" data-paper={paper.id.clone()}>
+            <div id="reader-top"></div>
+            <ul class="paper-tabs" aria-label="Papers">{ for tabs }</ul>
+            <header class="paper-head">
+                <h1 data-testid="paper-title">{ paper.title.clone() }</h1>
+                <p class="byline">{ format!("{} · {}", paper.author, paper.affiliation) }</p>
+                <p class="venue">{ format!("{} · {}", paper.venue, paper.date) }</p>
+                { if doc.repairs.is_empty() { html! {} } else { html! {
+                    <details class="repairs">
+                        <summary>{ format!("About this text: {} repairs to the extracted source", doc.repairs.len()) }</summary>
+                        <ul>{ for doc.repairs.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+                    </details>
+                } } }
+            </header>
+            <div class="reader-body">
+                <nav class="toc" aria-label="Sections"><ol>{ for toc }</ol></nav>
+                <div class="text">
+                    { for blocks }
+                    { if doc.footnotes.is_empty() { html! {} } else { html! {
+                        <section class="footnotes" aria-labelledby="notes-h">
+                            <h2 id="notes-h">{ "Notes" }</h2>
+                            <ol>{ for notes }</ol>
+                        </section>
+                    } } }
+                </div>
+            </div>
+        </article>
+    }
+}
+
+fn note_label(n: &Footnote) -> String {
+    if n.numbered { n.label.clone() } else { "?".to_string() }
+}
+
+/// (corpus, paper) for footnote lookups while rendering runs.
+fn doc_notes(c: &Corpus, paper: usize) -> (&Corpus, usize) {
+    (c, paper)
+}
+
+/// Renders runs of one text: emphasis, highlights and footnote markers.
+fn render_runs(text: &str, runs: &[Run], (c, paper): (&Corpus, usize), _d: &Callback<Action>) -> Html {
+    let notes = &c.papers[paper].doc.footnotes;
+    let first_focus = runs
+        .iter()
+        .position(|r| matches!(r, Run::Text { mark: Some(Mark::Focus), .. }));
+    html! {
+        <>
+        { for runs.iter().enumerate().map(|(ri, r)| match *r {
+            Run::Text { start, end, em, mark } => {
+                let t = text[start..end].to_string();
+                let inner = if em { html! { <em>{ t }</em> } } else { html! { { t } } };
+                match mark {
+                    None => inner,
+                    Some(Mark::Coded) => html! { <mark class="coded">{ inner }</mark> },
+                    Some(Mark::Search) => html! { <mark class="hit">{ inner }</mark> },
+                    Some(Mark::Focus) if Some(ri) == first_focus => html! {
+                        <mark class="focus" id="focus-quote" data-testid="focus-quote">{ inner }</mark>
+                    },
+                    Some(Mark::Focus) => html! { <mark class="focus">{ inner }</mark> },
+                }
+            }
+            Run::Note(n) => match notes.get(n) {
+                Some(note) => {
+                    let target = format!("note-{}", note.id);
+                    html! {
+                        <sup class="fnref-wrap"><button type="button" class="fnref" id={format!("ref-{}", note.id)}
+                            data-testid="fnref" aria-label={format!("Note {}", note_label(note))}
+                            onclick={move |_: MouseEvent| { browser::scroll_to(&target); browser::focus(&target); }}>
+                            { note_label(note) }</button></sup>
+                    }
+                }
+                None => html! {},
+            },
+        }) }
+        </>
+    }
+}

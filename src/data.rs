@@ -1,0 +1,30 @@
+//! The corpus, embedded at build time by build.rs as postcard bytes and decoded once.
+
+use std::rc::Rc;
+
+use evidence_core::filter::FilterIndex;
+use evidence_core::Corpus;
+
+static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// The corpus and its search index, shared by every component through `Rc`.
+pub struct Data {
+    /// The validated corpus.
+    pub corpus: Corpus,
+    /// Per-coding facet values and folded texts for search, built once.
+    pub index: FilterIndex,
+}
+
+thread_local! {
+    static DATA: Result<Rc<Data>, String> = postcard::from_bytes::<Corpus>(CORPUS_BYTES)
+        .map(|corpus| {
+            let index = FilterIndex::new(&corpus);
+            Rc::new(Data { corpus, index })
+        })
+        .map_err(|e| format!("the embedded corpus could not be read: {e}"));
+}
+
+/// The shared data, or why it could not be loaded.
+pub fn data() -> Result<Rc<Data>, String> {
+    DATA.with(|d| d.clone())
+}
