@@ -66,6 +66,9 @@
 //! | `no_join` | `[line, …]` | the paragraph starting at `line` is a new paragraph (prevent an automatic join) |
 //!
 //! Rules never overlap: a line cannot be both skipped and a declared note or heading.
+//! Diagnostics point at the seed text's line a rule names; problems with no line (an unknown
+//! `format`, a bad `enumeration` style, an `unreferenced` label that matches no note) are
+//! reported at line 1.
 //!
 //! # Ids and references
 //!
