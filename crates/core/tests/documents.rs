@@ -818,3 +818,28 @@ fn never_panics_on_odd_input() {
         let _ = parse_document(&p, text, "t.txt");
     }
 }
+
+proptest::proptest! {
+    /// Any text mixing the syntax the rules look at, under rules pointing anywhere, yields a
+    /// document and diagnostics, never a panic; references stay in range.
+    #[test]
+    fn parse_never_panics(
+        text in r"([a-zA-Z .,'-]|\n|\\\*|\*|<sup>[0-9*]{0,2}</sup>|[¹²⁴]| [0-9] |---|_|#|\^\{&#\}x27;|\t){0,80}",
+        markdown in proptest::bool::ANY,
+        l1 in 0u32..12, l2 in 0u32..12, l3 in 0u32..12,
+    ) {
+        let format = if markdown { "markdown" } else { "plain" };
+        let toml_src = format!(
+            "format = \"{format}\"\nskip = [[{l1}, {l2}]]\nheadings = [{l3}]\njoin = [{l2}]\n\
+             enumeration = [\"1.\"]\n[[note]]\nline = {l3}\ncontinues = true\n\
+             [[marker]]\nline = {l1}\nafter = \"a\"\nlabel = \"1\"\n"
+        );
+        let (doc, _) = parse_document(&opts(&toml_src), &text, "t.txt");
+        for b in &doc.blocks {
+            for r in &b.notes {
+                proptest::prop_assert!(r.note < doc.footnotes.len());
+                proptest::prop_assert!(b.text.is_char_boundary(r.offset));
+            }
+        }
+    }
+}
