@@ -1,0 +1,416 @@
+// The matrix page: counts against dist/evidence.csv, facets (OR within, AND across, counts,
+// clear all), layout switches, the drill-down panel, the reader at the quote, the evidence card,
+// search, keyboard navigation and the reader's margin links back to the matrix.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertClean, screenshot, startHarness } from './harness.mjs';
+import {
+  PAPERS,
+  activeId,
+  categoryRows,
+  checkedFacets,
+  columnTitleOf,
+  columnTitles,
+  csvStats,
+  distinct,
+  eventually,
+  facetBox,
+  facetCount,
+  focusText,
+  fold,
+  loadCsv,
+  normQuote,
+  summary,
+  toggleFacet,
+  waitFor,
+  waitForFragment,
+  waitInViewport,
+} from './pages.mjs';
+
+const T = { timeout: 90_000 };
+let h;
+let csv;
+before(async () => {
+  csv = loadCsv();
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+const markOf = (paper) => ({ 'use-nato-eu': 'U', 'view-from-tokyo': 'T', prospects: 'P' })[paper];
+
+async function openMatrix(hash = '#/matrix') {
+  const s = await h.openApp(`/${hash}`);
+  await s.page.getByTestId('matrix').waitFor();
+  return s;
+}
+
+/** Waits until the summary shows `want` (evidence/codings/quotes and optionally categories). */
+async function expectSummary(page, want) {
+  await eventually(
+    async () => {
+      const got = await summary(page);
+      for (const k of Object.keys(want)) assert.equal(got[k], want[k], `summary ${k}: ${got.text}`);
+    },
+    { page },
+  );
+}
+
+const statsWant = (st) => ({ evidence: st.evidence.size, codings: st.codings.size, quotes: st.quotes });
+
+/** The expected column titles for the CSV rows (as a sorted list). */
+const titlesOf = (rows) => [...new Set(rows.map(columnTitleOf))].sort();
+
+/** The id of the grid cell whose aria-label starts with "<row> × <column>:". */
+async function cellId(page, rowLabel, colLabel) {
+  const prefix = `${rowLabel} × ${colLabel}:`;
+  const id = await page
+    .locator('[data-testid="matrix"] td[role="gridcell"][aria-label]')
+    .evaluateAll((tds, p) => tds.find((td) => td.getAttribute('aria-label').startsWith(p))?.id ?? null, prefix);
+  assert.ok(id, `a cell labelled ${JSON.stringify(prefix)}`);
+  return id;
+}
+
+test('the matrix renders categories against evidence with counts matching evidence.csv', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const grid = page.getByRole('grid');
+    assert.equal(await grid.count(), 1, 'one role=grid');
+    assert.equal(await grid.getAttribute('data-testid'), 'matrix');
+    assert.equal(await grid.getAttribute('data-transposed'), 'false');
+
+    const all = csvStats(csv);
+    await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
+
+    const rows = await categoryRows(page);
+    assert.equal(rows.length, all.categories.size, 'one row per category');
+    const labels = Object.fromEntries(csv.map((r) => [r.category_label, r.paper_id]));
+    for (const r of rows) {
+      const label = Object.keys(labels).find((l) => r.text.includes(l));
+      assert.ok(label, `row ${JSON.stringify(r.text)} names a category of the CSV`);
+      assert.equal(r.mark, markOf(labels[label]), `mark of ${label}`);
+    }
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(csv), 'one column per evidence item');
+    await screenshot(page, 'matrix');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('facets: one paper, OR within a facet, AND across facets, counts, clear all', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    // Counts before any filter: evidence items per paper.
+    for (const p of PAPERS) {
+      assert.equal(await facetCount(page, 'paper', p), csvStats(csv, (r) => r.paper_id === p).evidence.size, `count of ${p}`);
+    }
+
+    // Paper = prospects.
+    await toggleFacet(page, 'paper', 'prospects');
+    await waitForFragment(page, /[?&]paper=prospects(&|$)/);
+    const pro = csvStats(csv, (r) => r.paper_id === 'prospects');
+    await expectSummary(page, { ...statsWant(pro), categories: pro.categories.size });
+    const rows = await categoryRows(page);
+    assert.equal(rows.length, pro.categories.size, 'only the categories of prospects');
+    assert.ok(rows.every((r) => r.mark === 'P'), `every row is a prospects category: ${JSON.stringify(rows)}`);
+    assert.equal((await columnTitles(page)).length, pro.evidence.size, 'columns = evidence items of prospects');
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(pro.rows));
+    // Counts: the paper facet ignores its own selection; another facet counts within it.
+    for (const p of PAPERS) {
+      assert.equal(await facetCount(page, 'paper', p), csvStats(csv, (r) => r.paper_id === p).evidence.size);
+    }
+    for (const k of distinct(csv, 'kind')) {
+      assert.equal(
+        await facetCount(page, 'kind', k),
+        csvStats(pro.rows, (r) => r.kind === k).evidence.size,
+        `kind count of ${k} within prospects`,
+      );
+    }
+    await screenshot(page, 'matrix-facet-prospects');
+
+    // OR within the paper facet.
+    await toggleFacet(page, 'paper', 'view-from-tokyo');
+    const two = csvStats(csv, (r) => r.paper_id === 'prospects' || r.paper_id === 'view-from-tokyo');
+    await expectSummary(page, { ...statsWant(two), categories: two.categories.size });
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(two.rows));
+    assert.deepEqual([...new Set((await categoryRows(page)).map((r) => r.mark))].sort(), ['P', 'T']);
+
+    // AND across facets: papers AND a kind that prospects uses.
+    const kind = distinct(pro.rows, 'kind')[0];
+    await toggleFacet(page, 'kind', kind);
+    const and = csvStats(two.rows, (r) => r.kind === kind);
+    await expectSummary(page, statsWant(and));
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(and.rows));
+    assert.deepEqual(await checkedFacets(page), { kind: [kind], paper: ['prospects', 'view-from-tokyo'] });
+
+    // Clear all restores everything.
+    await page.getByTestId('clear-all').click();
+    const all = csvStats(csv);
+    await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
+    assert.deepEqual(await checkedFacets(page), {});
+    assert.equal(await page.getByTestId('clear-all').count(), 0, 'no clear-all without filters');
+    assert.doesNotMatch(await page.evaluate(() => location.hash), /paper=|kind=/);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('switches: rows by dimension, columns by place and kind, transpose, compact', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const pressed = (id) => page.getByTestId(id).getAttribute('aria-pressed');
+    const groupHeads = () => page.locator('[data-testid="matrix"] th.group-head').allInnerTexts();
+    const rowGroups = () => page.locator('[data-testid="matrix"] tr.row-group th').allInnerTexts();
+
+    await page.getByTestId('rows-dimension').click();
+    await waitForFragment(page, /[?&]rows=dim(&|$)/);
+    assert.equal(await pressed('rows-dimension'), 'true');
+    assert.equal(await pressed('rows-paper'), 'false');
+    await eventually(async () =>
+      assert.deepEqual((await rowGroups()).map((t) => t.trim()).sort(), distinct(csv, 'dimension').sort()),
+    { page });
+    assert.ok((await page.locator('[data-testid="matrix"] tr.agg').count()) > 0, 'dimension groups have an aggregate row');
+    const all = csvStats(csv);
+    await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
+
+    await page.getByTestId('cols-theatre').click();
+    await waitForFragment(page, /[?&]cols=theatre(&|$)/);
+    await eventually(async () =>
+      assert.deepEqual((await groupHeads()).map((t) => t.trim()).sort(), distinct(csv, 'theatre').sort()),
+    { page });
+
+    await page.getByTestId('cols-kind').click();
+    await waitForFragment(page, /[?&]cols=kind(&|$)/);
+    await eventually(async () =>
+      assert.deepEqual(
+        (await groupHeads()).map((t) => t.trim().toLowerCase()).sort(),
+        distinct(csv, 'kind').map((k) => k.toLowerCase()).sort(),
+      ),
+    { page });
+    await expectSummary(page, statsWant(all));
+    await screenshot(page, 'matrix-dimension-kind');
+
+    const nRows = await page.locator('[data-testid="matrix"] tr[data-testid="matrix-row"]').count();
+    const nCols = await page.locator('[data-testid="matrix"] [data-testid="col-head"]').count();
+    await page.getByTestId('transpose').click();
+    await page.locator('[data-testid="matrix"][data-transposed="true"]').waitFor();
+    await waitForFragment(page, /[?&]t=1(&|$)/);
+    assert.equal(await pressed('transpose'), 'true');
+    assert.equal(await page.locator('[data-testid="matrix"] [data-testid="col-head"]').count(), nRows, 'rows became columns');
+    assert.equal(await page.locator('[data-testid="matrix"] tr[data-testid="matrix-row"]').count(), nCols, 'columns became rows');
+    await expectSummary(page, statsWant(all));
+    await screenshot(page, 'matrix-transposed');
+
+    await page.getByTestId('compact').click();
+    await page.locator('[data-testid="matrix"].compact').waitFor();
+    await waitForFragment(page, /[?&]compact=1(&|$)/);
+    assert.equal(await pressed('compact'), 'true');
+    await screenshot(page, 'matrix-compact');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a cell opens the panel with its quotes; "Read in context" highlights the quote', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    // The coding with the most quotes.
+    const byCoding = new Map();
+    for (const r of csv) {
+      const k = `${r.category_id}~${r.evidence_id}`;
+      byCoding.set(k, [...(byCoding.get(k) ?? []), r]);
+    }
+    const quotes = [...byCoding.values()].sort((a, b) => b.length - a.length)[0];
+    const row = quotes[0];
+    const id = await cellId(page, row.category_label, row.evidence_title);
+    await page.locator(`[id="${id}"]`).click();
+    const panel = page.getByTestId('panel');
+    await panel.waitFor();
+    await waitFor(page, (id) => document.getElementById(id)?.getAttribute('aria-selected') === 'true', id);
+    await waitForFragment(page, /[?&]sel=cell:/);
+    assert.equal((await panel.locator('#panel-title').innerText()).trim(), `${row.category_label} × ${row.evidence_title}`);
+    const groups = panel.getByTestId('panel-paper');
+    assert.equal(await groups.count(), 1);
+    assert.equal(await groups.first().getAttribute('data-paper'), row.paper_id);
+    const shown = (await panel.getByTestId('quote').locator('blockquote').allInnerTexts()).map((t) =>
+      normQuote(t.replace(/^“|”$/g, '')),
+    );
+    assert.deepEqual(shown, quotes.map((q) => normQuote(q.quote)), 'the quotes of the cell, in order');
+    await screenshot(page, 'matrix-panel');
+
+    await panel.getByTestId('read-in-context').first().click();
+    const reader = page.getByTestId('reader');
+    await reader.waitFor();
+    assert.equal(await reader.getAttribute('data-paper'), row.paper_id);
+    await page.getByTestId('focus-quote').waitFor();
+    assert.equal(await page.getByTestId('focus-quote').evaluate((el) => el.tagName), 'MARK');
+    assert.equal(normQuote(await focusText(page)), normQuote(row.quote), 'the highlighted text is the quote');
+    await waitInViewport(page, '#focus-quote');
+    await screenshot(page, 'matrix-read-in-context');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('an aggregate cell groups its quotes by paper; the evidence card compares the papers', T, async () => {
+  const s = await openMatrix('#/matrix?v=1&rows=dim');
+  try {
+    const page = s.page;
+    // The evidence item most papers cite within one dimension.
+    const key = (r) => `${r.dimension}\u0000${r.evidence_id}`;
+    const papersOf = new Map();
+    for (const r of csv) papersOf.set(key(r), new Set([...(papersOf.get(key(r)) ?? []), r.paper_id]));
+    const [best] = [...papersOf.entries()].sort((a, b) => b[1].size - a[1].size);
+    const [dimension, evidenceId] = best[0].split('\u0000');
+    const row = csv.find((r) => r.evidence_id === evidenceId);
+    assert.ok(best[1].size >= 2, 'some evidence item is cited by two papers in one dimension');
+
+    const id = await cellId(page, `All ${dimension}`, row.evidence_title);
+    await page.locator(`[id="${id}"]`).click();
+    const panel = page.getByTestId('panel');
+    await panel.waitFor();
+    await eventually(async () => {
+      const papers = await panel.getByTestId('panel-paper').evaluateAll((els) => els.map((e) => e.dataset.paper));
+      assert.deepEqual([...papers].sort(), [...best[1]].sort(), 'one group per citing paper');
+    }, { page });
+    const inDim = csvStats(csv, (r) => r.dimension === dimension && r.evidence_id === evidenceId);
+    assert.equal(await panel.getByTestId('quote').count(), inDim.quotes, 'every quote of the cell');
+    await screenshot(page, 'matrix-panel-aggregate');
+
+    await panel.getByTestId('open-evidence-card').click();
+    const card = page.getByTestId('evidence-card');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-evidence'), evidenceId);
+    const cols = card.getByTestId('evidence-paper');
+    assert.equal(await cols.count(), PAPERS.length, 'one column per paper');
+    const ev = csvStats(csv, (r) => r.evidence_id === evidenceId);
+    const citing = await cols.evaluateAll((els) => els.filter((e) => !e.classList.contains('silent')).map((e) => e.dataset.paper));
+    assert.deepEqual(citing.sort(), distinct(ev.rows, 'paper_id').sort(), 'the papers citing it are not silent');
+    assert.equal(await card.getByTestId('evidence-coding').count(), ev.categories.size, 'one entry per category');
+    assert.equal(await card.getByTestId('quote').count(), ev.quotes, 'every quote');
+    assert.equal((await card.getByTestId('evidence-date').innerText()).trim(), row.date);
+    await screenshot(page, 'evidence-card');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('search is case- and diacritic-insensitive, narrows columns, lists passages that open the reader', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const search = page.getByTestId('search');
+    const total = csvStats(csv).evidence.size;
+
+    // "bamyan" finds the accented spelling in the papers (if the corpus has one).
+    const accented = csv.find((r) => /Bamyán/.test(r.quote));
+    await search.fill('bamyan');
+    await waitForFragment(page, /[?&]q=bamyan(&|$)/);
+    const passages = page.getByTestId('passages');
+    await passages.getByTestId('passage').first().waitFor();
+    const hits = await passages.locator('mark.hit').allInnerTexts();
+    assert.ok(hits.length > 0 && hits.every((t) => fold(t) === 'bamyan'), `highlights: ${JSON.stringify(hits)}`);
+    if (accented) {
+      assert.ok(hits.includes('Bamyán'), 'the accented spelling is found and highlighted');
+      assert.ok((await columnTitles(page)).includes(columnTitleOf(accented)), 'its evidence item stays a column');
+    }
+    await screenshot(page, 'matrix-search-bamyan');
+
+    // Upper case narrows the columns to (at least) what the CSV says matches.
+    await search.fill('AFGHANISTAN');
+    await waitForFragment(page, /[?&]q=AFGHANISTAN(&|$)/);
+    const must = csv.filter((r) =>
+      [r.evidence_title, r.theatre, r.category_label, r.quote].some((f) => fold(f).includes('afghanistan')),
+    );
+    await eventually(async () => {
+      const cols = await columnTitles(page);
+      assert.ok(cols.length < total, `fewer columns than ${total}: ${cols.length}`);
+      for (const t of titlesOf(must)) assert.ok(cols.includes(t), `column ${t}`);
+      assert.equal((await summary(page)).evidence, cols.length);
+    }, { page });
+    await eventually(async () => {
+      const hits = await passages.locator('mark.hit').allInnerTexts();
+      assert.ok(hits.length > 0 && hits.every((t) => fold(t) === 'afghanistan'), `highlights: ${JSON.stringify(hits)}`);
+    }, { page });
+
+    // A passage opens the reader at its paragraph, the match highlighted.
+    const first = passages.getByTestId('passage').first().getByRole('link');
+    const href = await first.getAttribute('href');
+    const paper = decodeURIComponent(href).match(/#\/read\/([^/?]+)/)?.[1];
+    assert.ok(PAPERS.includes(paper), `passage link ${href}`);
+    await first.click();
+    const reader = page.getByTestId('reader');
+    await reader.waitFor();
+    assert.equal(await reader.getAttribute('data-paper'), paper);
+    const readerHits = await reader.locator('mark.hit').allInnerTexts();
+    assert.ok(readerHits.length > 0 && readerHits.every((t) => fold(t) === 'afghanistan'));
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('keyboard: arrows move focus between cells, Enter opens the panel, Escape closes it', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const first = page.locator('[id="mx-0-0"]');
+    assert.equal(await first.getAttribute('tabindex'), '0', 'the first cell is the tab stop');
+    await first.focus();
+    assert.equal(await activeId(page), 'mx-0-0');
+    const press = async (key, want) => {
+      await page.keyboard.press(key);
+      await waitFor(page, (id) => document.activeElement?.id === id, want);
+      assert.equal(await page.locator(`[id="${want}"]`).getAttribute('tabindex'), '0', `${want} is the tab stop`);
+    };
+    await press('ArrowRight', 'mx-0-1');
+    await press('ArrowDown', 'mx-1-1');
+    await press('ArrowLeft', 'mx-1-0');
+    await press('ArrowUp', 'mx-0-0');
+    await press('ArrowRight', 'mx-0-1');
+
+    await page.keyboard.press('Enter');
+    await page.getByTestId('panel').waitFor();
+    await waitFor(page, () => document.getElementById('mx-0-1')?.getAttribute('aria-selected') === 'true');
+    await waitForFragment(page, /[?&]sel=cell:/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('panel').waitFor({ state: 'detached' });
+    await waitForFragment(page, /^(?!.*sel=)/);
+    assert.equal(await page.locator('[data-testid="matrix"] [aria-selected="true"]').count(), 0);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a margin link in the reader returns to the matrix with that cell selected', T, async () => {
+  const s = await h.openApp('/#/read/use-nato-eu');
+  try {
+    const page = s.page;
+    const link = page.getByTestId('margin-coding').first();
+    await link.waitFor();
+    const cat = (await link.locator('.margin-cat').innerText()).trim();
+    const ev = (await link.locator('.margin-ev').innerText()).trim();
+    await link.click();
+    await page.getByTestId('matrix').waitFor();
+    const selected = page.locator('[data-testid="matrix"] td[aria-selected="true"]');
+    await selected.waitFor();
+    assert.equal(await selected.count(), 1, 'one selected cell');
+    assert.ok((await selected.getAttribute('aria-label')).startsWith(`${cat} × ${ev}:`), 'the cell of that coding');
+    await page.getByTestId('panel').waitFor();
+    assert.equal((await page.locator('#panel-title').innerText()).trim(), `${cat} × ${ev}`);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,0 +1,223 @@
+// A small page object and data helpers shared by the e2e suites (reader, matrix, share).
+// Everything waits on DOM conditions (selectors, attributes, text), never on fixed delays.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from './harness.mjs';
+
+export const CSV_PATH = join(DIST, 'evidence.csv');
+export const PAPERS = ['use-nato-eu', 'view-from-tokyo', 'prospects'];
+/** Timeout for a UI reaction (a re-render after a click, a route change). */
+export const UI_TIMEOUT = 10_000;
+
+// --- dist/evidence.csv ------------------------------------------------------------------------
+
+/** RFC 4180 parser: quoted fields, doubled quotes, CRLF or LF. Returns arrays of fields. */
+export function parseCsvText(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+let csvCache;
+/** The rows of dist/evidence.csv as objects keyed by the header. */
+export function loadCsv() {
+  if (csvCache) return csvCache;
+  assert.ok(existsSync(CSV_PATH), `${CSV_PATH} missing: run scripts/build.sh first`);
+  const [header, ...rows] = parseCsvText(readFileSync(CSV_PATH, 'utf8'));
+  assert.deepEqual(header.slice(0, 3), ['paper_id', 'paper_title', 'section'], 'evidence.csv header');
+  csvCache = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  assert.ok(csvCache.length > 0, 'evidence.csv has rows');
+  return csvCache;
+}
+
+/** Counts the matrix summary states, for the CSV rows passing `pred`. */
+export function csvStats(rows, pred = () => true) {
+  const r = rows.filter(pred);
+  return {
+    rows: r,
+    evidence: new Set(r.map((x) => x.evidence_id)),
+    categories: new Set(r.map((x) => x.category_id)),
+    codings: new Set(r.map((x) => `${x.evidence_id}\u0000${x.category_id}`)),
+    quotes: r.length,
+  };
+}
+
+/** Distinct values of a column, in first-seen order. */
+export const distinct = (rows, col) => [...new Set(rows.map((r) => r[col]))];
+
+/** Case- and diacritic-insensitive key (what the app's search promises). */
+export const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The app's quote matching: whitespace runs folded, quote marks and dashes unified. */
+export const normQuote = (s) =>
+  s
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[‐–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// --- the page ---------------------------------------------------------------------------------
+
+/** Counts shown in data-testid=matrix-summary. */
+export async function summary(page) {
+  const text = await page.getByTestId('matrix-summary').innerText();
+  const m = text.match(/(\d+) categor\w* × (\d+) pieces? of evidence · (\d+) codings? · (\d+) quotes?/);
+  assert.ok(m, `matrix summary has the expected shape: ${JSON.stringify(text)}`);
+  return { text, categories: +m[1], evidence: +m[2], codings: +m[3], quotes: +m[4] };
+}
+
+/** Waits until `fn(arg)` is truthy in the page. */
+export function waitFor(page, fn, arg, timeout = UI_TIMEOUT) {
+  return page.waitForFunction(fn, arg, { timeout });
+}
+
+/** Retries an async assertion until it passes (for composite DOM checks after a re-render). */
+export async function eventually(check, { timeout = UI_TIMEOUT, page } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      // Yield to the page for one animation frame rather than sleeping a fixed time.
+      if (page) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+      else await new Promise((r) => setImmediate(r));
+    }
+  }
+}
+
+/** The URL fragment without '#'. */
+export const fragment = (page) => page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
+
+/** Waits until the fragment (decoded) satisfies `re`. */
+export function waitForFragment(page, re, timeout = UI_TIMEOUT) {
+  return page.waitForFunction(
+    ([src, flags]) => new RegExp(src, flags).test(decodeURIComponent(location.hash.slice(1))),
+    [re.source, re.flags],
+    { timeout },
+  );
+}
+
+/** The facet checkbox for a value. */
+export const facetBox = (page, facet, value) =>
+  page.locator(`[data-testid="facet-${facet}"] input[type="checkbox"][data-value="${value.replace(/"/g, '\\"')}"]`);
+
+/** Clicks a facet checkbox and waits for its checked state to flip and the URL to follow. */
+export async function toggleFacet(page, facet, value) {
+  const box = facetBox(page, facet, value);
+  const was = await box.isChecked();
+  await box.click();
+  await waitFor(
+    page,
+    ([facet, value, want]) => {
+      const el = [...document.querySelectorAll(`[data-testid="facet-${facet}"] input[type="checkbox"]`)].find(
+        (i) => i.dataset.value === value,
+      );
+      return el && el.checked === want;
+    },
+    [facet, value, !was],
+  );
+}
+
+/** The checked values of every facet: { paper: [...], kind: [...] }. */
+export const checkedFacets = (page) =>
+  page.evaluate(() => {
+    const out = {};
+    for (const i of document.querySelectorAll('[data-testid^="facet-"] input[type="checkbox"]:checked')) {
+      (out[i.dataset.facet] ||= []).push(i.dataset.value);
+    }
+    for (const k of Object.keys(out)) out[k].sort();
+    return out;
+  });
+
+/** The count shown beside a facet value. */
+export async function facetCount(page, facet, value) {
+  const box = facetBox(page, facet, value);
+  const text = await box.locator('xpath=ancestor::label').locator('.count').innerText();
+  return Number(text.trim());
+}
+
+/** Column header titles ("Evidence title (date)") in order. */
+export const columnTitles = (page) =>
+  page.locator('[data-testid="matrix"] [data-testid="col-head"]').evaluateAll((ths) => ths.map((t) => t.title));
+
+/** Row header texts of the non-aggregate category rows, with their paper mark. */
+export const categoryRows = (page) =>
+  page.locator('[data-testid="matrix"] tr[data-testid="matrix-row"]:not(.agg) th.row-head').evaluateAll((ths) =>
+    ths.map((th) => ({
+      mark: th.querySelector('.mark')?.textContent.trim() ?? '',
+      text: th.textContent.trim(),
+    })),
+  );
+
+/** Whether an element's box intersects the viewport. */
+export const inViewport = (page, selector) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  }, selector);
+
+/** Waits until the element is in the viewport. */
+export const waitInViewport = (page, selector, timeout = UI_TIMEOUT) =>
+  page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    },
+    selector,
+    { timeout },
+  );
+
+/** The text of the opened quote: every mark.focus run, in document order. */
+export const focusText = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('[data-testid="reader"] mark.focus')].map((m) => m.textContent).join(''));
+
+/** The id of the focused element. */
+export const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Records dialogs (alert/confirm/prompt), dismissing them, into the returned array. */
+export function recordDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  return dialogs;
+}
+
+/** A CSV row's expected evidence-title header text: "title (date)". */
+export const columnTitleOf = (row) => `${row.evidence_title} (${row.date})`;

@@ -1,0 +1,112 @@
+// The landing view and the reader: paper cards, opening a paper, footnotes that move focus there
+// and back, and paragraph anchors that survive a fresh context and a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertClean, screenshot, startHarness } from './harness.mjs';
+import { PAPERS, activeId, distinct, loadCsv, waitFor, waitInViewport } from './pages.mjs';
+
+const T = { timeout: 60_000 };
+let h;
+let csv;
+before(async () => {
+  csv = loadCsv();
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** paper_id -> paper_title, from evidence.csv. */
+const titles = () => Object.fromEntries(distinct(csv, 'paper_id').map((id) => [id, csv.find((r) => r.paper_id === id).paper_title]));
+
+test('the landing view lists the three papers with their titles', T, async () => {
+  const s = await h.openApp('/');
+  try {
+    const cards = s.page.getByTestId('paper-card');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 3, 'three paper cards');
+    const shown = await cards.evaluateAll((els) =>
+      els.map((el) => ({ id: el.dataset.paper, title: el.querySelector('h3')?.textContent.trim() })),
+    );
+    assert.deepEqual(shown.map((c) => c.id).sort(), [...PAPERS].sort());
+    const want = titles();
+    for (const c of shown) assert.equal(c.title, want[c.id], `title of ${c.id}`);
+    await screenshot(s.page, 'reader-landing');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a paper card opens the reader on that paper', T, async () => {
+  const s = await h.openApp('/');
+  try {
+    const want = titles();
+    const card = s.page.locator('[data-testid="paper-card"][data-paper="view-from-tokyo"]');
+    await card.getByRole('link').click();
+    const reader = s.page.getByTestId('reader');
+    await reader.waitFor();
+    assert.equal(await reader.getAttribute('data-paper'), 'view-from-tokyo');
+    assert.equal((await s.page.getByTestId('paper-title').innerText()).trim(), want['view-from-tokyo']);
+    assert.match(await s.page.evaluate(() => location.hash), /^#\/read\/view-from-tokyo\b/);
+    await screenshot(s.page, 'reader');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a footnote reference moves focus to its note and "back to text" returns it', T, async () => {
+  const s = await h.openApp('/#/read/use-nato-eu');
+  try {
+    const page = s.page;
+    await page.getByTestId('reader').waitFor();
+    // The first reference whose note can go back (a note with a block has a back button).
+    const ref = page.getByTestId('fnref').first();
+    await ref.waitFor();
+    const refId = await ref.getAttribute('id');
+    assert.match(refId, /^ref-/);
+    const noteId = `note-${refId.slice('ref-'.length)}`;
+    await ref.click();
+    await waitFor(page, (id) => document.activeElement?.id === id, noteId);
+    const note = page.locator(`li[id="${noteId}"]`);
+    assert.equal(await note.getAttribute('data-testid'), 'footnote');
+    await waitInViewport(page, `[id="${noteId}"]`);
+
+    await note.getByTestId('note-back').click();
+    await waitFor(page, (id) => document.activeElement?.id === id, refId);
+    assert.equal(await activeId(page), refId, 'focus is back on the reference');
+    await waitInViewport(page, `[id="${refId}"]`);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a paragraph anchor lands on its paragraph in a fresh context, and reload keeps it', T, async () => {
+  const s = await h.openApp('/#/read/use-nato-eu/p5');
+  try {
+    const page = s.page;
+    await page.locator('#b-p5').waitFor();
+    await waitInViewport(page, '#b-p5');
+    const targeted = () =>
+      page.evaluate(() => {
+        const el = document.getElementById('b-p5');
+        const row = el.closest('.para-row') ?? el;
+        return row.classList.contains('targeted');
+      });
+    assert.equal(await targeted(), true, 'the paragraph row is marked targeted');
+    assert.equal(await page.locator('.targeted').count(), 1, 'exactly one targeted block');
+    await screenshot(page, 'reader-anchor');
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('html[data-ready="1"]', { state: 'attached' });
+    await page.locator('#b-p5').waitFor();
+    await waitInViewport(page, '#b-p5');
+    assert.equal(await targeted(), true, 'still targeted after reload');
+    assert.match(await page.evaluate(() => location.hash), /^#\/read\/use-nato-eu\/p5\b/);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
