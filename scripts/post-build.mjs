@@ -8,12 +8,12 @@
 //  1. index.html gets a Content-Security-Policy <meta> (hashes of its inline scripts and styles);
 //  2. explorer.html: one self-contained file (glue JS, wasm as base64, CSS, all inline) with a
 //     strict hash-based CSP, so it runs from file://;
-//  3. evidence.csv from the core crate's export-csv bin, once that bin exists.
+//  3. evidence.csv from the core crate's export-csv bin.
 //
 // It fails loudly (exit 1) on anything it does not expect, rather than emit a broken file.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
@@ -137,8 +137,10 @@ const wasmPath = local(init[2]);
     die(`${init[1]} imports other modules (wasm-bindgen snippets: inline_js / #[wasm_bindgen(module)]); ` +
       'the single-file build cannot inline those');
   }
-  const def = glue.match(/^export default (\w+);\s*$/m);
-  if (!def) die(`${init[1]}: no "export default <init>;" line (wasm-bindgen --target web glue expected)`);
+  // wasm-bindgen 0.2.130 ends with `export { initSync, __wbg_init as default };`; older
+  // versions with `export { initSync }; export default __wbg_init;`.
+  const def = glue.match(/^export default (\w+);\s*$/m) ?? glue.match(/^export\s*\{[^}]*?\b(\w+)\s+as\s+default\b[^}]*\};?\s*$/m);
+  if (!def) die(`${init[1]}: cannot find its default export (wasm-bindgen --target web glue expected)`);
   const initFn = def[1];
   // An inline module script exports to nobody: drop the export syntax, keep the declarations.
   glue = glue
@@ -207,26 +209,22 @@ const wasmPath = local(init[2]);
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. evidence.csv, from the core crate's export-csv bin (guarded until that bin exists).
+// 3. evidence.csv: the codebook's evidence table, exported by the core crate's export-csv bin
+//    (host build, release profile; cargo's cache makes it quick after the first time).
 {
-  const bin = join(sourceDir, 'crates/core/src/bin/export-csv.rs');
   const csvPath = join(staging, 'evidence.csv');
-  if (!existsSync(bin)) {
-    log('crates/core/src/bin/export-csv.rs does not exist yet: no evidence.csv');
-  } else {
-    const tmp = `${csvPath}.tmp`;
-    const fd = openSync(tmp, 'w');
-    const r = spawnSync(
-      'cargo',
-      ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'export-csv', '--', 'seeds'],
-      { cwd: sourceDir, stdio: ['ignore', fd, 'inherit'] },
-    );
-    closeSync(fd);
-    if (r.error || r.status !== 0) {
-      rmSync(tmp, { force: true });
-      die(`export-csv failed (${r.error ?? `exit status ${r.status}`})`);
-    }
-    renameSync(tmp, csvPath);
-    log(`evidence.csv: ${sizes(readFileSync(csvPath))}`);
+  const tmp = `${csvPath}.tmp`;
+  const fd = openSync(tmp, 'w');
+  const r = spawnSync(
+    'cargo',
+    ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'export-csv', '--', 'seeds'],
+    { cwd: sourceDir, stdio: ['ignore', fd, 'inherit'] },
+  );
+  closeSync(fd);
+  if (r.error || r.status !== 0) {
+    rmSync(tmp, { force: true });
+    die(`cargo run --bin export-csv failed (${r.error ?? `exit status ${r.status}`})`);
   }
+  renameSync(tmp, csvPath);
+  log(`evidence.csv: ${sizes(readFileSync(csvPath))}`);
 }

@@ -13,6 +13,8 @@ set -euo pipefail
 
 _setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$_setup_root/node_modules/.bin:$PATH"
+# Trunk otherwise asks crates.io for a newer version on every run.
+export TRUNK_SKIP_VERSION_CHECK=true
 
 TRUNK_VERSION=0.21.14
 say() { printf 'setup: %s\n' "$*"; }

@@ -7,7 +7,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-export NO_COLOR=1
 
 t0=$SECONDS
 . scripts/setup.sh
@@ -33,7 +32,7 @@ step() {
 trunk_build() {
   local log
   log=$(mktemp)
-  if ! trunk --color never build --release 2>&1 | tee "$log"; then
+  if ! trunk build --release 2>&1 | tee "$log"; then
     rm -f "$log"; return 1
   fi
   if grep -nE '^(warning|error)(\[[A-Za-z0-9_]+\])?:| WARN ' "$log"; then
