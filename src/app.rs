@@ -139,7 +139,11 @@ fn Explorer_(props: &RootProps) -> Html {
             <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
     };
-    let mode = if state.mode == Mode::Present { "present" } else { "explore" };
+    let mode = if state.mode == Mode::Present {
+        "present"
+    } else {
+        "explore"
+    };
     html! {
         <div class="app" data-mode={mode}>
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />

@@ -114,16 +114,6 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Moves focus to the first element matching a CSS selector inside the element `within_id`.
-pub fn focus_selector(selector: &str) {
-    if let Some(el) = document()
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(d) = document() {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, RowKey, Route, Selection, ViewState};
+use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::quote::quotes_list;
@@ -27,13 +27,20 @@ pub fn EvidencePage(props: &EvidenceProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
     let d = &props.dispatch;
-    let Route::Evidence { id } = &s.route else { return html! {} };
+    let Route::Evidence { id } = &s.route else {
+        return html! {};
+    };
     let Some(ei) = c.evidence_idx(id) else {
         return html! { <p class="empty">{ "No such evidence item." }</p> };
     };
     let e = &c.evidence[ei];
-    let codings: Vec<usize> = (0..c.codings.len()).filter(|&k| c.codings[k].evidence == ei).collect();
-    let back = vec![Action::Navigate(Route::Matrix), Action::Select(Some(Selection::Column(e.id.clone())))];
+    let codings: Vec<usize> = (0..c.codings.len())
+        .filter(|&k| c.codings[k].evidence == ei)
+        .collect();
+    let back = vec![
+        Action::Navigate(Route::Matrix),
+        Action::Select(Some(Selection::Column(e.id.clone()))),
+    ];
     let columns = c.papers.iter().enumerate().map(|(pi, p)| {
         let mine: Vec<usize> = codings.iter().copied().filter(|&k| c.codings[k].paper == pi).collect();
         html! {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use evidence_core::filter::facet_counts;
 use evidence_core::matrix::{build_matrix, selection_codings};
-use evidence_core::search::{Query, ParagraphHit};
+use evidence_core::search::{ParagraphHit, Query};
 use evidence_core::view::{Action, ColGroup, Route, RowGroup, ViewState};
 use evidence_core::QuotePlace;
 use yew::prelude::*;
@@ -35,16 +35,25 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     let d = &props.dispatch;
     let data = props.data.clone();
     // The matrix depends on filters, search and grouping, not on selection or transposition.
-    let key = (s.filters.clone(), s.search.clone(), s.layout.rows, s.layout.cols);
+    let key = (
+        s.filters.clone(),
+        s.search.clone(),
+        s.layout.rows,
+        s.layout.cols,
+    );
     let view = {
         let data = data.clone();
         let s = s.clone();
-        use_memo(key.clone(), move |_| build_matrix(&data.0.corpus, &data.0.index, &s))
+        use_memo(key.clone(), move |_| {
+            build_matrix(&data.0.corpus, &data.0.index, &s)
+        })
     };
     let counts = {
         let data = data.clone();
         let s = s.clone();
-        use_memo((s.filters.clone(), s.search.clone()), move |_| facet_counts(&data.0.corpus, &data.0.index, &s))
+        use_memo((s.filters.clone(), s.search.clone()), move |_| {
+            facet_counts(&data.0.corpus, &data.0.index, &s)
+        })
     };
     let sel_codings = {
         let data = data.clone();
@@ -58,7 +67,11 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
         let data = data.clone();
         use_memo(s.search.clone(), move |q| {
             let q = Query::parse(q);
-            if q.is_empty() { Vec::new() } else { data.0.index.search.paragraph_hits(&data.0.corpus, &q, 30) }
+            if q.is_empty() {
+                Vec::new()
+            } else {
+                data.0.index.search.paragraph_hits(&data.0.corpus, &q, 30)
+            }
         })
     };
     let c = &data.0.corpus;
@@ -72,7 +85,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     };
     let l = s.layout;
     let filtered = !s.filters.is_empty() || !s.search.trim().is_empty();
-    let clear_all = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearAll)) };
+    let clear_all = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::ClearAll))
+    };
     let chips = active_chips(c, s, d);
     let with_panel = s.selection.is_some();
 
@@ -97,7 +113,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                 </div>
                 <p class="summary" data-testid="matrix-summary" aria-live="polite">
                     { format!("{} categories × {} pieces of evidence · {} codings · {} quotes",
-                        view.n_rows(), view.n_cols(), view.total_codings, view.total_quotes) }
+                        view.totals.n_categories, view.totals.n_evidence, view.totals.n_codings, view.totals.n_quotes) }
                     { if view.hidden_evidence > 0 { format!(" · {} evidence items hidden by filters", view.hidden_evidence) } else { String::new() } }
                 </p>
                 { if filtered { html! {
@@ -122,9 +138,15 @@ fn active_chips(c: &evidence_core::Corpus, s: &ViewState, d: &Callback<Action>) 
     for f in evidence_core::view::Facet::ALL {
         for v in s.filters.set(f) {
             let label = match f {
-                evidence_core::view::Facet::Paper => c.paper_idx(v).map(|i| c.papers[i].short_title.clone()),
-                evidence_core::view::Facet::Category => c.category_idx(v).map(|i| c.categories[i].label.clone()),
-                evidence_core::view::Facet::Dimension => c.dimension_idx(v).map(|i| c.dimensions[i].label.clone()),
+                evidence_core::view::Facet::Paper => {
+                    c.paper_idx(v).map(|i| c.papers[i].short_title.clone())
+                }
+                evidence_core::view::Facet::Category => {
+                    c.category_idx(v).map(|i| c.categories[i].label.clone())
+                }
+                evidence_core::view::Facet::Dimension => {
+                    c.dimension_idx(v).map(|i| c.dimensions[i].label.clone())
+                }
                 _ => None,
             }
             .unwrap_or_else(|| v.clone());

@@ -28,7 +28,9 @@ pub fn Facets(props: &FacetsProps) -> Html {
         let d = d.clone();
         use_callback((), move |e: Event, _| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let facet = input.get_attribute("data-facet").and_then(|k| Facet::from_key(&k));
+            let facet = input
+                .get_attribute("data-facet")
+                .and_then(|k| Facet::from_key(&k));
             if let (Some(f), Some(v)) = (facet, input.get_attribute("data-value")) {
                 d.emit(Action::ToggleFacet(f, v));
             }
@@ -36,7 +38,10 @@ pub fn Facets(props: &FacetsProps) -> Html {
     };
     let years = s.filters.years;
     let ys = &props.counts.years;
-    let (lo, hi) = (ys.first().map(|y| y.0).unwrap_or(0), ys.last().map(|y| y.0).unwrap_or(0));
+    let (lo, hi) = (
+        ys.first().map(|y| y.0).unwrap_or(0),
+        ys.last().map(|y| y.0).unwrap_or(0),
+    );
     let on_year = |is_start: bool| {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -51,7 +56,10 @@ pub fn Facets(props: &FacetsProps) -> Html {
             d.emit(Action::SetYears(next));
         })
     };
-    let clear_years = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::SetYears(None))) };
+    let clear_years = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::SetYears(None)))
+    };
     html! {
         <aside class="facets" aria-label="Filters" data-testid="facets">
             <h2 class="visually-hidden">{ "Filters" }</h2>

@@ -63,7 +63,11 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let present = s.mode == Mode::Present;
-    let mode_action = Action::SetMode(if present { Mode::Explore } else { Mode::Present });
+    let mode_action = Action::SetMode(if present {
+        Mode::Explore
+    } else {
+        Mode::Present
+    });
     let nav = |label: &str, route: Route, test: &str| {
         let current = std::mem::discriminant(&s.route) == std::mem::discriminant(&route);
         let aria = current.then_some("page");
@@ -74,7 +78,14 @@ pub fn Header(props: &HeaderProps) -> Html {
                onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
         }
     };
-    let first_paper = props.data.0.corpus.papers.first().map(|p| p.id.clone()).unwrap_or_default();
+    let first_paper = props
+        .data
+        .0
+        .corpus
+        .papers
+        .first()
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
     let reading = match &s.route {
         Route::Read { paper, .. } => paper.clone(),
         _ => first_paper,

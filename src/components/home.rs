@@ -27,10 +27,19 @@ pub fn Home(props: &HomeProps) -> Html {
     // Guided start, computed from the data: the evidence item that the most papers cite,
     // and the first category's definition in context.
     let shared = (0..c.evidence.len()).max_by_key(|&e| {
-        let mut papers: Vec<usize> = c.codings.iter().filter(|k| k.evidence == e).map(|k| k.paper).collect();
+        let mut papers: Vec<usize> = c
+            .codings
+            .iter()
+            .filter(|k| k.evidence == e)
+            .map(|k| k.paper)
+            .collect();
         papers.sort_unstable();
         papers.dedup();
-        (papers.len(), c.codings.iter().filter(|k| k.evidence == e).count(), std::cmp::Reverse(e))
+        (
+            papers.len(),
+            c.codings.iter().filter(|k| k.evidence == e).count(),
+            std::cmp::Reverse(e),
+        )
     });
     let first_coding = c.codings.first();
     let link = |actions: Vec<Action>, label: String, test: &str| {

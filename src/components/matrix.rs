@@ -56,7 +56,6 @@ struct Axis {
 struct CellModel {
     marks: Vec<(String, usize)>,
     n_quotes: usize,
-    n_codings: usize,
 }
 
 /// The grid as the component draws it, built from the core's `MatrixView`.
@@ -69,61 +68,62 @@ struct Grid {
 
 fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
     let c = &d.0.corpus;
-    let mut rows = Axis::default();
-    for g in &v.row_groups {
-        let mut n = 0;
-        if let Some(a) = &g.aggregate {
-            rows.items.push(Item {
-                key: Key::Row(a.key.clone()),
-                label: format!("All {}", g.label),
-                sub: String::new(),
-                total: format!("{}", a.n_codings),
-                aggregate: true,
-            });
-            n += 1;
-        }
-        for r in &g.rows {
-            let mark = r.paper.map(|p| c.papers[p].mark.clone()).unwrap_or_default();
-            rows.items.push(Item {
+    let rows = Axis {
+        groups: v
+            .row_groups
+            .iter()
+            .map(|g| (g.label.clone(), g.rows.len()))
+            .collect(),
+        items: v
+            .rows
+            .iter()
+            .map(|r| Item {
                 key: Key::Row(r.key.clone()),
-                label: r.label.clone(),
-                sub: mark,
-                total: format!("{}", r.n_codings),
+                label: if r.is_header() {
+                    format!("All: {}", r.label)
+                } else {
+                    r.label.clone()
+                },
+                sub: r.mark.clone(),
+                total: r.n_codings.to_string(),
+                aggregate: r.is_header(),
+            })
+            .collect(),
+    };
+    let cols = Axis {
+        groups: v
+            .col_groups
+            .iter()
+            .map(|g| (g.label.clone(), g.cols.len()))
+            .collect(),
+        items: v
+            .columns
+            .iter()
+            .map(|col| Item {
+                key: Key::Evidence(col.id.clone()),
+                label: col.title.clone(),
+                sub: col.date_text.clone(),
+                total: col.n_codings.to_string(),
                 aggregate: false,
-            });
-            n += 1;
-        }
-        rows.groups.push((g.label.clone(), n));
-    }
-    let mut cols = Axis::default();
-    for g in &v.col_groups {
-        for col in &g.cols {
-            let e = &c.evidence[col.evidence];
-            cols.items.push(Item {
-                key: Key::Evidence(e.id.clone()),
-                label: e.title.clone(),
-                sub: e.date_text.clone(),
-                total: format!("{}", col.n_codings),
-                aggregate: false,
-            });
-        }
-        cols.groups.push((g.label.clone(), g.cols.len()));
-    }
+            })
+            .collect(),
+    };
     let cells = (0..rows.items.len())
         .map(|r| {
-            (0..cols.items.len())
-                .map(|col| {
-                    v.cell(r, col).map(|cell| CellModel {
+            let mut line = vec![None; cols.items.len()];
+            for (col, cell) in v.row_cells(r) {
+                if let Some(slot) = line.get_mut(*col) {
+                    *slot = Some(CellModel {
                         marks: cell
                             .papers
                             .iter()
                             .map(|&p| (c.papers[p].mark.clone(), p % 8))
                             .collect(),
                         n_quotes: cell.n_quotes,
-                        n_codings: cell.codings.len(),
-                    })
-                })
-                .collect()
+                    });
+                }
+            }
+            line
         })
         .collect();
     Grid { rows, cols, cells }
@@ -137,10 +137,17 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         use_memo(props.view.clone(), move |v| build_grid(&d, v))
     };
     let transposed = props.layout.transposed;
-    let (rows, cols) = if transposed { (&grid.cols, &grid.rows) } else { (&grid.rows, &grid.cols) };
+    let (rows, cols) = if transposed {
+        (&grid.cols, &grid.rows)
+    } else {
+        (&grid.rows, &grid.cols)
+    };
     let cell_at = |r: usize, c: usize| -> Option<&CellModel> {
         let (a, b) = if transposed { (c, r) } else { (r, c) };
-        grid.cells.get(a).and_then(|row| row.get(b)).and_then(|x| x.as_ref())
+        grid.cells
+            .get(a)
+            .and_then(|row| row.get(b))
+            .and_then(|x| x.as_ref())
     };
     // Roving focus: (row, col) where -1 means the header.
     let focus = use_state(|| (0i32, 0i32));
@@ -157,7 +164,9 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     let n_cols = cols.items.len() as i32;
 
     let selected = props.selection.clone();
-    let is_sel = |r: i32, c: i32| selected.is_some() && selection_at(rows, cols, transposed, r, c) == selected;
+    let is_sel = |r: i32, c: i32| {
+        selected.is_some() && selection_at(rows, cols, transposed, r, c) == selected
+    };
 
     let onclick = {
         let dispatch = props.dispatch.clone();
@@ -238,12 +247,20 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         };
     }
     let (fr, fc) = *focus;
-    let tab = |r: i32, c: i32| if (r, c) == (fr, fc) || (fr >= n_rows || fc >= n_cols) && (r, c) == (0, 0) { "0" } else { "-1" };
+    let tab = |r: i32, c: i32| {
+        if (r, c) == (fr, fc) || (fr >= n_rows || fc >= n_cols) && (r, c) == (0, 0) {
+            "0"
+        } else {
+            "-1"
+        }
+    };
     let row_what = if transposed { "Evidence" } else { "Category" };
     let col_what = if transposed { "categories" } else { "evidence" };
 
-    let header_groups = cols.groups.iter().map(|(label, n)| html! {
-        <th colspan={n.to_string()} scope="colgroup" class="group-head">{ label.clone() }</th>
+    let header_groups = cols.groups.iter().map(|(label, n)| {
+        html! {
+            <th colspan={n.to_string()} scope="colgroup" class="group-head">{ label.clone() }</th>
+        }
     });
     let header_cols = cols.items.iter().enumerate().map(|(ci, it)| {
         let ci = ci as i32;
@@ -342,8 +359,14 @@ fn selection_at(rows: &Axis, cols: &Axis, transposed: bool, r: i32, c: i32) -> O
     let row = (r >= 0).then(|| rows.items.get(r as usize)).flatten();
     let col = (c >= 0).then(|| cols.items.get(c as usize)).flatten();
     let (cat_item, ev_item) = if transposed { (col, row) } else { (row, col) };
-    let row_key = cat_item.and_then(|i| match &i.key { Key::Row(k) => Some(k.clone()), _ => None });
-    let ev_key = ev_item.and_then(|i| match &i.key { Key::Evidence(e) => Some(e.clone()), _ => None });
+    let row_key = cat_item.and_then(|i| match &i.key {
+        Key::Row(k) => Some(k.clone()),
+        _ => None,
+    });
+    let ev_key = ev_item.and_then(|i| match &i.key {
+        Key::Evidence(e) => Some(e.clone()),
+        _ => None,
+    });
     match (row_key, ev_key) {
         (Some(row), Some(evidence)) => Some(Selection::Cell { row, evidence }),
         (Some(row), None) => Some(Selection::Row(row)),

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, RowKey, Route, Selection, ViewState};
+use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::quote::quotes_list;
@@ -29,19 +29,42 @@ pub fn Panel(props: &PanelProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
     let d = &props.dispatch;
-    let Some(sel) = &s.selection else { return html! {} };
-    let row_label = |k: &RowKey| match k {
-        RowKey::Category(id) => c.category_idx(id).map(|i| c.categories[i].label.clone()).unwrap_or_default(),
-        RowKey::Dimension(id) => c.dimension_idx(id).map(|i| format!("{} (all categories)", c.dimensions[i].label)).unwrap_or_default(),
+    let Some(sel) = &s.selection else {
+        return html! {};
     };
-    let ev_title = |id: &str| c.evidence_idx(id).map(|i| c.evidence[i].title.clone()).unwrap_or_default();
+    let row_label = |k: &RowKey| match k {
+        RowKey::Category(id) => c
+            .category_idx(id)
+            .map(|i| c.categories[i].label.clone())
+            .unwrap_or_default(),
+        RowKey::Dimension(id) => c
+            .dimension_idx(id)
+            .map(|i| format!("{} (all categories)", c.dimensions[i].label))
+            .unwrap_or_default(),
+    };
+    let ev_title = |id: &str| {
+        c.evidence_idx(id)
+            .map(|i| c.evidence[i].title.clone())
+            .unwrap_or_default()
+    };
     let (kicker, title, ev_link) = match sel {
-        Selection::Cell { row, evidence } => ("Cell".to_string(), format!("{} × {}", row_label(row), ev_title(evidence)), Some(evidence.clone())),
+        Selection::Cell { row, evidence } => (
+            "Cell".to_string(),
+            format!("{} × {}", row_label(row), ev_title(evidence)),
+            Some(evidence.clone()),
+        ),
         Selection::Row(row) => ("Row".to_string(), row_label(row), None),
         Selection::Column(e) => ("Evidence".to_string(), ev_title(e), Some(e.clone())),
     };
-    let close = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Select(None))) };
-    let n_quotes: usize = props.codings.iter().map(|&k| c.codings[k].quotes.len()).sum();
+    let close = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Select(None)))
+    };
+    let n_quotes: usize = props
+        .codings
+        .iter()
+        .map(|&k| c.codings[k].quotes.len())
+        .sum();
     let mut papers: Vec<usize> = props.codings.iter().map(|&k| c.codings[k].paper).collect();
     papers.dedup();
     html! {

@@ -28,7 +28,12 @@ pub fn quote_place(c: &Corpus, coding: usize, quote: usize) -> String {
 }
 
 /// The quotes of one coding as a list of blockquotes with "Read in context" links.
-pub fn quotes_list(c: &Corpus, coding: usize, state: &ViewState, dispatch: &Callback<Action>) -> Html {
+pub fn quotes_list(
+    c: &Corpus,
+    coding: usize,
+    state: &ViewState,
+    dispatch: &Callback<Action>,
+) -> Html {
     let k = &c.codings[coding];
     html! {
         <ul class="quotes">

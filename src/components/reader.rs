@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use evidence_core::render::{block_runs, coded_blocks, runs, Mark, Run};
 use evidence_core::search::{highlight, Query};
-use evidence_core::view::{Action, RowKey, Route, Selection, ViewState};
+use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use evidence_core::{BlockKind, Corpus, Footnote, QuotePlace};
 use yew::prelude::*;
 
@@ -37,7 +37,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let paper_idx = c.paper_idx(&paper_id);
     let coded = {
         let data = props.data.clone();
-        use_memo(paper_idx, move |p| p.map(|p| coded_blocks(&data.0.corpus, p)).unwrap_or_default())
+        use_memo(paper_idx, move |p| {
+            p.map(|p| coded_blocks(&data.0.corpus, p))
+                .unwrap_or_default()
+        })
     };
     // The opened quote, if it is in this paper: (place, index, range).
     let focus = s.quote.as_ref().and_then(|q| {
@@ -52,12 +55,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             (None, Some(b)) => Some(format!("b-{b}")),
             _ => None,
         };
-        use_effect_with((paper_id.clone(), block_id.clone(), s.quote.clone()), move |_| {
-            match target {
+        use_effect_with(
+            (paper_id.clone(), block_id.clone(), s.quote.clone()),
+            move |_| match target {
                 Some(t) => browser::scroll_to(&t),
                 None => browser::scroll_to("reader-top"),
-            }
-        });
+            },
+        );
     }
 
     let Some(pi) = paper_idx else {
@@ -201,7 +205,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
 }
 
 fn note_label(n: &Footnote) -> String {
-    if n.numbered { n.label.clone() } else { "?".to_string() }
+    if n.numbered {
+        n.label.clone()
+    } else {
+        "?".to_string()
+    }
 }
 
 /// (corpus, paper) for footnote lookups while rendering runs.
@@ -210,11 +218,22 @@ fn doc_notes(c: &Corpus, paper: usize) -> (&Corpus, usize) {
 }
 
 /// Renders runs of one text: emphasis, highlights and footnote markers.
-fn render_runs(text: &str, runs: &[Run], (c, paper): (&Corpus, usize), _d: &Callback<Action>) -> Html {
+fn render_runs(
+    text: &str,
+    runs: &[Run],
+    (c, paper): (&Corpus, usize),
+    _d: &Callback<Action>,
+) -> Html {
     let notes = &c.papers[paper].doc.footnotes;
-    let first_focus = runs
-        .iter()
-        .position(|r| matches!(r, Run::Text { mark: Some(Mark::Focus), .. }));
+    let first_focus = runs.iter().position(|r| {
+        matches!(
+            r,
+            Run::Text {
+                mark: Some(Mark::Focus),
+                ..
+            }
+        )
+    });
     html! {
         <>
         { for runs.iter().enumerate().map(|(ri, r)| match *r {

@@ -49,7 +49,11 @@ impl fmt::Display for Diagnostic {
 /// 1-based line number of byte offset `pos` in `text` (clamped to the text).
 pub fn line_of(text: &str, pos: usize) -> u32 {
     let pos = pos.min(text.len());
-    text.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+    text.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
 }
 
 #[cfg(test)]
@@ -59,7 +63,10 @@ mod tests {
     #[test]
     fn displays_as_file_line_problem_expected() {
         let d = Diagnostic::new("seeds/a.toml", 12, "duplicate id `x`", "ids unique");
-        assert_eq!(d.to_string(), "seeds/a.toml:12: duplicate id `x`; ids unique");
+        assert_eq!(
+            d.to_string(),
+            "seeds/a.toml:12: duplicate id `x`; ids unique"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod filter;
 pub mod matrix;
 pub mod model;
+pub mod render;
 pub mod search;
 pub mod text;
 pub mod url;
@@ -17,6 +18,8 @@ pub mod testkit;
 
 #[cfg(feature = "seeds")]
 pub mod document;
+#[cfg(feature = "seeds")]
+pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
 

@@ -76,7 +76,12 @@ pub fn runs(
             .filter(|&&(x, y, _)| x <= a && b <= y)
             .map(|m| m.2)
             .max();
-        out.push(Run::Text { start: a, end: b, em, mark });
+        out.push(Run::Text {
+            start: a,
+            end: b,
+            em,
+            mark,
+        });
     }
     for &(_, n) in note_iter {
         out.push(Run::Note(n));
@@ -92,7 +97,11 @@ pub fn block_runs(block: &Block, marks: &[(usize, usize, Mark)]) -> Vec<Run> {
 
 /// For one paper: per block, the coded ranges and the codings they belong to.
 pub fn coded_blocks(corpus: &Corpus, paper: usize) -> Vec<Vec<(usize, usize, usize)>> {
-    let n = corpus.papers.get(paper).map(|p| p.doc.blocks.len()).unwrap_or(0);
+    let n = corpus
+        .papers
+        .get(paper)
+        .map(|p| p.doc.blocks.len())
+        .unwrap_or(0);
     let mut out = vec![Vec::new(); n];
     for (ci, c) in corpus.codings.iter().enumerate() {
         if c.paper != paper {
@@ -114,8 +123,18 @@ mod tests {
     fn texts(s: &str, runs: &[Run]) -> Vec<String> {
         runs.iter()
             .map(|r| match r {
-                Run::Text { start, end, em, mark } => {
-                    format!("{}{}{:?}", &s[*start..*end], if *em { "/em" } else { "" }, mark)
+                Run::Text {
+                    start,
+                    end,
+                    em,
+                    mark,
+                } => {
+                    format!(
+                        "{}{}{:?}",
+                        &s[*start..*end],
+                        if *em { "/em" } else { "" },
+                        mark
+                    )
                 }
                 Run::Note(n) => format!("[{n}]"),
             })
@@ -128,7 +147,13 @@ mod tests {
         let r = runs(s, &[(0, 3)], &[(12, 16, Mark::Focus)], &[(25, 4)]);
         assert_eq!(
             texts(s, &r),
-            ["Abe/emNone", " visited None", "NATOSome(Focus)", " in 2007.None", "[4]"]
+            [
+                "Abe/emNone",
+                " visited None",
+                "NATOSome(Focus)",
+                " in 2007.None",
+                "[4]"
+            ]
         );
     }
 
@@ -136,7 +161,10 @@ mod tests {
     fn strongest_mark_wins_where_marks_overlap() {
         let s = "abcdef";
         let r = runs(s, &[], &[(0, 6, Mark::Coded), (2, 4, Mark::Search)], &[]);
-        assert_eq!(texts(s, &r), ["abSome(Coded)", "cdSome(Search)", "efSome(Coded)"]);
+        assert_eq!(
+            texts(s, &r),
+            ["abSome(Coded)", "cdSome(Search)", "efSome(Coded)"]
+        );
     }
 
     #[test]

@@ -38,10 +38,7 @@ pub struct SeedSet {
 
 /// Reads a seeds directory: `<dir>/*.txt` papers with a `.toml` beside each, and
 /// `<dir>/codebook/*.toml`. Display paths start with `display_prefix` (for example `seeds`).
-pub fn read_seed_dir(
-    dir: &std::path::Path,
-    display_prefix: &str,
-) -> std::io::Result<SeedSet> {
+pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Result<SeedSet> {
     let mut set = SeedSet::default();
     let mut names: Vec<String> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok())
@@ -57,15 +54,24 @@ pub fn read_seed_dir(
                 let meta = std::fs::read_to_string(dir.join(&meta_name))?;
                 let text = std::fs::read_to_string(dir.join(name))?;
                 set.papers.push((
-                    SeedFile { path: display(&meta_name), text: meta },
-                    SeedFile { path: display(name), text },
+                    SeedFile {
+                        path: display(&meta_name),
+                        text: meta,
+                    },
+                    SeedFile {
+                        path: display(name),
+                        text,
+                    },
                 ));
             } else {
                 set.problems.push(Diagnostic::new(
                     display(name),
                     0,
                     "paper text has no metadata file",
-                    format!("a file {} beside it (see README, Adding a corpus)", display(&meta_name)),
+                    format!(
+                        "a file {} beside it (see README, Adding a corpus)",
+                        display(&meta_name)
+                    ),
                 ));
             }
         } else if let Some(stem) = name.strip_suffix(".toml") {
@@ -89,7 +95,10 @@ pub fn read_seed_dir(
         cb.sort();
         for name in cb {
             let text = std::fs::read_to_string(cb_dir.join(&name))?;
-            set.codebook.push(SeedFile { path: format!("{display_prefix}/codebook/{name}"), text });
+            set.codebook.push(SeedFile {
+                path: format!("{display_prefix}/codebook/{name}"),
+                text,
+            });
         }
     } else {
         set.problems.push(Diagnostic::new(
@@ -104,7 +113,10 @@ pub fn read_seed_dir(
 
 /// Builds and validates the corpus. Returns the corpus only when there are no problems.
 pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
-    let mut b = Builder { diags: seeds.problems.clone(), ..Builder::default() };
+    let mut b = Builder {
+        diags: seeds.problems.clone(),
+        ..Builder::default()
+    };
     for (meta, text) in &seeds.papers {
         b.paper(meta, text);
     }
@@ -119,7 +131,8 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -133,7 +146,10 @@ pub fn parse_date(s: &str) -> Result<DateSpan, String> {
         if b.1 < a.0 {
             return Err(format!("range ends before it starts in `{s}`"));
         }
-        return Ok(DateSpan { start: a.0, end: b.1 });
+        return Ok(DateSpan {
+            start: a.0,
+            end: b.1,
+        });
     }
     let (start, end) = parse_one_date(s)?;
     Ok(DateSpan { start, end })
@@ -156,7 +172,8 @@ fn parse_one_date(s: &str) -> Result<(Ymd, Ymd), String> {
         if p.len() != len || !p.bytes().all(|c| c.is_ascii_digit()) {
             return Err(format!("bad {what} `{p}` in `{s}`"));
         }
-        p.parse::<u32>().map_err(|_| format!("bad {what} `{p}` in `{s}`"))
+        p.parse::<u32>()
+            .map_err(|_| format!("bad {what} `{p}` in `{s}`"))
     };
     let y = num(parts[0], 4, "year")? as i32;
     match parts.len() {
@@ -274,7 +291,15 @@ struct RawRecs {
 }
 
 const PAPER_KEYS: &[&str] = &[
-    "id", "title", "short_title", "mark", "author", "affiliation", "venue", "date", "document",
+    "id",
+    "title",
+    "short_title",
+    "mark",
+    "author",
+    "affiliation",
+    "venue",
+    "date",
+    "document",
 ];
 
 impl Builder {
@@ -287,11 +312,21 @@ impl Builder {
             Ok(t) => t,
             Err(e) => {
                 let line = e.span().map(|s| line_of(&meta.text, s.start)).unwrap_or(0);
-                self.diag(&meta.path, line, format!("invalid TOML: {}", e.message()), "valid TOML");
+                self.diag(
+                    &meta.path,
+                    line,
+                    format!("invalid TOML: {}", e.message()),
+                    "valid TOML",
+                );
                 return;
             }
         };
-        let rec = Rec { file: meta, table, span: 0..meta.text.len(), kind: "paper" };
+        let rec = Rec {
+            file: meta,
+            table,
+            span: 0..meta.text.len(),
+            kind: "paper",
+        };
         self.unknown_keys(&rec, PAPER_KEYS);
         let get = |b: &mut Builder, key: &str| b.req_str(&rec, key).unwrap_or_default();
         let id = get(self, "id");
@@ -299,29 +334,56 @@ impl Builder {
         let author = get(self, "author");
         let date = get(self, "date");
         let mark = get(self, "mark");
-        let short_title = self.opt_str(&rec, "short_title").unwrap_or_else(|| title.clone());
+        let short_title = self
+            .opt_str(&rec, "short_title")
+            .unwrap_or_else(|| title.clone());
         let affiliation = self.opt_str(&rec, "affiliation").unwrap_or_default();
         let venue = self.opt_str(&rec, "venue").unwrap_or_default();
         if !id.is_empty() && !is_slug(&id) {
-            self.diag(&meta.path, rec.key_line("id"), format!("paper id `{id}` is not a slug"), "lowercase letters, digits and `-` only");
+            self.diag(
+                &meta.path,
+                rec.key_line("id"),
+                format!("paper id `{id}` is not a slug"),
+                "lowercase letters, digits and `-` only",
+            );
         }
         if !date.is_empty() && parse_date(&date).is_err() {
-            self.diag(&meta.path, rec.key_line("date"), format!("bad date `{date}`"), DATE_EXPECTED);
+            self.diag(
+                &meta.path,
+                rec.key_line("date"),
+                format!("bad date `{date}`"),
+                DATE_EXPECTED,
+            );
         }
         let mark_len = mark.chars().count();
         if !mark.is_empty() && !(1..=2).contains(&mark_len) {
-            self.diag(&meta.path, rec.key_line("mark"), format!("mark `{mark}` has {mark_len} characters"), "one or two characters");
+            self.diag(
+                &meta.path,
+                rec.key_line("mark"),
+                format!("mark `{mark}` has {mark_len} characters"),
+                "one or two characters",
+            );
         }
         let opts: DocOptions = match rec.table.get("document") {
             Some(v) => match v.clone().try_into() {
                 Ok(o) => o,
                 Err(e) => {
-                    self.diag(&meta.path, find_line(&meta.text, "document"), format!("bad [document] table: {}", e.message()), "the document options described in the README");
+                    self.diag(
+                        &meta.path,
+                        find_line(&meta.text, "document"),
+                        format!("bad [document] table: {}", e.message()),
+                        "the document options described in the README",
+                    );
                     DocOptions::default()
                 }
             },
             None => {
-                self.diag(&meta.path, 0, "missing [document] table", "a [document] table with at least `format = \"markdown\"` or `\"plain\"`");
+                self.diag(
+                    &meta.path,
+                    0,
+                    "missing [document] table",
+                    "a [document] table with at least `format = \"markdown\"` or `\"plain\"`",
+                );
                 DocOptions::default()
             }
         };
@@ -329,13 +391,30 @@ impl Builder {
         // Problems in repair data are reported by the document parser against the paper's
         // text or metadata file, as it sees fit.
         self.diags.extend(doc_diags);
-        let file = text.path.rsplit('/').next().unwrap_or(&text.path).to_string();
+        let file = text
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&text.path)
+            .to_string();
         self.texts.push(PaperText {
             blocks: doc.blocks.iter().map(|b| quote_fold(&b.text)).collect(),
             notes: doc.footnotes.iter().map(|n| quote_fold(&n.text)).collect(),
         });
-        self.paper_lines.push((meta.path.clone(), rec.key_line("id")));
-        self.papers.push(Paper { id, file, title, short_title, mark, author, affiliation, venue, date, doc });
+        self.paper_lines
+            .push((meta.path.clone(), rec.key_line("id")));
+        self.papers.push(Paper {
+            id,
+            file,
+            title,
+            short_title,
+            mark,
+            author,
+            affiliation,
+            venue,
+            date,
+            doc,
+        });
     }
 
     fn check_papers_unique(&mut self) {
@@ -347,13 +426,23 @@ impl Builder {
             let (id, mark) = (p.id.clone(), p.mark.clone());
             if let Some(&j) = seen_ids.get(&id) {
                 let other = self.paper_lines[j].0.clone();
-                self.diag(&path, line, format!("duplicate paper id `{id}` (also in {other})"), "paper ids unique");
+                self.diag(
+                    &path,
+                    line,
+                    format!("duplicate paper id `{id}` (also in {other})"),
+                    "paper ids unique",
+                );
             } else {
                 seen_ids.insert(id, i);
             }
             if let Some(&j) = seen_marks.get(&mark) {
                 let other = self.paper_lines[j].0.clone();
-                self.diag(&path, line, format!("duplicate paper mark `{mark}` (also in {other})"), "paper marks unique");
+                self.diag(
+                    &path,
+                    line,
+                    format!("duplicate paper mark `{mark}` (also in {other})"),
+                    "paper marks unique",
+                );
             } else {
                 seen_marks.insert(mark, i);
             }
@@ -378,11 +467,23 @@ impl Builder {
             Ok(t) => t,
             Err(e) => {
                 let line = e.span().map(|s| line_of(&file.text, s.start)).unwrap_or(0);
-                self.diag(&file.path, line, format!("invalid TOML: {}", e.message()), "valid TOML (see README, Adding a corpus)");
+                self.diag(
+                    &file.path,
+                    line,
+                    format!("invalid TOML: {}", e.message()),
+                    "valid TOML (see README, Adding a corpus)",
+                );
                 return;
             }
         };
-        const TOP: &[&str] = &["corpus", "vocabulary", "dimension", "category", "evidence", "coding"];
+        const TOP: &[&str] = &[
+            "corpus",
+            "vocabulary",
+            "dimension",
+            "category",
+            "evidence",
+            "coding",
+        ];
         for key in top.keys() {
             if !TOP.contains(&key.as_str()) {
                 let line = find_line(&file.text, key);
@@ -399,10 +500,20 @@ impl Builder {
         };
         if let Some(c) = raw.corpus {
             let span = record_extent(&file.text, c.span());
-            let rec = Rec { file, table: c.into_inner(), span, kind: "corpus" };
+            let rec = Rec {
+                file,
+                table: c.into_inner(),
+                span,
+                kind: "corpus",
+            };
             if let Some((_, prev)) = &self.corpus_info {
                 let prev = prev.clone();
-                self.diag(&file.path, rec.line(), format!("second [corpus] table (first in {prev})"), "exactly one [corpus] table in the codebook");
+                self.diag(
+                    &file.path,
+                    rec.line(),
+                    format!("second [corpus] table (first in {prev})"),
+                    "exactly one [corpus] table in the codebook",
+                );
             } else {
                 self.unknown_keys(&rec, &["title", "description", "version"]);
                 let info = CorpusInfo {
@@ -415,20 +526,39 @@ impl Builder {
         }
         if let Some(v) = raw.vocabulary {
             let span = record_extent(&file.text, v.span());
-            let rec = Rec { file, table: v.into_inner(), span, kind: "vocabulary" };
+            let rec = Rec {
+                file,
+                table: v.into_inner(),
+                span,
+                kind: "vocabulary",
+            };
             if let Some(prev) = &self.vocab_seen {
                 let prev = prev.clone();
-                self.diag(&file.path, rec.line(), format!("second [vocabulary] table (first in {prev})"), "exactly one [vocabulary] table in the codebook");
+                self.diag(
+                    &file.path,
+                    rec.line(),
+                    format!("second [vocabulary] table (first in {prev})"),
+                    "exactly one [vocabulary] table in the codebook",
+                );
             } else {
                 self.unknown_keys(&rec, &["partners", "kinds", "domains"]);
                 self.partners = self.str_list(&rec, "partners", true);
                 self.kinds = self.str_list(&rec, "kinds", true);
                 self.domains = self.str_list(&rec, "domains", true);
-                for (key, list) in [("partners", self.partners.clone()), ("kinds", self.kinds.clone()), ("domains", self.domains.clone())] {
+                for (key, list) in [
+                    ("partners", self.partners.clone()),
+                    ("kinds", self.kinds.clone()),
+                    ("domains", self.domains.clone()),
+                ] {
                     let mut seen = BTreeSet::new();
                     for v in list {
                         if !seen.insert(v.clone()) {
-                            self.diag(&file.path, rec.key_line(key), format!("`{v}` listed twice in {key}"), "each vocabulary value once");
+                            self.diag(
+                                &file.path,
+                                rec.key_line(key),
+                                format!("`{v}` listed twice in {key}"),
+                                "each vocabulary value once",
+                            );
                         }
                     }
                 }
@@ -439,7 +569,14 @@ impl Builder {
         // Spans of array-of-tables items cover only their `[[header]]`: extend each to the next
         // header so field lines can be found.
         let text = &file.text;
-        let take = |v: Vec<Spanned<Table>>| v.into_iter().map(|s| { let span = record_extent(text, s.span()); (s.into_inner(), span) }).collect();
+        let take = |v: Vec<Spanned<Table>>| {
+            v.into_iter()
+                .map(|s| {
+                    let span = record_extent(text, s.span());
+                    (s.into_inner(), span)
+                })
+                .collect()
+        };
         self.recs.push(RawRecs {
             dimensions: take(raw.dimension),
             categories: take(raw.category),
@@ -453,7 +590,16 @@ impl Builder {
     fn unknown_keys(&mut self, rec: &Rec, known: &[&str]) {
         for key in rec.table.keys() {
             if !known.contains(&key.as_str()) {
-                self.diag(&rec.file.path, rec.key_line(key), format!("unknown field `{key}` in {}{}", rec.kind, suggest(key, known)), format!("only: {}", known.join(", ")));
+                self.diag(
+                    &rec.file.path,
+                    rec.key_line(key),
+                    format!(
+                        "unknown field `{key}` in {}{}",
+                        rec.kind,
+                        suggest(key, known)
+                    ),
+                    format!("only: {}", known.join(", ")),
+                );
             }
         }
     }
@@ -462,15 +608,30 @@ impl Builder {
         match rec.table.get(key) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             Some(Value::String(_)) => {
-                self.diag(&rec.file.path, rec.key_line(key), format!("empty `{key}` in {}", rec.kind), format!("a non-empty `{key}`"));
+                self.diag(
+                    &rec.file.path,
+                    rec.key_line(key),
+                    format!("empty `{key}` in {}", rec.kind),
+                    format!("a non-empty `{key}`"),
+                );
                 None
             }
             Some(other) => {
-                self.diag(&rec.file.path, rec.key_line(key), format!("`{key}` is a {}", other.type_str()), format!("`{key}` as a string"));
+                self.diag(
+                    &rec.file.path,
+                    rec.key_line(key),
+                    format!("`{key}` is a {}", other.type_str()),
+                    format!("`{key}` as a string"),
+                );
                 None
             }
             None => {
-                self.diag(&rec.file.path, rec.line(), format!("missing field `{key}` in {}", rec.kind), format!("`{key} = \"…\"`"));
+                self.diag(
+                    &rec.file.path,
+                    rec.line(),
+                    format!("missing field `{key}` in {}", rec.kind),
+                    format!("`{key} = \"…\"`"),
+                );
                 None
             }
         }
@@ -480,7 +641,12 @@ impl Builder {
         match rec.table.get(key) {
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                self.diag(&rec.file.path, rec.key_line(key), format!("`{key}` is a {}", other.type_str()), format!("`{key}` as a string"));
+                self.diag(
+                    &rec.file.path,
+                    rec.key_line(key),
+                    format!("`{key}` is a {}", other.type_str()),
+                    format!("`{key}` as a string"),
+                );
                 None
             }
             None => None,
@@ -494,20 +660,40 @@ impl Builder {
                 for item in items {
                     match item {
                         Value::String(s) if !s.trim().is_empty() => out.push(s.clone()),
-                        _ => self.diag(&rec.file.path, rec.key_line(key), format!("`{key}` has an item that is not a non-empty string"), format!("`{key} = [\"…\", \"…\"]`")),
+                        _ => self.diag(
+                            &rec.file.path,
+                            rec.key_line(key),
+                            format!("`{key}` has an item that is not a non-empty string"),
+                            format!("`{key} = [\"…\", \"…\"]`"),
+                        ),
                     }
                 }
                 if required && out.is_empty() {
-                    self.diag(&rec.file.path, rec.key_line(key), format!("empty `{key}` in {}", rec.kind), format!("at least one item in `{key}`"));
+                    self.diag(
+                        &rec.file.path,
+                        rec.key_line(key),
+                        format!("empty `{key}` in {}", rec.kind),
+                        format!("at least one item in `{key}`"),
+                    );
                 }
                 out
             }
             Some(other) => {
-                self.diag(&rec.file.path, rec.key_line(key), format!("`{key}` is a {}", other.type_str()), format!("`{key}` as a list of strings"));
+                self.diag(
+                    &rec.file.path,
+                    rec.key_line(key),
+                    format!("`{key}` is a {}", other.type_str()),
+                    format!("`{key}` as a list of strings"),
+                );
                 Vec::new()
             }
             None if required => {
-                self.diag(&rec.file.path, rec.line(), format!("missing field `{key}` in {}", rec.kind), format!("`{key} = [\"…\"]`"));
+                self.diag(
+                    &rec.file.path,
+                    rec.line(),
+                    format!("missing field `{key}` in {}", rec.kind),
+                    format!("`{key} = [\"…\"]`"),
+                );
                 Vec::new()
             }
             None => Vec::new(),
@@ -515,14 +701,29 @@ impl Builder {
     }
 
     /// Locates `quote` in paper `paper`, reporting drift at `line`.
-    fn locate(&mut self, paper: usize, quote: &str, file: &str, line: u32, what: &str) -> Option<Quote> {
+    fn locate(
+        &mut self,
+        paper: usize,
+        quote: &str,
+        file: &str,
+        line: u32,
+        what: &str,
+    ) -> Option<Quote> {
         let folded = quote_fold(quote).text;
         if folded.is_empty() {
-            self.diag(file, line, format!("empty {what}"), "a verbatim sentence or clause of the paper");
+            self.diag(
+                file,
+                line,
+                format!("empty {what}"),
+                "a verbatim sentence or clause of the paper",
+            );
             return None;
         }
         let text = &self.texts[paper];
-        for (place, list) in [(QuotePlace::Block, &text.blocks), (QuotePlace::Note, &text.notes)] {
+        for (place, list) in [
+            (QuotePlace::Block, &text.blocks),
+            (QuotePlace::Note, &text.notes),
+        ] {
             for (index, f) in list.iter().enumerate() {
                 if let Some(pos) = f.text.find(&folded) {
                     return Some(Quote {
@@ -542,7 +743,11 @@ impl Builder {
             let mid = (lo + hi).div_ceil(2);
             let end = chars.get(mid).map(|c| c.0).unwrap_or(folded.len());
             let prefix = &folded[..end];
-            let hit = text.blocks.iter().chain(text.notes.iter()).find_map(|f| f.text.find(prefix).map(|p| (f, p)));
+            let hit = text
+                .blocks
+                .iter()
+                .chain(text.notes.iter())
+                .find_map(|f| f.text.find(prefix).map(|p| (f, p)));
             match hit {
                 Some((f, p)) => {
                     let after: String = f.text[p + prefix.len()..].chars().take(40).collect();
@@ -554,7 +759,14 @@ impl Builder {
         }
         let paper_file = self.papers[paper].file.clone();
         let msg = if best.0 >= 12 {
-            let matched: String = folded[..best.0].chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            let matched: String = folded[..best.0]
+                .chars()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let quoted: String = folded[best.0..].chars().take(40).collect();
             format!("{what} not found in {paper_file}: it matches up to «…{matched}», then the quote has «{quoted}» where the paper has «{}»", best.1)
         } else {
@@ -570,10 +782,20 @@ impl Builder {
         let recs = std::mem::take(&mut self.recs);
         let (about, _) = self.corpus_info.clone().unwrap_or_default();
         if self.corpus_info.is_none() {
-            self.diag("seeds/codebook", 0, "no [corpus] table in the codebook", "one [corpus] table with title and version");
+            self.diag(
+                "seeds/codebook",
+                0,
+                "no [corpus] table in the codebook",
+                "one [corpus] table with title and version",
+            );
         }
         if self.vocab_seen.is_none() {
-            self.diag("seeds/codebook", 0, "no [vocabulary] table in the codebook", "one [vocabulary] table with partners, kinds and domains");
+            self.diag(
+                "seeds/codebook",
+                0,
+                "no [vocabulary] table in the codebook",
+                "one [vocabulary] table with partners, kinds and domains",
+            );
         }
 
         // Dimensions.
@@ -581,13 +803,22 @@ impl Builder {
         let mut dim_ids: HashMap<String, (usize, String, u32)> = HashMap::new();
         for r in &recs {
             for (table, span) in &r.dimensions {
-                let rec = Rec { file: &files[r.file], table: table.clone(), span: span.clone(), kind: "dimension" };
+                let rec = Rec {
+                    file: &files[r.file],
+                    table: table.clone(),
+                    span: span.clone(),
+                    kind: "dimension",
+                };
                 self.unknown_keys(&rec, &["id", "label", "definition"]);
                 let id = self.id_field(&rec, &mut dim_ids, dimensions.len());
                 let label = self.req_str(&rec, "label").unwrap_or_default();
                 let definition = self.req_str(&rec, "definition").unwrap_or_default();
                 if let Some(id) = id {
-                    dimensions.push(Dimension { id, label, definition });
+                    dimensions.push(Dimension {
+                        id,
+                        label,
+                        definition,
+                    });
                 }
             }
         }
@@ -596,10 +827,25 @@ impl Builder {
         let mut categories = Vec::new();
         let mut cat_ids: HashMap<String, (usize, String, u32)> = HashMap::new();
         let mut cat_lines = Vec::new();
-        const CAT_KEYS: &[&str] = &["id", "paper", "label", "partner", "section", "definition", "dimension", "crosswalk_note", "crosswalk_quote"];
+        const CAT_KEYS: &[&str] = &[
+            "id",
+            "paper",
+            "label",
+            "partner",
+            "section",
+            "definition",
+            "dimension",
+            "crosswalk_note",
+            "crosswalk_quote",
+        ];
         for r in &recs {
             for (table, span) in &r.categories {
-                let rec = Rec { file: &files[r.file], table: table.clone(), span: span.clone(), kind: "category" };
+                let rec = Rec {
+                    file: &files[r.file],
+                    table: table.clone(),
+                    span: span.clone(),
+                    kind: "category",
+                };
                 self.unknown_keys(&rec, CAT_KEYS);
                 let id = self.id_field(&rec, &mut cat_ids, categories.len());
                 let label = self.req_str(&rec, "label").unwrap_or_default();
@@ -608,13 +854,23 @@ impl Builder {
                     if found.is_none() {
                         let ids: Vec<&str> = self.papers.iter().map(|x| x.id.as_str()).collect();
                         let sugg = suggest(&p, &ids);
-                        self.diag(&rec.file.path, rec.key_line("paper"), format!("unknown paper `{p}`{sugg}"), format!("one of: {}", ids.join(", ")));
+                        self.diag(
+                            &rec.file.path,
+                            rec.key_line("paper"),
+                            format!("unknown paper `{p}`{sugg}"),
+                            format!("one of: {}", ids.join(", ")),
+                        );
                     }
                     found
                 });
                 let partner = match self.opt_str(&rec, "partner") {
                     None => {
-                        self.diag(&rec.file.path, rec.line(), "missing field `partner` in category", "`partner = \"…\"` (a vocabulary partner, or \"\" for none)");
+                        self.diag(
+                            &rec.file.path,
+                            rec.line(),
+                            "missing field `partner` in category",
+                            "`partner = \"…\"` (a vocabulary partner, or \"\" for none)",
+                        );
                         None
                     }
                     Some(p) if p.is_empty() => None,
@@ -622,7 +878,12 @@ impl Builder {
                         let found = self.partners.iter().position(|x| *x == p);
                         if found.is_none() {
                             let list = self.partners.join(", ");
-                            self.diag(&rec.file.path, rec.key_line("partner"), format!("unknown partner `{p}`"), format!("one of the vocabulary partners ({list}) or \"\""));
+                            self.diag(
+                                &rec.file.path,
+                                rec.key_line("partner"),
+                                format!("unknown partner `{p}`"),
+                                format!("one of the vocabulary partners ({list}) or \"\""),
+                            );
                         }
                         found
                     }
@@ -632,7 +893,12 @@ impl Builder {
                     if found.is_none() {
                         let ids: Vec<&str> = dimensions.iter().map(|x| x.id.as_str()).collect();
                         let sugg = suggest(&d, &ids);
-                        self.diag(&rec.file.path, rec.key_line("dimension"), format!("unknown dimension `{d}`{sugg}"), "the id of a [[dimension]]");
+                        self.diag(
+                            &rec.file.path,
+                            rec.key_line("dimension"),
+                            format!("unknown dimension `{d}`{sugg}"),
+                            "the id of a [[dimension]]",
+                        );
                     }
                     found
                 });
@@ -643,12 +909,22 @@ impl Builder {
                 let Some(paper) = paper else { continue };
                 let section = match section_text {
                     None => {
-                        self.diag(&rec.file.path, rec.line(), "missing field `section` in category", "`section = \"…\"` (a heading of the paper, or \"\" if it has none)");
+                        self.diag(
+                            &rec.file.path,
+                            rec.line(),
+                            "missing field `section` in category",
+                            "`section = \"…\"` (a heading of the paper, or \"\" if it has none)",
+                        );
                         None
                     }
                     Some(s) if s.trim().is_empty() => {
                         if !self.papers[paper].doc.sections.is_empty() {
-                            self.diag(&rec.file.path, rec.key_line("section"), "empty `section` but the paper has headings", "the heading under which the category is discussed");
+                            self.diag(
+                                &rec.file.path,
+                                rec.key_line("section"),
+                                "empty `section` but the paper has headings",
+                                "the heading under which the category is discussed",
+                            );
                         }
                         None
                     }
@@ -656,12 +932,25 @@ impl Builder {
                         let want = search_key(&s);
                         let secs = &self.papers[paper].doc.sections;
                         let found = secs.iter().position(|x| {
-                            search_key(&x.title) == want || search_key(strip_enumeration(&x.title)) == want
+                            search_key(&x.title) == want
+                                || search_key(strip_enumeration(&x.title)) == want
                         });
                         if found.is_none() {
-                            let titles: Vec<String> = secs.iter().map(|x| format!("\"{}\"", strip_enumeration(&x.title))).collect();
-                            let titles = if titles.is_empty() { "none: use \"\"".to_string() } else { titles.join(", ") };
-                            self.diag(&rec.file.path, rec.key_line("section"), format!("no heading `{s}` in paper `{}`", self.papers[paper].id), format!("one of its headings: {titles}"));
+                            let titles: Vec<String> = secs
+                                .iter()
+                                .map(|x| format!("\"{}\"", strip_enumeration(&x.title)))
+                                .collect();
+                            let titles = if titles.is_empty() {
+                                "none: use \"\"".to_string()
+                            } else {
+                                titles.join(", ")
+                            };
+                            self.diag(
+                                &rec.file.path,
+                                rec.key_line("section"),
+                                format!("no heading `{s}` in paper `{}`", self.papers[paper].id),
+                                format!("one of its headings: {titles}"),
+                            );
                         }
                         found
                     }
@@ -695,10 +984,17 @@ impl Builder {
         let mut evidence = Vec::new();
         let mut ev_ids: HashMap<String, (usize, String, u32)> = HashMap::new();
         let mut ev_lines = Vec::new();
-        const EV_KEYS: &[&str] = &["id", "title", "date", "theatre", "actors", "kind", "domain", "sources", "note"];
+        const EV_KEYS: &[&str] = &[
+            "id", "title", "date", "theatre", "actors", "kind", "domain", "sources", "note",
+        ];
         for r in &recs {
             for (table, span) in &r.evidence {
-                let rec = Rec { file: &files[r.file], table: table.clone(), span: span.clone(), kind: "evidence" };
+                let rec = Rec {
+                    file: &files[r.file],
+                    table: table.clone(),
+                    span: span.clone(),
+                    kind: "evidence",
+                };
                 self.unknown_keys(&rec, EV_KEYS);
                 let id = self.id_field(&rec, &mut ev_ids, evidence.len());
                 let title = self.req_str(&rec, "title").unwrap_or_default();
@@ -709,7 +1005,12 @@ impl Builder {
                     match parse_date(&date_text) {
                         Ok(d) => Some(d),
                         Err(e) => {
-                            self.diag(&rec.file.path, rec.key_line("date"), format!("bad date: {e}"), DATE_EXPECTED);
+                            self.diag(
+                                &rec.file.path,
+                                rec.key_line("date"),
+                                format!("bad date: {e}"),
+                                DATE_EXPECTED,
+                            );
                             None
                         }
                     }
@@ -722,7 +1023,18 @@ impl Builder {
                 let note = self.opt_str(&rec, "note").unwrap_or_default();
                 if let (Some(id), Some(date), Some(kind), Some(domain)) = (id, date, kind, domain) {
                     ev_lines.push((rec.file.path.clone(), rec.line()));
-                    evidence.push(Evidence { id, title, date_text, date, theatre, actors, kind, domain, sources, note });
+                    evidence.push(Evidence {
+                        id,
+                        title,
+                        date_text,
+                        date,
+                        theatre,
+                        actors,
+                        kind,
+                        domain,
+                        sources,
+                        note,
+                    });
                 }
             }
         }
@@ -735,7 +1047,12 @@ impl Builder {
         let mut named: BTreeSet<String> = BTreeSet::new();
         for r in &recs {
             for (table, span) in &r.codings {
-                let rec = Rec { file: &files[r.file], table: table.clone(), span: span.clone(), kind: "coding" };
+                let rec = Rec {
+                    file: &files[r.file],
+                    table: table.clone(),
+                    span: span.clone(),
+                    kind: "coding",
+                };
                 self.unknown_keys(&rec, &["evidence", "category", "quotes", "note"]);
                 for key in ["evidence", "category"] {
                     if let Some(Value::String(v)) = rec.table.get(key) {
@@ -747,7 +1064,12 @@ impl Builder {
                     if found.is_none() && !ev_ids.contains_key(&e) {
                         let ids: Vec<&str> = evidence.iter().map(|x| x.id.as_str()).collect();
                         let sugg = suggest(&e, &ids);
-                        self.diag(&rec.file.path, rec.key_line("evidence"), format!("unknown evidence `{e}`{sugg}"), "the id of an [[evidence]] item");
+                        self.diag(
+                            &rec.file.path,
+                            rec.key_line("evidence"),
+                            format!("unknown evidence `{e}`{sugg}"),
+                            "the id of an [[evidence]] item",
+                        );
                     }
                     found
                 });
@@ -756,13 +1078,20 @@ impl Builder {
                     if found.is_none() && !cat_ids.contains_key(&c) {
                         let ids: Vec<&str> = categories.iter().map(|x| x.id.as_str()).collect();
                         let sugg = suggest(&c, &ids);
-                        self.diag(&rec.file.path, rec.key_line("category"), format!("unknown category `{c}`{sugg}"), "the id of a [[category]]");
+                        self.diag(
+                            &rec.file.path,
+                            rec.key_line("category"),
+                            format!("unknown category `{c}`{sugg}"),
+                            "the id of a [[category]]",
+                        );
                     }
                     found
                 });
                 let quote_texts = self.str_list(&rec, "quotes", true);
                 let note = self.opt_str(&rec, "note").unwrap_or_default();
-                let (Some(ev), Some(cat)) = (ev, cat) else { continue };
+                let (Some(ev), Some(cat)) = (ev, cat) else {
+                    continue;
+                };
                 if let Some((file, line)) = pairs.get(&(ev, cat)) {
                     let (file, line) = (file.clone(), *line);
                     self.diag(&rec.file.path, rec.line(), format!("second coding of evidence `{}` under category `{}` (first at {file}:{line})", evidence[ev].id, categories[cat].id), "one [[coding]] per evidence and category; put all its quotes in one `quotes` list");
@@ -794,19 +1123,34 @@ impl Builder {
         for (i, c) in categories.iter().enumerate() {
             if !named.contains(&format!("category:{}", c.id)) {
                 let (file, line) = &cat_lines[i];
-                self.diags.push(Diagnostic::new(file, *line, format!("category `{}` has no coding", c.id), "at least one [[coding]] with `category` = this id"));
+                self.diags.push(Diagnostic::new(
+                    file,
+                    *line,
+                    format!("category `{}` has no coding", c.id),
+                    "at least one [[coding]] with `category` = this id",
+                ));
             }
         }
         for (i, e) in evidence.iter().enumerate() {
             if !named.contains(&format!("evidence:{}", e.id)) {
                 let (file, line) = &ev_lines[i];
-                self.diags.push(Diagnostic::new(file, *line, format!("evidence `{}` is never coded", e.id), "at least one [[coding]] with `evidence` = this id"));
+                self.diags.push(Diagnostic::new(
+                    file,
+                    *line,
+                    format!("evidence `{}` is never coded", e.id),
+                    "at least one [[coding]] with `evidence` = this id",
+                ));
             }
         }
         for (i, d) in dimensions.iter().enumerate() {
             if !categories.iter().any(|c| c.dimension == i) {
                 let (_, file, line) = dim_ids.get(&d.id).cloned().unwrap_or_default();
-                self.diags.push(Diagnostic::new(file, line, format!("dimension `{}` has no category", d.id), "at least one [[category]] with `dimension` = this id"));
+                self.diags.push(Diagnostic::new(
+                    file,
+                    line,
+                    format!("dimension `{}` has no category", d.id),
+                    "at least one [[category]] with `dimension` = this id",
+                ));
             }
         }
 
@@ -819,7 +1163,9 @@ impl Builder {
 
         // Canonical order: evidence by date then id; codings by paper, category, evidence.
         let mut order: Vec<usize> = (0..evidence.len()).collect();
-        order.sort_by(|&a, &b| (evidence[a].date, &evidence[a].id).cmp(&(evidence[b].date, &evidence[b].id)));
+        order.sort_by(|&a, &b| {
+            (evidence[a].date, &evidence[a].id).cmp(&(evidence[b].date, &evidence[b].id))
+        });
         let mut new_pos = vec![0; evidence.len()];
         for (new, &old) in order.iter().enumerate() {
             new_pos[old] = new;
@@ -847,30 +1193,57 @@ impl Builder {
         })
     }
 
-    fn id_field(&mut self, rec: &Rec, seen: &mut HashMap<String, (usize, String, u32)>, next: usize) -> Option<String> {
+    fn id_field(
+        &mut self,
+        rec: &Rec,
+        seen: &mut HashMap<String, (usize, String, u32)>,
+        next: usize,
+    ) -> Option<String> {
         let id = self.req_str(rec, "id")?;
         if !is_slug(&id) {
-            self.diag(&rec.file.path, rec.key_line("id"), format!("{} id `{id}` is not a slug", rec.kind), "lowercase letters, digits and `-` only (it appears in links)");
+            self.diag(
+                &rec.file.path,
+                rec.key_line("id"),
+                format!("{} id `{id}` is not a slug", rec.kind),
+                "lowercase letters, digits and `-` only (it appears in links)",
+            );
             return None;
         }
         if let Some((_, file, line)) = seen.get(&id) {
             let (file, line) = (file.clone(), *line);
-            self.diag(&rec.file.path, rec.key_line("id"), format!("duplicate {} id `{id}` (first at {file}:{line})", rec.kind), format!("{} ids unique", rec.kind));
+            self.diag(
+                &rec.file.path,
+                rec.key_line("id"),
+                format!("duplicate {} id `{id}` (first at {file}:{line})", rec.kind),
+                format!("{} ids unique", rec.kind),
+            );
             return None;
         }
-        seen.insert(id.clone(), (next, rec.file.path.clone(), rec.key_line("id")));
+        seen.insert(
+            id.clone(),
+            (next, rec.file.path.clone(), rec.key_line("id")),
+        );
         Some(id)
     }
 
     fn vocab_field(&mut self, rec: &Rec, key: &str, vocab: &str) -> Option<usize> {
         let v = self.req_str(rec, key)?;
-        let list = if vocab == "kinds" { &self.kinds } else { &self.domains };
+        let list = if vocab == "kinds" {
+            &self.kinds
+        } else {
+            &self.domains
+        };
         let found = list.iter().position(|x| *x == v);
         if found.is_none() {
             let opts: Vec<&str> = list.iter().map(|s| s.as_str()).collect();
             let sugg = suggest(&v, &opts);
             let all = opts.join(", ");
-            self.diag(&rec.file.path, rec.key_line(key), format!("unknown {key} `{v}`{sugg}"), format!("one of the vocabulary {vocab}: {all}"));
+            self.diag(
+                &rec.file.path,
+                rec.key_line(key),
+                format!("unknown {key} `{v}`{sugg}"),
+                format!("one of the vocabulary {vocab}: {all}"),
+            );
         }
         found
     }
@@ -881,9 +1254,15 @@ fn record_extent(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start.min(text.len());
     let mut pos = span.end.min(text.len());
     // Skip to the end of the header line.
-    pos = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+    pos = text[pos..]
+        .find('\n')
+        .map(|i| pos + i + 1)
+        .unwrap_or(text.len());
     while pos < text.len() {
-        let line_end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let line_end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         if text[pos..line_end].trim_start().starts_with('[') {
             return start..pos;
         }
@@ -910,7 +1289,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -28,7 +28,10 @@ fn broken(from: &str, to: &str) -> Vec<String> {
 /// 1-based line of the first occurrence of `needle` in the tiny codebook after a replacement.
 fn line_in_codebook(from: &str, to: &str, needle: &str) -> usize {
     let text = tiny().codebook[0].text.replacen(from, to, 1);
-    text.lines().position(|l| l.contains(needle)).expect("needle present") + 1
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle present")
+        + 1
 }
 
 #[test]
@@ -48,7 +51,12 @@ fn tiny_corpus_builds_through_the_same_code() {
     let b = c.categories.iter().find(|k| k.id == "b-signal").unwrap();
     assert_eq!(b.section, None);
     // The same event is one evidence item coded by both papers.
-    let shared: Vec<_> = c.codings.iter().filter(|k| k.evidence == 0).map(|k| k.paper).collect();
+    let shared: Vec<_> = c
+        .codings
+        .iter()
+        .filter(|k| k.evidence == 0)
+        .map(|k| k.paper)
+        .collect();
     assert_eq!(shared, vec![0, 1]);
     // Every quote is located and its range holds the quoted words.
     for k in &c.codings {
@@ -58,7 +66,10 @@ fn tiny_corpus_builds_through_the_same_code() {
                 QuotePlace::Block => &doc.blocks[q.index].text,
                 QuotePlace::Note => &doc.footnotes[q.index].text,
             };
-            assert_eq!(quote_fold(&text[q.range.0..q.range.1]).text, quote_fold(&q.text).text);
+            assert_eq!(
+                quote_fold(&text[q.range.0..q.range.1]).text,
+                quote_fold(&q.text).text
+            );
         }
     }
 }
@@ -80,10 +91,19 @@ fn csv_has_the_documented_header_and_every_quote_is_in_its_paper() {
         rows += 1;
         let paper = c.papers.iter().find(|p| p.id == rec[0]).unwrap();
         let folded = quote_fold(&rec[13]).text;
-        let found = paper.doc.blocks.iter().map(|b| &b.text).chain(paper.doc.footnotes.iter().map(|n| &n.text))
+        let found = paper
+            .doc
+            .blocks
+            .iter()
+            .map(|b| &b.text)
+            .chain(paper.doc.footnotes.iter().map(|n| &n.text))
             .any(|t| quote_fold(t).text.contains(&folded));
         assert!(found, "quote {:?} not in {}", &rec[13], paper.id);
-        assert!(rec[14].starts_with("index.html#/read/"), "link {:?}", &rec[14]);
+        assert!(
+            rec[14].starts_with("index.html#/read/"),
+            "link {:?}",
+            &rec[14]
+        );
         assert!(rec[14].contains("quote="), "link {:?}", &rec[14]);
     }
     assert_eq!(rows, 3);
@@ -179,14 +199,25 @@ fn every_problem_is_listed_at_once() {
     assert!(has("bad date: bad year `June 2003`"), "{text:#?}");
     assert!(has("unknown kind `lecture`"), "{text:#?}");
     assert!(has("unknown category `nope`"), "{text:#?}");
-    assert!(has("unknown dimension `learnin` (did you mean `learning`?)"), "{text:#?}");
+    assert!(
+        has("unknown dimension `learnin` (did you mean `learning`?)"),
+        "{text:#?}"
+    );
     assert!(text.len() >= 4);
 }
 
 #[test]
 fn unknown_field_and_table_are_reported() {
     let d = broken("theatre = \"Eastport\"", "theater = \"Eastport\"");
-    assert!(d.iter().any(|x| x.contains("unknown field `theater` in evidence (did you mean `theatre`?)")), "{d:#?}");
+    assert!(
+        d.iter()
+            .any(|x| x.contains("unknown field `theater` in evidence (did you mean `theatre`?)")),
+        "{d:#?}"
+    );
     let d = broken("[[coding]]", "[[codings]]");
-    assert!(d.iter().any(|x| x.contains("unknown table `codings` (did you mean `coding`?)")), "{d:#?}");
+    assert!(
+        d.iter()
+            .any(|x| x.contains("unknown table `codings` (did you mean `coding`?)")),
+        "{d:#?}"
+    );
 }

@@ -7,7 +7,11 @@ fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "seeds".into()));
     let prefix = dir.to_string_lossy().trim_end_matches('/').to_string();
     let corpus = evidence_core::seeds::read_seed_dir(&dir, &prefix)
-        .map_err(|e| vec![format!("{prefix}:1: cannot read the seeds directory: {e}; a readable directory")])
+        .map_err(|e| {
+            vec![format!(
+                "{prefix}:1: cannot read the seeds directory: {e}; a readable directory"
+            )]
+        })
         .and_then(|s| {
             evidence_core::seeds::build_corpus(&s)
                 .map_err(|d| d.iter().map(|x| x.to_string()).collect())

@@ -26,8 +26,17 @@ fn main() {
                 quotes
             );
             for p in &c.papers {
-                let n = c.categories.iter().filter(|k| c.papers[k.paper].id == p.id).count();
-                let paras = p.doc.blocks.iter().filter(|b| b.kind == evidence_core::BlockKind::Paragraph).count();
+                let n = c
+                    .categories
+                    .iter()
+                    .filter(|k| c.papers[k.paper].id == p.id)
+                    .count();
+                let paras = p
+                    .doc
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == evidence_core::BlockKind::Paragraph)
+                    .count();
                 println!(
                     "  {}: {} categories, {} sections, {} paragraphs, {} footnotes",
                     p.id,
