@@ -79,7 +79,7 @@ fn Explorer_(props: &RootProps) -> Html {
             let listeners = browser::on_fragment_change(move |frag| {
                 let (state, notices) = url::decode(&frag, &d.0.corpus);
                 store.dispatch(Msg::FromUrl(
-                    state,
+                    Box::new(state),
                     notices.iter().map(|n| n.to_string()).collect(),
                 ));
             });

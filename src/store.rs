@@ -25,7 +25,7 @@ pub enum Msg {
     /// A user action, reduced by the core.
     Do(Action),
     /// The URL changed (load, Back/Forward, an edited address): adopt its state.
-    FromUrl(ViewState, Vec<String>),
+    FromUrl(Box<ViewState>, Vec<String>),
     /// Hide the notices.
     DismissNotices,
 }
@@ -45,7 +45,7 @@ impl Reducible for Store {
                 next.typing = is_search;
             }
             Msg::FromUrl(state, notices) => {
-                next.state = state;
+                next.state = *state;
                 next.replace_history = true;
                 next.typing = false;
                 if !notices.is_empty() {

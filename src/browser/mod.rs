@@ -107,6 +107,16 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Scrolls the element with this id just enough to show it (inside scrolling containers too).
+pub fn reveal(id: &str) {
+    if let Some(el) = element(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 /// Moves keyboard focus to the element with this id.
 pub fn focus(id: &str) {
     if let Some(el) = element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

@@ -7,7 +7,7 @@ use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::quote::quotes_list;
-use super::{href, on_nav};
+use super::{href, on_nav, paper_mark};
 use crate::app::Shared;
 
 /// Props of `EvidencePage`.
@@ -45,7 +45,7 @@ pub fn EvidencePage(props: &EvidenceProps) -> Html {
         let mine: Vec<usize> = codings.iter().copied().filter(|&k| c.codings[k].paper == pi).collect();
         html! {
             <section class={classes!("ev-paper", mine.is_empty().then_some("silent"))} data-testid="evidence-paper" data-paper={p.id.clone()}>
-                <h2><span class="mark" aria-hidden="true">{ p.mark.clone() }</span>{ format!(" {}", p.short_title) }</h2>
+                <h2>{ paper_mark(c, pi) }{ format!(" {}", p.short_title) }</h2>
                 { if mine.is_empty() {
                     html! { <p class="silent-note">{ "This paper does not cite this evidence." }</p> }
                 } else { html! {

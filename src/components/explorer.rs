@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::facets::Facets;
 use super::matrix::MatrixGrid;
 use super::panel::Panel;
-use super::{href, on_nav};
+use super::{href, on_nav, paper_mark};
 use crate::app::Shared;
 
 /// Props of `Explorer`.
@@ -198,7 +198,7 @@ fn passages(data: &Shared, s: &ViewState, d: &Callback<Action>, hits: &[Paragrap
                         html! {
                             <li data-testid="passage">
                                 <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>
-                                    <span class="mark" aria-hidden="true">{ p.mark.clone() }</span>
+                                    { paper_mark(c, h.paper) }
                                     { format!(" {} ", p.short_title) }</a>
                                 <span class="ctx">
                                     { if start > 0 { "…" } else { "" } }

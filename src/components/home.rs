@@ -4,7 +4,7 @@ use evidence_core::view::{Action, OpenQuote, Route, ViewState};
 use evidence_core::BlockKind;
 use yew::prelude::*;
 
-use super::{href, on_nav};
+use super::{href, on_nav, paper_mark};
 use crate::app::Shared;
 
 /// Props of `Home`.
@@ -49,9 +49,11 @@ pub fn Home(props: &HomeProps) -> Html {
         }
     };
 
-    let legend = c.papers.iter().map(|p| html! {
-        <li><span class={classes!("mark", format!("mark-{}", paper_slot(c, &p.id)))} aria-hidden="true">{ p.mark.clone() }</span>
-            { format!(" {} ({}, {})", p.short_title, p.author, year(&p.date)) }</li>
+    let legend = c.papers.iter().enumerate().map(|(i, p)| {
+        html! {
+            <li>{ paper_mark(c, i) }
+                { format!(" {} ({}, {})", p.short_title, p.author, year(&p.date)) }</li>
+        }
     });
 
     html! {
@@ -124,11 +126,6 @@ pub fn Home(props: &HomeProps) -> Html {
             </section>
         </div>
     }
-}
-
-/// The position of a paper (0-based) as a colour slot for its mark.
-pub fn paper_slot(c: &evidence_core::Corpus, paper_id: &str) -> usize {
-    c.paper_idx(paper_id).unwrap_or(0) % 8
 }
 
 /// The year part of a date.

@@ -42,6 +42,8 @@ struct Item {
     sub: String,
     total: String,
     aggregate: bool,
+    /// Colour slot of the paper mark in `sub` (rows only).
+    slot: usize,
 }
 
 /// One axis: its groups (label, number of items) and items.
@@ -87,6 +89,7 @@ fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
                 sub: r.mark.clone(),
                 total: r.n_codings.to_string(),
                 aggregate: r.is_header(),
+                slot: r.paper.unwrap_or(0) % 8,
             })
             .collect(),
     };
@@ -105,6 +108,7 @@ fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
                 sub: col.date_text.clone(),
                 total: col.n_codings.to_string(),
                 aggregate: false,
+                slot: 0,
             })
             .collect(),
     };
@@ -157,6 +161,22 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         use_effect_with(*focus, move |&(r, c)| {
             if std::mem::take(&mut *moved.borrow_mut()) {
                 browser::focus(&format!("mx-{r}-{c}"));
+            }
+        });
+    }
+    // Show the selected cell, row or column (a shared link may select one far to the right).
+    {
+        let target = props
+            .selection
+            .as_ref()
+            .and_then(|sel| position_of(rows, cols, transposed, sel));
+        let focus = focus.clone();
+        use_effect_with((props.selection.clone(), transposed), move |_| {
+            if let Some((r, c)) = target {
+                browser::reveal(&format!("mx-{r}-{c}"));
+                if *focus != (r, c) {
+                    focus.set((r, c));
+                }
             }
         });
     }
@@ -270,7 +290,7 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
                 data-testid="col-head">
                 <div class="col-head">
                     { if !it.sub.is_empty() && !transposed { html! { <span class="date">{ format!("{} ", it.sub) }</span> } } else { html! {} } }
-                    { if transposed && !it.sub.is_empty() { html! { <span class="mark">{ it.sub.clone() }</span> } } else { html! {} } }
+                    { if transposed && !it.sub.is_empty() { html! { <span class={classes!("mark", format!("mark-{}", it.slot))}>{ it.sub.clone() }</span> } } else { html! {} } }
                     { format!(" {}", it.label) }
                 </div>
                 <span class="tot">{ it.total.clone() }</span>
@@ -321,7 +341,7 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
                 <tr role="row" key={format!("r-{r}")} class={classes!(it.aggregate.then_some("agg"), empty.then_some("empty-row"))} data-testid="matrix-row">
                     <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(ri, -1)}
                         aria-selected={is_sel(ri, -1).to_string()} class="row-head" scope="row">
-                        { if !it.sub.is_empty() && !transposed { html! { <span class="mark" aria-hidden="true">{ it.sub.clone() }</span> } } else { html! {} } }
+                        { if !it.sub.is_empty() && !transposed { html! { <span class={classes!("mark", format!("mark-{}", it.slot))} aria-hidden="true">{ it.sub.clone() }</span> } } else { html! {} } }
                         { if transposed { html! { <span class="date">{ format!("{} ", it.sub) }</span> } } else { html! {} } }
                         { format!(" {}", it.label) }
                         <span class="tot" aria-label={format!("{} codings", it.total)}>{ format!(" {}", it.total) }</span>
@@ -373,4 +393,29 @@ fn selection_at(rows: &Axis, cols: &Axis, transposed: bool, r: i32, c: i32) -> O
         (None, Some(e)) => Some(Selection::Column(e)),
         (None, None) => None,
     }
+}
+
+/// On-screen coordinates of a selection (row -1 = column header, column -1 = row header).
+fn position_of(rows: &Axis, cols: &Axis, transposed: bool, sel: &Selection) -> Option<(i32, i32)> {
+    let row_pos = |k: &RowKey| {
+        let axis = if transposed { cols } else { rows };
+        axis.items
+            .iter()
+            .position(|i| i.key == Key::Row(k.clone()))
+            .map(|p| p as i32)
+    };
+    let ev_pos = |e: &str| {
+        let axis = if transposed { rows } else { cols };
+        axis.items
+            .iter()
+            .position(|i| i.key == Key::Evidence(e.to_string()))
+            .map(|p| p as i32)
+    };
+    let (cat, ev) = match sel {
+        Selection::Cell { row, evidence } => (Some(row_pos(row)?), Some(ev_pos(evidence)?)),
+        Selection::Row(row) => (Some(row_pos(row)?), None),
+        Selection::Column(e) => (None, Some(ev_pos(e)?)),
+    };
+    let (cat, ev) = (cat.unwrap_or(-1), ev.unwrap_or(-1));
+    Some(if transposed { (ev, cat) } else { (cat, ev) })
 }

@@ -41,3 +41,13 @@ pub fn on_nav(dispatch: &Callback<Action>, actions: Vec<Action>) -> Callback<Mou
         }
     })
 }
+
+/// A paper's mark: its letter in a box of its colour (the letter carries the meaning).
+pub fn paper_mark(c: &evidence_core::Corpus, paper: usize) -> Html {
+    let letter = c
+        .papers
+        .get(paper)
+        .map(|p| p.mark.clone())
+        .unwrap_or_default();
+    html! { <span class={classes!("mark", format!("mark-{}", paper % 8))} aria-hidden="true">{ letter }</span> }
+}

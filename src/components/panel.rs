@@ -7,7 +7,7 @@ use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::quote::quotes_list;
-use super::{href, on_nav};
+use super::{href, on_nav, paper_mark};
 use crate::app::Shared;
 
 /// Props of `Panel`.
@@ -85,7 +85,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 let paper = &c.papers[p];
                 html! {
                     <section class="panel-paper" data-testid="panel-paper" data-paper={paper.id.clone()}>
-                        <h3><span class="mark" aria-hidden="true">{ paper.mark.clone() }</span>{ format!(" {}", paper.short_title) }</h3>
+                        <h3>{ paper_mark(c, p) }{ format!(" {}", paper.short_title) }</h3>
                         { for props.codings.iter().filter(|&&k| c.codings[k].paper == p).map(|&k| {
                             let coding = &c.codings[k];
                             let cat = &c.categories[coding.category];

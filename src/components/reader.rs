@@ -10,7 +10,7 @@ use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use evidence_core::{BlockKind, Corpus, Footnote, QuotePlace};
 use yew::prelude::*;
 
-use super::{href, on_nav};
+use super::{href, on_nav, paper_mark};
 use crate::app::Shared;
 use crate::browser;
 
@@ -72,13 +72,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let query = Query::parse(&s.search);
     let d = &props.dispatch;
 
-    let tabs = c.papers.iter().map(|p| {
+    let tabs = c.papers.iter().enumerate().map(|(i, p)| {
         let actions = vec![Action::Navigate(Route::Read { paper: p.id.clone(), block: None })];
         let current = p.id == paper.id;
         html! {
             <li><a class={classes!("tab", current.then_some("current"))} aria-current={current.then_some("page")}
                 href={href(s, actions.clone())} onclick={on_nav(d, actions)}>
-                <span class="mark" aria-hidden="true">{ p.mark.clone() }</span>{ format!(" {}", p.short_title) }</a></li>
+                { paper_mark(c, i) }{ format!(" {}", p.short_title) }</a></li>
         }
     });
     let toc = doc.sections.iter().map(|sec| {
