@@ -26,14 +26,18 @@ fn main() {
         Ok(b) => b,
         Err(e) => fail(&[format!("seeds: cannot serialise the corpus: {e}")]),
     };
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("corpus.bin");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("corpus.bin");
     if let Err(e) = std::fs::write(&out, bytes) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);
     }
 }
 
 fn fail(lines: &[String]) -> ! {
-    eprintln!("error: the seeds do not build into a valid corpus ({} problems):", lines.len());
+    eprintln!(
+        "error: the seeds do not build into a valid corpus ({} problems):",
+        lines.len()
+    );
     for l in lines {
         eprintln!("{l}");
         println!("cargo::error={l}");
