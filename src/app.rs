@@ -100,6 +100,11 @@ fn Explorer_(props: &RootProps) -> Html {
                 browser::set_fragment(&frag, replace);
             }
             browser::set_title(&page_title(&title, state, &d.0));
+            browser::set_mode(if state.mode == Mode::Present {
+                "present"
+            } else {
+                "explore"
+            });
         });
     }
 

@@ -124,6 +124,13 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Mirrors the app's mode on `<html data-mode>` (presentation type scales from the root).
+pub fn set_mode(mode: &str) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-mode", mode);
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(d) = document() {

@@ -303,7 +303,7 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     for (label, n) in &rows.groups {
         body.push(html! {
             <tr class="row-group" role="row" key={format!("g-{label}-{r}")}>
-                <th role="rowheader" colspan={n_all_cols.to_string()} scope="rowgroup">{ label.clone() }</th>
+                <th role="rowheader" colspan={n_all_cols.to_string()} scope="rowgroup"><span class="group-label">{ label.clone() }</span></th>
             </tr>
         });
         for _ in 0..*n {
