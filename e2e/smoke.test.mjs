@@ -153,3 +153,22 @@ test('when the wasm cannot be fetched the page says so at once', T, async () => 
     await s.close();
   }
 });
+
+test('when the inlined wasm fails to instantiate the single file says so at once', T, async () => {
+  const s = await h.openFile('', {
+    ready: false,
+    beforeGoto: (s) =>
+      s.context.addInitScript(() => {
+        WebAssembly.instantiate = () => Promise.reject(new Error('instantiate refused by the test'));
+      }),
+  });
+  try {
+    const boot = s.page.locator('#boot[data-failed="1"]');
+    await boot.waitFor({ timeout: 5000 });
+    assert.match(await boot.innerText(), /could not start/);
+    assert.deepEqual(s.foreign, []);
+    assert.deepEqual(s.cspViolations, []);
+  } finally {
+    await s.close();
+  }
+});

@@ -13,17 +13,18 @@ t0=$SECONDS
 echo "test: setup took $((SECONDS - t0)) s"
 
 failed=()
-passed=()
+results=()
 step() {
   local name="$1"; shift
   local t=$SECONDS
   echo
   echo "=== test: $name"
   if "$@"; then
-    passed+=("$name ($((SECONDS - t)) s)")
+    results+=("  ok    $name ($((SECONDS - t)) s)")
   else
     echo "=== test: FAILED: $name"
-    failed+=("$name ($((SECONDS - t)) s)")
+    failed+=("$name")
+    results+=("  FAIL  $name ($((SECONDS - t)) s)")
     return 1
   fi
 }
@@ -49,11 +50,11 @@ step "cargo test" cargo test --workspace || true
 if step "trunk build --release" trunk_build; then
   step "e2e (node --test e2e/)" node --test --test-concurrency=1 e2e/ || true
 else
-  failed+=("e2e: not run (no build)")
+  failed+=("e2e")
+  results+=("  FAIL  e2e: not run (the build failed)")
 fi
 
 echo
 echo "=== test: summary ($((SECONDS - t0)) s in all)"
-for s in "${passed[@]}"; do echo "  ok    $s"; done
-for s in "${failed[@]+"${failed[@]}"}"; do echo "  FAIL  $s"; done
+printf '%s\n' "${results[@]}"
 [ "${#failed[@]}" -eq 0 ]
