@@ -111,19 +111,40 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
             BlockKind::Paragraph => {
                 let para_link = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: Some(b.id.clone()) })];
-                let mut cats: Vec<usize> = block_coded.iter().map(|x| x.2).collect();
-                cats.dedup();
-                let margin = cats.iter().map(|&k| {
-                    let coding = &c.codings[k];
-                    let cat = &c.categories[coding.category];
-                    let ev = &c.evidence[coding.evidence];
-                    let sel = Selection::Cell { row: RowKey::Category(cat.id.clone()), evidence: ev.id.clone() };
-                    let actions = vec![Action::Navigate(Route::Matrix), Action::Select(Some(sel))];
+                // Codings in this paragraph, once each, grouped under their category.
+                let mut cats: Vec<usize> = Vec::new();
+                for &(_, _, k) in &block_coded {
+                    if !cats.contains(&k) {
+                        cats.push(k);
+                    }
+                }
+                cats.sort_by_key(|&k| c.codings[k].category);
+                let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+                for &k in &cats {
+                    let cat = c.codings[k].category;
+                    match groups.last_mut() {
+                        Some((g, ks)) if *g == cat => ks.push(k),
+                        _ => groups.push((cat, vec![k])),
+                    }
+                }
+                let margin = groups.iter().map(|(cat, ks)| {
+                    let cat = &c.categories[*cat];
                     html! {
-                        <li><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="margin-coding"
-                            title={format!("Open this cell in the matrix: {} × {}", cat.label, ev.title)}>
+                        <li>
                             <span class="margin-cat">{ cat.label.clone() }</span>
-                            <span class="margin-ev">{ ev.title.clone() }</span></a></li>
+                            <ul>
+                            { for ks.iter().map(|&k| {
+                                let ev = &c.evidence[c.codings[k].evidence];
+                                let sel = Selection::Cell { row: RowKey::Category(cat.id.clone()), evidence: ev.id.clone() };
+                                let actions = vec![Action::Navigate(Route::Matrix), Action::Select(Some(sel))];
+                                html! {
+                                    <li><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="margin-coding"
+                                        title={format!("Open this cell in the matrix: {} × {}", cat.label, ev.title)}>
+                                        <span class="margin-ev">{ ev.title.clone() }</span></a></li>
+                                }
+                            }) }
+                            </ul>
+                        </li>
                     }
                 });
                 html! {
