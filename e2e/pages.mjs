@@ -186,7 +186,7 @@ export const inViewport = (page, selector) =>
     const el = document.querySelector(sel);
     if (!el) return false;
     const r = el.getBoundingClientRect();
-    return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+    return (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= innerHeight && r.right >= 0 && r.left <= innerWidth;
   }, selector);
 
 /** Waits until the element is in the viewport. */
@@ -196,7 +196,7 @@ export const waitInViewport = (page, selector, timeout = UI_TIMEOUT) =>
       const el = document.querySelector(sel);
       if (!el) return false;
       const r = el.getBoundingClientRect();
-      return r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+      return (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= innerHeight && r.right >= 0 && r.left <= innerWidth;
     },
     selector,
     { timeout },

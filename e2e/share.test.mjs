@@ -102,10 +102,16 @@ test('when the clipboard is refused, the URL is shown in a selected field instea
   const s = await h.openApp('/#/matrix', {
     beforeGoto: async (s) => {
       // Refuse clipboard writes for this origin, as a user or policy would.
+      // (Browser.setPermission needs the context's id, or it applies to the default context.)
       const cdp = await s.context.newCDPSession(s.page);
-      for (const name of ['clipboard-write', 'clipboard-sanitized-write']) {
-        await cdp.send('Browser.setPermission', { permission: { name }, setting: 'denied', origin: h.origin });
-      }
+      const { targetInfo } = await cdp.send('Target.getTargetInfo');
+      await cdp.send('Browser.setPermission', {
+        permission: { name: 'clipboard-write' },
+        setting: 'denied',
+        origin: h.origin,
+        browserContextId: targetInfo.browserContextId,
+      });
+      await cdp.detach();
     },
   });
   try {
