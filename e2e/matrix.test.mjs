@@ -274,7 +274,17 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
     const row = csv.find((r) => r.evidence_id === evidenceId);
     assert.ok(best[1].size >= 2, 'some evidence item is cited by two papers in one dimension');
 
-    const id = await cellId(page, `All ${dimension}`, row.evidence_title);
+    // The dimension's aggregate row (tr.agg) and the item's column, by their headers.
+    const r = await page
+      .locator('[data-testid="matrix"] tr.agg th.row-head')
+      .evaluateAll((ths, d) => ths.find((th) => th.textContent.includes(d))?.dataset.r ?? null, dimension);
+    const c = await page
+      .locator('[data-testid="matrix"] [data-testid="col-head"]')
+      .evaluateAll((ths, t) => ths.find((th) => th.title === t)?.dataset.c ?? null, columnTitleOf(row));
+    assert.ok(r !== null && c !== null, `aggregate row of ${dimension} (${r}) and column of ${evidenceId} (${c})`);
+    const id = `mx-${r}-${c}`;
+    const label = await page.locator(`[id="${id}"]`).getAttribute('aria-label');
+    assert.ok(label.startsWith('All') && label.includes(`${dimension} × ${row.evidence_title}:`), label);
     await page.locator(`[id="${id}"]`).click();
     const panel = page.getByTestId('panel');
     await panel.waitFor();
