@@ -111,7 +111,7 @@ test('when the clipboard is refused, the URL is shown in a selected field instea
         origin: h.origin,
         browserContextId: targetInfo.browserContextId,
       });
-      await cdp.detach();
+      // (The session stays attached: detaching it drops the override.)
     },
   });
   try {
