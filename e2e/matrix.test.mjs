@@ -261,6 +261,28 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
   }
 });
 
+test('the panel summary counts in words that agree with the numbers (1 coding, 1 paper)', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    // A category cell holds one coding of one paper; pick one with a single quote too.
+    const counts = new Map();
+    for (const r of csv) {
+      const k = `${r.category_id}~${r.evidence_id}`;
+      counts.set(k, [...(counts.get(k) ?? []), r]);
+    }
+    const rows = [...counts.values()].find((v) => v.length === 1);
+    const row = rows[0];
+    await page.locator(`[id="${await cellId(page, row.category_label, row.evidence_title)}"]`).click();
+    const text = (await page.getByTestId('panel-summary').innerText()).trim();
+    await screenshot(page, 'matrix-panel-single');
+    assert.equal(text, '1 coding · 1 quote · 1 paper', 'singular nouns for counts of one');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
 test('an aggregate cell groups its quotes by paper; the evidence card compares the papers', T, async () => {
   const s = await openMatrix('#/matrix?v=1&rows=dim');
   try {
