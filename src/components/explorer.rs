@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::facets::Facets;
 use super::matrix::MatrixGrid;
 use super::panel::Panel;
-use super::{href, on_nav, paper_mark};
+use super::{count, href, on_nav, paper_mark};
 use crate::app::Shared;
 
 /// Props of `Explorer`.
@@ -112,9 +112,12 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     </fieldset>
                 </div>
                 <p class="summary" data-testid="matrix-summary" aria-live="polite">
-                    { format!("{} categories × {} pieces of evidence · {} codings · {} quotes",
-                        view.totals.n_categories, view.totals.n_evidence, view.totals.n_codings, view.totals.n_quotes) }
-                    { if view.hidden_evidence > 0 { format!(" · {} evidence items hidden by filters", view.hidden_evidence) } else { String::new() } }
+                    { format!("{} × {} · {} · {}",
+                        count(view.totals.n_categories, "category", "categories"),
+                        count(view.totals.n_evidence, "piece of evidence", "pieces of evidence"),
+                        count(view.totals.n_codings, "coding", "codings"),
+                        count(view.totals.n_quotes, "quote", "quotes")) }
+                    { if view.hidden_evidence > 0 { format!(" · {} hidden by filters", count(view.hidden_evidence, "evidence item", "evidence items")) } else { String::new() } }
                 </p>
                 { if filtered { html! {
                     <div class="active-filters" aria-label="Active filters">

@@ -102,7 +102,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
                                                 data-facet={facet.key()} data-value={v.id.clone()}
                                                 onchange={on_toggle.clone()} />
                                             <span class="facet-label">{ v.label.clone() }</span>
-                                            <span class="count" aria-label={format!("{} items", v.count)}>{ v.count }</span>
+                                            <span class="count" aria-label={super::count(v.count, "item", "items")}>{ v.count }</span>
                                         </label>
                                     </li>
                                 }

@@ -4,7 +4,7 @@ use evidence_core::view::{Action, OpenQuote, Route, ViewState};
 use evidence_core::BlockKind;
 use yew::prelude::*;
 
-use super::{href, on_nav, paper_mark};
+use super::{count, href, on_nav, paper_mark};
 use crate::app::Shared;
 
 /// Props of `Home`.
@@ -62,8 +62,9 @@ pub fn Home(props: &HomeProps) -> Html {
                 <h1>{ c.about.title.clone() }</h1>
                 <p class="lede">{ c.about.description.clone() }</p>
                 <p class="counts" data-testid="corpus-counts">
-                    { format!("{} papers · {} analytic categories · {} pieces of evidence · {} codings · {} verbatim quotes",
-                        c.papers.len(), c.categories.len(), c.evidence.len(), c.codings.len(), n_quotes) }
+                    { [count(c.papers.len(), "paper", "papers"), count(c.categories.len(), "analytic category", "analytic categories"),
+                        count(c.evidence.len(), "piece of evidence", "pieces of evidence"), count(c.codings.len(), "coding", "codings"),
+                        count(n_quotes, "verbatim quote", "verbatim quotes")].join(" · ") }
                 </p>
             </section>
             <section class="how" aria-labelledby="how-h">
@@ -117,8 +118,8 @@ pub fn Home(props: &HomeProps) -> Html {
                                 <h3><a href={href(&base, actions.clone())} onclick={on_nav(d, actions)}>{ p.title.clone() }</a></h3>
                                 <p class="byline">{ format!("{} · {}", p.author, p.affiliation) }</p>
                                 <p class="venue">{ format!("{} · {}", p.venue, p.date) }</p>
-                                <p class="stats">{ format!("{} sections · {} paragraphs · {} footnotes · {} categories",
-                                    p.doc.sections.len(), n_paras, p.doc.footnotes.len(), n_cats) }</p>
+                                <p class="stats">{ [count(p.doc.sections.len(), "section", "sections"), count(n_paras, "paragraph", "paragraphs"),
+                                    count(p.doc.footnotes.len(), "footnote", "footnotes"), count(n_cats, "category", "categories")].join(" · ") }</p>
                             </li>
                         }
                     }) }

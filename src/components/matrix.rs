@@ -313,8 +313,8 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
                 let ci_i = ci as i32;
                 let cell = cell_at(r, ci);
                 let label = match cell {
-                    Some(m) => format!("{} × {}: {} ({} quotes)", it.label, cols.items[ci].label,
-                        m.marks.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(", "), m.n_quotes),
+                    Some(m) => format!("{} × {}: {} ({})", it.label, cols.items[ci].label,
+                        m.marks.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(", "), super::count(m.n_quotes, "quote", "quotes")),
                     None => String::new(),
                 };
                 html! {

@@ -51,3 +51,8 @@ pub fn paper_mark(c: &evidence_core::Corpus, paper: usize) -> Html {
         .unwrap_or_default();
     html! { <span class={classes!("mark", format!("mark-{}", paper % 8))} aria-hidden="true">{ letter }</span> }
 }
+
+/// "1 quote", "2 quotes": a count with its noun in agreement.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
