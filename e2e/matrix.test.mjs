@@ -431,7 +431,8 @@ test('a margin link in the reader returns to the matrix with that cell selected'
     const page = s.page;
     const link = page.getByTestId('margin-coding').first();
     await link.waitFor();
-    const cat = (await link.locator('.margin-cat').innerText()).trim();
+    // The margin groups a paragraph's codings under their category label.
+    const cat = (await link.locator('xpath=ancestor::li[.//span[@class="margin-cat"]][1]/span[@class="margin-cat"]').innerText()).trim();
     const ev = (await link.locator('.margin-ev').innerText()).trim();
     await link.click();
     await page.getByTestId('matrix').waitFor();
