@@ -62,12 +62,12 @@ const statsWant = (st) => ({ evidence: st.evidence.size, codings: st.codings.siz
 /** The expected column titles for the CSV rows (as a sorted list). */
 const titlesOf = (rows) => [...new Set(rows.map(columnTitleOf))].sort();
 
-/** The id of the grid cell whose aria-label starts with "<row> × <column>:". */
+/** The id of the grid cell whose data-label starts with "<row> × <column>:". */
 async function cellId(page, rowLabel, colLabel) {
   const prefix = `${rowLabel} × ${colLabel}:`;
   const id = await page
-    .locator('[data-testid="matrix"] td[role="gridcell"][aria-label]')
-    .evaluateAll((tds, p) => tds.find((td) => td.getAttribute('aria-label').startsWith(p))?.id ?? null, prefix);
+    .locator('[data-testid="matrix"] td[role="gridcell"][data-label]')
+    .evaluateAll((tds, p) => tds.find((td) => td.getAttribute('data-label').startsWith(p))?.id ?? null, prefix);
   assert.ok(id, `a cell labelled ${JSON.stringify(prefix)}`);
   return id;
 }
@@ -305,7 +305,7 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
       .evaluateAll((ths, t) => ths.find((th) => th.title === t)?.dataset.c ?? null, columnTitleOf(row));
     assert.ok(r !== null && c !== null, `aggregate row of ${dimension} (${r}) and column of ${evidenceId} (${c})`);
     const id = `mx-${r}-${c}`;
-    const label = await page.locator(`[id="${id}"]`).getAttribute('aria-label');
+    const label = await page.locator(`[id="${id}"]`).getAttribute('data-label');
     assert.ok(label.startsWith('All') && label.includes(`${dimension} × ${row.evidence_title}:`), label);
     await page.locator(`[id="${id}"]`).click();
     const panel = page.getByTestId('panel');
@@ -439,7 +439,7 @@ test('a margin link in the reader returns to the matrix with that cell selected'
     const selected = page.locator('[data-testid="matrix"] td[aria-selected="true"]');
     await selected.waitFor();
     assert.equal(await selected.count(), 1, 'one selected cell');
-    assert.ok((await selected.getAttribute('aria-label')).startsWith(`${cat} × ${ev}:`), 'the cell of that coding');
+    assert.ok((await selected.getAttribute('data-label')).startsWith(`${cat} × ${ev}:`), 'the cell of that coding');
     await page.getByTestId('panel').waitFor();
     assert.equal((await page.locator('#panel-title').innerText()).trim(), `${cat} × ${ev}`);
     assertClean(s);

@@ -39,7 +39,7 @@ async function snapshot(page) {
     summary: document.querySelector('[data-testid="matrix-summary"]')?.textContent.trim() ?? null,
     selected: [...document.querySelectorAll('[data-testid="matrix"] [aria-selected="true"]')].map((e) => [
       e.id,
-      e.getAttribute('aria-label'),
+      e.getAttribute('data-label'),
     ]),
     panelTitle: document.querySelector('[data-testid="panel"] #panel-title')?.textContent.trim() ?? null,
     checked: [...document.querySelectorAll('[data-testid^="facet-"] input[type="checkbox"]:checked')]

@@ -95,7 +95,8 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     html! {
         <div class={classes!("explorer", with_panel.then_some("with-panel"))}>
             <Facets counts={counts.clone()} state={s.clone()} dispatch={d.clone()} />
-            <section class="matrix-area" aria-label="Matrix">
+            <section class="matrix-area" aria-labelledby="matrix-h">
+                <h1 id="matrix-h" class="visually-hidden">{ "Matrix: the papers' categories against the evidence they cite" }</h1>
                 <div class="toolbar">
                     <fieldset><legend>{ "Rows" }</legend>
                         { seg("By paper", l.rows == RowGroup::Paper, Action::SetRows(RowGroup::Paper), "rows-paper") }

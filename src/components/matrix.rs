@@ -321,10 +321,11 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
                     <td role="gridcell" id={format!("mx-{ri}-{ci_i}")} data-r={ri.to_string()} data-c={ci_i.to_string()}
                         tabindex={tab(ri, ci_i)} aria-selected={is_sel(ri, ci_i).to_string()}
                         class={classes!("cell", cell.is_some().then_some("has"))}
-                        aria-label={(!label.is_empty()).then_some(label)}>
+                        data-label={(!label.is_empty()).then(|| label.clone())}>
                         { match cell {
                             Some(m) => html! {
                                 <>
+                                <span class="visually-hidden">{ label }</span>
                                 <span class="marks" aria-hidden="true">
                                     { for m.marks.iter().map(|(l, slot)| html! { <span class={classes!("mark", format!("mark-{slot}"))}>{ l.clone() }</span> }) }
                                 </span>

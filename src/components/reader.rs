@@ -155,7 +155,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             { body }
                         </p>
                         { if cats.is_empty() { html! {} } else { html! {
-                            <aside class="margin" aria-label="Coded here"><ul>{ for margin }</ul></aside>
+                            <div class="margin"><ul aria-label="Coded in this paragraph">{ for margin }</ul></div>
                         } } }
                     </div>
                 }
