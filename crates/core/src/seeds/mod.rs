@@ -16,6 +16,13 @@ use crate::model::*;
 use crate::text::{quote_fold, search_key, Folded};
 use crate::Diagnostic;
 
+mod record;
+mod values;
+
+use record::Rec;
+use values::{find_line, record_extent, strip_enumeration, suggest, DATE_EXPECTED};
+pub use values::{is_slug, parse_date};
+
 /// One seed file: its display path (as the user should see it in messages) and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeedFile {
@@ -127,142 +134,10 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
     b.finish()
 }
 
-/// Checks that an id is a URL-friendly slug: lowercase ASCII letters, digits and `-`.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && s.bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
-
-/// Parses a codebook date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `START/END`.
-pub fn parse_date(s: &str) -> Result<DateSpan, String> {
-    let s = s.trim();
-    if let Some((a, b)) = s.split_once('/') {
-        let a = parse_one_date(a.trim())?;
-        let b = parse_one_date(b.trim())?;
-        if b.1 < a.0 {
-            return Err(format!("range ends before it starts in `{s}`"));
-        }
-        return Ok(DateSpan {
-            start: a.0,
-            end: b.1,
-        });
-    }
-    let (start, end) = parse_one_date(s)?;
-    Ok(DateSpan { start, end })
-}
-
-type Ymd = (i32, u8, u8);
-
-fn days_in_month(y: i32, m: u8) -> u8 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
-fn parse_one_date(s: &str) -> Result<(Ymd, Ymd), String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize, what: &str| -> Result<u32, String> {
-        if p.len() != len || !p.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(format!("bad {what} `{p}` in `{s}`"));
-        }
-        p.parse::<u32>()
-            .map_err(|_| format!("bad {what} `{p}` in `{s}`"))
-    };
-    let y = num(parts[0], 4, "year")? as i32;
-    match parts.len() {
-        1 => Ok(((y, 1, 1), (y, 12, 31))),
-        2 | 3 => {
-            let m = num(parts[1], 2, "month")? as u8;
-            if !(1..=12).contains(&m) {
-                return Err(format!("month {m} out of range in `{s}`"));
-            }
-            let dim = days_in_month(y, m);
-            if parts.len() == 2 {
-                return Ok(((y, m, 1), (y, m, dim)));
-            }
-            let d = num(parts[2], 2, "day")? as u8;
-            if d == 0 || d > dim {
-                return Err(format!("day {d} out of range in `{s}`"));
-            }
-            Ok(((y, m, d), (y, m, d)))
-        }
-        _ => Err(format!("too many parts in `{s}`")),
-    }
-}
-
-const DATE_EXPECTED: &str = "a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range START/END";
-
-/// Strips a leading enumeration (`1.`, `(1)`, `II.`, `a)`) from a heading title.
-fn strip_enumeration(title: &str) -> &str {
-    let t = title.trim_start();
-    let Some((first, rest)) = t.split_once(char::is_whitespace) else {
-        return t;
-    };
-    let core = first.trim_start_matches('(').trim_end_matches(['.', ')']);
-    let enumerated = first != core
-        && !core.is_empty()
-        && (core.bytes().all(|c| c.is_ascii_digit())
-            || core.bytes().all(|c| b"IVXLivxl".contains(&c))
-            || (core.len() == 1 && core.bytes().all(|c| c.is_ascii_alphabetic())));
-    if enumerated {
-        rest.trim_start()
-    } else {
-        t
-    }
-}
-
 /// Text of one paper, folded for quote lookup.
 struct PaperText {
     blocks: Vec<Folded>,
     notes: Vec<Folded>,
-}
-
-/// A codebook record: a TOML table with its file and byte span, for precise line numbers.
-struct Rec<'a> {
-    file: &'a SeedFile,
-    table: Table,
-    span: Range<usize>,
-    kind: &'static str,
-}
-
-impl Rec<'_> {
-    /// Line where the record starts.
-    fn line(&self) -> u32 {
-        line_of(&self.file.text, self.span.start)
-    }
-
-    /// Line of `key = …` inside the record (falls back to the record's line).
-    fn key_line(&self, key: &str) -> u32 {
-        let src = &self.file.text[self.span.clone()];
-        let mut offset = 0;
-        for l in src.split_inclusive('\n') {
-            let t = l.trim_start();
-            if let Some(rest) = t.strip_prefix(key) {
-                if rest.trim_start().starts_with('=') {
-                    return line_of(&self.file.text, self.span.start + offset);
-                }
-            }
-            offset += l.len();
-        }
-        self.line()
-    }
-
-    /// Line where `needle` first appears inside the record (for list items such as quotes).
-    fn text_line(&self, key: &str, needle: &str) -> u32 {
-        let src = &self.file.text[self.span.clone()];
-        let probe: String = needle.chars().take(24).collect();
-        match src.find(&probe) {
-            Some(i) if !probe.is_empty() => line_of(&self.file.text, self.span.start + i),
-            _ => self.key_line(key),
-        }
-    }
 }
 
 #[derive(Default)]
@@ -849,19 +724,10 @@ impl Builder {
                 self.unknown_keys(&rec, CAT_KEYS);
                 let id = self.id_field(&rec, &mut cat_ids, categories.len());
                 let label = self.req_str(&rec, "label").unwrap_or_default();
+                let paper_ids: Vec<String> = self.papers.iter().map(|x| x.id.clone()).collect();
                 let paper = self.req_str(&rec, "paper").and_then(|p| {
-                    let found = self.papers.iter().position(|x| x.id == p);
-                    if found.is_none() {
-                        let ids: Vec<&str> = self.papers.iter().map(|x| x.id.as_str()).collect();
-                        let sugg = suggest(&p, &ids);
-                        self.diag(
-                            &rec.file.path,
-                            rec.key_line("paper"),
-                            format!("unknown paper `{p}`{sugg}"),
-                            format!("one of: {}", ids.join(", ")),
-                        );
-                    }
-                    found
+                    let expected = format!("one of: {}", paper_ids.join(", "));
+                    self.lookup(&rec, "paper", &p, &paper_ids, false, &expected)
                 });
                 let partner = match self.opt_str(&rec, "partner") {
                     None => {
@@ -888,19 +754,19 @@ impl Builder {
                         found
                     }
                 };
+                let dim_ids: Vec<String> = dimensions
+                    .iter()
+                    .map(|x: &Dimension| x.id.clone())
+                    .collect();
                 let dimension = self.req_str(&rec, "dimension").and_then(|d| {
-                    let found = dimensions.iter().position(|x| x.id == d);
-                    if found.is_none() {
-                        let ids: Vec<&str> = dimensions.iter().map(|x| x.id.as_str()).collect();
-                        let sugg = suggest(&d, &ids);
-                        self.diag(
-                            &rec.file.path,
-                            rec.key_line("dimension"),
-                            format!("unknown dimension `{d}`{sugg}"),
-                            "the id of a [[dimension]]",
-                        );
-                    }
-                    found
+                    self.lookup(
+                        &rec,
+                        "dimension",
+                        &d,
+                        &dim_ids,
+                        false,
+                        "the id of a [[dimension]]",
+                    )
                 });
                 let crosswalk_note = self.req_str(&rec, "crosswalk_note").unwrap_or_default();
                 let section_text = self.opt_str(&rec, "section");
@@ -1059,33 +925,32 @@ impl Builder {
                         named.insert(format!("{key}:{v}"));
                     }
                 }
+                // An id that was declared but whose record is invalid is not reported again.
+                let ev_list: Vec<String> =
+                    evidence.iter().map(|x: &Evidence| x.id.clone()).collect();
                 let ev = self.req_str(&rec, "evidence").and_then(|e| {
-                    let found = evidence.iter().position(|x| x.id == e);
-                    if found.is_none() && !ev_ids.contains_key(&e) {
-                        let ids: Vec<&str> = evidence.iter().map(|x| x.id.as_str()).collect();
-                        let sugg = suggest(&e, &ids);
-                        self.diag(
-                            &rec.file.path,
-                            rec.key_line("evidence"),
-                            format!("unknown evidence `{e}`{sugg}"),
-                            "the id of an [[evidence]] item",
-                        );
-                    }
-                    found
+                    let declared = ev_ids.contains_key(&e);
+                    self.lookup(
+                        &rec,
+                        "evidence",
+                        &e,
+                        &ev_list,
+                        declared,
+                        "the id of an [[evidence]] item",
+                    )
                 });
+                let cat_list: Vec<String> =
+                    categories.iter().map(|x: &Category| x.id.clone()).collect();
                 let cat = self.req_str(&rec, "category").and_then(|c| {
-                    let found = categories.iter().position(|x| x.id == c);
-                    if found.is_none() && !cat_ids.contains_key(&c) {
-                        let ids: Vec<&str> = categories.iter().map(|x| x.id.as_str()).collect();
-                        let sugg = suggest(&c, &ids);
-                        self.diag(
-                            &rec.file.path,
-                            rec.key_line("category"),
-                            format!("unknown category `{c}`{sugg}"),
-                            "the id of a [[category]]",
-                        );
-                    }
-                    found
+                    let declared = cat_ids.contains_key(&c);
+                    self.lookup(
+                        &rec,
+                        "category",
+                        &c,
+                        &cat_list,
+                        declared,
+                        "the id of a [[category]]",
+                    )
                 });
                 let quote_texts = self.str_list(&rec, "quotes", true);
                 let note = self.opt_str(&rec, "note").unwrap_or_default();
@@ -1193,6 +1058,31 @@ impl Builder {
         })
     }
 
+    /// Position of `value` among `ids`; otherwise a diagnostic at the line of `key` naming the
+    /// nearest id (unless `quiet`: the id exists but its record was invalid and reported).
+    fn lookup(
+        &mut self,
+        rec: &Rec,
+        key: &str,
+        value: &str,
+        ids: &[String],
+        quiet: bool,
+        expected: &str,
+    ) -> Option<usize> {
+        let found = ids.iter().position(|x| x == value);
+        if found.is_none() && !quiet {
+            let known: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let sugg = suggest(value, &known);
+            self.diag(
+                &rec.file.path,
+                rec.key_line(key),
+                format!("unknown {key} `{value}`{sugg}"),
+                expected,
+            );
+        }
+        found
+    }
+
     fn id_field(
         &mut self,
         rec: &Rec,
@@ -1229,82 +1119,11 @@ impl Builder {
     fn vocab_field(&mut self, rec: &Rec, key: &str, vocab: &str) -> Option<usize> {
         let v = self.req_str(rec, key)?;
         let list = if vocab == "kinds" {
-            &self.kinds
+            self.kinds.clone()
         } else {
-            &self.domains
+            self.domains.clone()
         };
-        let found = list.iter().position(|x| *x == v);
-        if found.is_none() {
-            let opts: Vec<&str> = list.iter().map(|s| s.as_str()).collect();
-            let sugg = suggest(&v, &opts);
-            let all = opts.join(", ");
-            self.diag(
-                &rec.file.path,
-                rec.key_line(key),
-                format!("unknown {key} `{v}`{sugg}"),
-                format!("one of the vocabulary {vocab}: {all}"),
-            );
-        }
-        found
+        let expected = format!("one of the vocabulary {vocab}: {}", list.join(", "));
+        self.lookup(rec, key, &v, &list, false, &expected)
     }
-}
-
-/// From a table header's span to the start of the next table header (or the end of the file).
-fn record_extent(text: &str, span: Range<usize>) -> Range<usize> {
-    let start = span.start.min(text.len());
-    let mut pos = span.end.min(text.len());
-    // Skip to the end of the header line.
-    pos = text[pos..]
-        .find('\n')
-        .map(|i| pos + i + 1)
-        .unwrap_or(text.len());
-    while pos < text.len() {
-        let line_end = text[pos..]
-            .find('\n')
-            .map(|i| pos + i + 1)
-            .unwrap_or(text.len());
-        if text[pos..line_end].trim_start().starts_with('[') {
-            return start..pos;
-        }
-        pos = line_end;
-    }
-    start..text.len()
-}
-
-/// Line of the first line that mentions `key` as a table header or key.
-fn find_line(text: &str, key: &str) -> u32 {
-    for (i, l) in text.lines().enumerate() {
-        let t = l.trim_start().trim_start_matches('[').trim_start();
-        if t.starts_with(key) {
-            return i as u32 + 1;
-        }
-    }
-    0
-}
-
-/// Edit distance, for "did you mean" suggestions.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// ` (did you mean `x`?)` when a known value is close to `got`.
-fn suggest(got: &str, known: &[&str]) -> String {
-    known
-        .iter()
-        .map(|k| (edit_distance(got, k), *k))
-        .filter(|(d, _)| *d <= 2.max(got.len() / 4))
-        .min()
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
 }
