@@ -74,6 +74,10 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             }
         })
     };
+    let filters = {
+        let f = s.filters.clone();
+        use_memo(f, |f| f.clone())
+    };
     let c = &data.0.corpus;
 
     let seg = |label: &str, pressed: bool, action: Action, test: &str| {
@@ -94,7 +98,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
 
     html! {
         <div class={classes!("explorer", with_panel.then_some("with-panel"))}>
-            <Facets counts={counts.clone()} state={s.clone()} dispatch={d.clone()} />
+            <Facets counts={counts.clone()} filters={filters} dispatch={d.clone()} />
             <section class="matrix-area" aria-labelledby="matrix-h">
                 <h1 id="matrix-h" class="visually-hidden">{ "Matrix: the papers' categories against the evidence they cite" }</h1>
                 <div class="toolbar">

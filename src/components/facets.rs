@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use evidence_core::filter::FacetCounts;
-use evidence_core::view::{Action, Facet, ViewState};
+use evidence_core::view::{Action, Facet, Filters};
 use yew::prelude::*;
 
 /// Props of `Facets`.
@@ -12,8 +12,8 @@ use yew::prelude::*;
 pub struct FacetsProps {
     /// Counts computed by the core for the current state.
     pub counts: Rc<FacetCounts>,
-    /// Current view.
-    pub state: Rc<ViewState>,
+    /// Current filters (the only part of the view the facets depend on).
+    pub filters: Rc<Filters>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
 }
@@ -21,7 +21,7 @@ pub struct FacetsProps {
 /// The facet sidebar.
 #[component]
 pub fn Facets(props: &FacetsProps) -> Html {
-    let s = &props.state;
+    let filters = &props.filters;
     let d = &props.dispatch;
     // One callback for every checkbox: the facet and value travel in data attributes.
     let on_toggle = {
@@ -36,7 +36,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
             }
         })
     };
-    let years = s.filters.years;
+    let years = filters.years;
     let ys = &props.counts.years;
     let (lo, hi) = (
         ys.first().map(|y| y.0).unwrap_or(0),
@@ -80,7 +80,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
             </fieldset>
             { for props.counts.facets.iter().map(|fv| {
                 let facet = fv.facet;
-                let selected = s.filters.set(facet);
+                let selected = filters.set(facet);
                 let n_sel = selected.len();
                 let clear = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFacet(facet))) };
                 let open = n_sel > 0 || matches!(facet, Facet::Paper | Facet::Partner | Facet::Dimension | Facet::Kind);

@@ -54,18 +54,27 @@ struct Axis {
 }
 
 /// One non-empty cell: paper marks (letter, colour slot) and quote count.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq)]
 struct CellModel {
     marks: Vec<(String, usize)>,
     n_quotes: usize,
 }
 
+/// The cells of one on-screen row, shared with its `GridRow` (compared by value, so a row
+/// whose cells did not change is not rendered again).
+type RowCells = Rc<Vec<Option<CellModel>>>;
+
 /// The grid as the component draws it, built from the core's `MatrixView`.
 struct Grid {
     rows: Axis,
     cols: Axis,
-    /// `cells[r][c]` for category rows × evidence columns (before transposition).
-    cells: Vec<Vec<Option<CellModel>>>,
+    /// Category rows × evidence columns.
+    cells: Vec<RowCells>,
+    /// The same, evidence rows × category columns (the transposed layout).
+    cells_t: Vec<RowCells>,
+    /// Labels of the evidence columns and of the category rows, for cell descriptions.
+    col_labels: Rc<Vec<String>>,
+    row_labels: Rc<Vec<String>>,
 }
 
 fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
@@ -112,7 +121,7 @@ fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
             })
             .collect(),
     };
-    let cells = (0..rows.items.len())
+    let cells: Vec<Vec<Option<CellModel>>> = (0..rows.items.len())
         .map(|r| {
             let mut line = vec![None; cols.items.len()];
             for (col, cell) in v.row_cells(r) {
@@ -130,7 +139,19 @@ fn build_grid(d: &Shared, v: &MatrixView) -> Grid {
             line
         })
         .collect();
-    Grid { rows, cols, cells }
+    let cells_t = (0..cols.items.len())
+        .map(|col| Rc::new(cells.iter().map(|line| line[col].clone()).collect()))
+        .collect();
+    let col_labels = Rc::new(cols.items.iter().map(|i| i.label.clone()).collect());
+    let row_labels = Rc::new(rows.items.iter().map(|i| i.label.clone()).collect());
+    Grid {
+        cells: cells.into_iter().map(Rc::new).collect(),
+        cells_t,
+        col_labels,
+        row_labels,
+        rows,
+        cols,
+    }
 }
 
 /// The matrix grid.
@@ -145,13 +166,6 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         (&grid.cols, &grid.rows)
     } else {
         (&grid.rows, &grid.cols)
-    };
-    let cell_at = |r: usize, c: usize| -> Option<&CellModel> {
-        let (a, b) = if transposed { (c, r) } else { (r, c) };
-        grid.cells
-            .get(a)
-            .and_then(|row| row.get(b))
-            .and_then(|x| x.as_ref())
     };
     // Roving focus: (row, col) where -1 means the header.
     let focus = use_state(|| (0i32, 0i32));
@@ -299,6 +313,16 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     });
     let n_all_cols = cols.items.len() + 1;
     let mut body: Vec<Html> = Vec::with_capacity(rows.items.len() + rows.groups.len());
+    let (row_cells, other_labels) = if transposed {
+        (&grid.cells_t, &grid.row_labels)
+    } else {
+        (&grid.cells, &grid.col_labels)
+    };
+    let out_of_range = fr >= n_rows || fc >= n_cols;
+    let selected_pos = props
+        .selection
+        .as_ref()
+        .and_then(|sel| position_of(rows, cols, transposed, sel));
     let mut r = 0usize;
     for (label, n) in &rows.groups {
         body.push(html! {
@@ -307,49 +331,16 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             </tr>
         });
         for _ in 0..*n {
-            let it = &rows.items[r];
             let ri = r as i32;
-            let cells = (0..cols.items.len()).map(|ci| {
-                let ci_i = ci as i32;
-                let cell = cell_at(r, ci);
-                let label = match cell {
-                    Some(m) => format!("{} × {}: {} ({})", it.label, cols.items[ci].label,
-                        m.marks.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(", "), super::count(m.n_quotes, "quote", "quotes")),
-                    None => String::new(),
-                };
-                html! {
-                    <td role="gridcell" id={format!("mx-{ri}-{ci_i}")} data-r={ri.to_string()} data-c={ci_i.to_string()}
-                        tabindex={tab(ri, ci_i)} aria-selected={is_sel(ri, ci_i).to_string()}
-                        class={classes!("cell", cell.is_some().then_some("has"))}
-                        data-label={(!label.is_empty()).then(|| label.clone())}>
-                        { match cell {
-                            Some(m) => html! {
-                                <>
-                                <span class="visually-hidden">{ label }</span>
-                                <span class="marks" aria-hidden="true">
-                                    { for m.marks.iter().map(|(l, slot)| html! { <span class={classes!("mark", format!("mark-{slot}"))}>{ l.clone() }</span> }) }
-                                </span>
-                                <span class="n" aria-hidden="true">{ m.n_quotes }</span>
-                                </>
-                            },
-                            None => html! {},
-                        } }
-                    </td>
-                }
-            });
-            let empty = it.total == "0";
+            let focus = if out_of_range {
+                (ri == 0).then_some(0)
+            } else {
+                (ri == fr).then_some(fc)
+            };
+            let selected = selected_pos.and_then(|(sr, sc)| (sr == ri).then_some(sc));
             body.push(html! {
-                <tr role="row" key={format!("r-{r}")} class={classes!(it.aggregate.then_some("agg"), empty.then_some("empty-row"))} data-testid="matrix-row">
-                    <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(ri, -1)}
-                        aria-selected={is_sel(ri, -1).to_string()} class="row-head" scope="row">
-                        { if !it.sub.is_empty() && !transposed { html! { <span class={classes!("mark", format!("mark-{}", it.slot))} aria-hidden="true">{ it.sub.clone() }</span> } } else { html! {} } }
-                        { if transposed { html! { <span class="date">{ format!("{} ", it.sub) }</span> } } else { html! {} } }
-                        { format!(" {}", it.label) }
-                        <span class="tot" aria-label={format!("{} codings", it.total)}>{ format!(" {}", it.total) }</span>
-                        { if empty && !it.aggregate { html! { <span class="gap-note">{ " · no evidence in view" }</span> } } else { html! {} } }
-                    </th>
-                    { for cells }
-                </tr>
+                <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} cells={row_cells[r].clone()}
+                    col_labels={other_labels.clone()} {transposed} {focus} {selected} />
             });
             r += 1;
         }
@@ -419,4 +410,73 @@ fn position_of(rows: &Axis, cols: &Axis, transposed: bool, sel: &Selection) -> O
     };
     let (cat, ev) = (cat.unwrap_or(-1), ev.unwrap_or(-1));
     Some(if transposed { (ev, cat) } else { (cat, ev) })
+}
+
+/// Props of `GridRow`.
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    /// On-screen row position.
+    r: usize,
+    /// The row's header.
+    item: Item,
+    /// Its cells, one per column.
+    cells: RowCells,
+    /// Labels of the columns (for the cells' descriptions).
+    col_labels: Rc<Vec<String>>,
+    /// Evidence rows against category columns.
+    transposed: bool,
+    /// Column of the roving tab stop, when it is in this row (-1 = the row header).
+    focus: Option<i32>,
+    /// Column selected in this row, if any (-1 = the whole row).
+    selected: Option<i32>,
+}
+
+/// One matrix row. A component of its own so that a change elsewhere in the grid (focus,
+/// selection, an unchanged row after a search keystroke) does not render it again.
+#[component]
+fn GridRow(props: &RowProps) -> Html {
+    let it = &props.item;
+    let ri = props.r as i32;
+    let tab = |c: i32| if props.focus == Some(c) { "0" } else { "-1" };
+    let sel = |c: i32| (props.selected == Some(c)).to_string();
+    let cells = props.cells.iter().enumerate().map(|(ci, cell)| {
+        let ci = ci as i32;
+        let id = format!("mx-{ri}-{ci}");
+        match cell {
+            None => html! {
+                <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
+                    tabindex={tab(ci)} aria-selected={sel(ci)} class="cell"></td>
+            },
+            Some(m) => {
+                let col = props.col_labels.get(ci as usize).map(String::as_str).unwrap_or_default();
+                let letters: Vec<&str> = m.marks.iter().map(|x| x.0.as_str()).collect();
+                let label = format!("{} × {col}: {} ({})", it.label, letters.join(", "), super::count(m.n_quotes, "quote", "quotes"));
+                html! {
+                    <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
+                        tabindex={tab(ci)} aria-selected={sel(ci)} class="cell has" data-label={label.clone()}>
+                        <span class="visually-hidden">{ label }</span>
+                        <span class="marks" aria-hidden="true">
+                            { for m.marks.iter().map(|(l, slot)| html! { <span class={classes!("mark", format!("mark-{slot}"))}>{ l.clone() }</span> }) }
+                        </span>
+                        <span class="n" aria-hidden="true">{ m.n_quotes }</span>
+                    </td>
+                }
+            }
+        }
+    });
+    let empty = it.total == "0";
+    let transposed = props.transposed;
+    html! {
+        <tr role="row" class={classes!(it.aggregate.then_some("agg"), empty.then_some("empty-row"))} data-testid="matrix-row">
+            <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(-1)}
+                aria-selected={sel(-1)} class="row-head" scope="row">
+                { if !it.sub.is_empty() && !transposed { html! { <span class={classes!("mark", format!("mark-{}", it.slot))} aria-hidden="true">{ it.sub.clone() }</span> } } else { html! {} } }
+                { if transposed { html! { <span class="date">{ format!("{} ", it.sub) }</span> } } else { html! {} } }
+                { format!(" {}", it.label) }
+                <span class="tot" aria-label={super::count(it.total.parse().unwrap_or(0), "coding", "codings")}>{ format!(" {}", it.total) }</span>
+                { if empty && !it.aggregate { html! { <span class="gap-note">{ " · no evidence in view" }</span> } } else { html! {} } }
+            </th>
+            { for cells }
+        </tr>
+    }
 }
