@@ -447,3 +447,41 @@ test('a margin link in the reader returns to the matrix with that cell selected'
     await s.close();
   }
 });
+
+test('"only evidence two or more papers cite" narrows the matrix to comparable events', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const papersOf = new Map();
+    for (const r of csv) {
+      if (!papersOf.has(r.evidence_id)) papersOf.set(r.evidence_id, new Set());
+      papersOf.get(r.evidence_id).add(r.paper_id);
+    }
+    const sharedIds = new Set([...papersOf].filter(([, p]) => p.size >= 2).map(([e]) => e));
+    const want = csvStats(csv, (r) => sharedIds.has(r.evidence_id));
+    const box = page.getByTestId('shared-only');
+    assert.equal((await page.locator('.shared-facet .count').innerText()).trim(), String(sharedIds.size), 'count beside the switch');
+    await box.check();
+    await waitForFragment(page, /shared=1/);
+    await expectSummary(page, statsWant(want));
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(want.rows));
+    // Every column shows marks of two or more papers.
+    const lettersPerColumn = await page.evaluate(() => {
+      const out = {};
+      for (const m of document.querySelectorAll('[data-testid="matrix"] td.has .mark')) {
+        const c = m.closest('td').dataset.c;
+        (out[c] ??= new Set()).add(m.textContent.trim());
+      }
+      return Object.values(out).map((set) => set.size);
+    });
+    assert.equal(lettersPerColumn.length, sharedIds.size);
+    assert.ok(lettersPerColumn.every((n) => n >= 2), `letters per column: ${lettersPerColumn}`);
+    await screenshot(page, 'matrix-shared-only');
+    await page.getByTestId('clear-all').click();
+    await waitFor(page, () => !location.hash.includes('shared=1'));
+    assert.equal(await box.isChecked(), false);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});

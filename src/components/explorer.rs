@@ -166,6 +166,12 @@ fn active_chips(c: &evidence_core::Corpus, s: &ViewState, d: &Callback<Action>) 
             });
         }
     }
+    if s.filters.shared {
+        let d = d.clone();
+        out.push(html! {
+            <button type="button" class="chip" onclick={move |_: MouseEvent| d.emit(Action::SetShared(false))}>{ "Cited by 2+ papers ✕" }</button>
+        });
+    }
     if let Some((a, b)) = s.filters.years {
         let d = d.clone();
         out.push(html! {

@@ -56,6 +56,11 @@ pub fn Facets(props: &FacetsProps) -> Html {
             d.emit(Action::SetYears(next));
         })
     };
+    let shared = filters.shared;
+    let on_shared = {
+        let d = d.clone();
+        Callback::from(move |_: Event| d.emit(Action::SetShared(!shared)))
+    };
     let clear_years = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::SetYears(None)))
@@ -63,6 +68,13 @@ pub fn Facets(props: &FacetsProps) -> Html {
     html! {
         <aside class="facets" aria-label="Filters" data-testid="facets">
             <h2 class="visually-hidden">{ "Filters" }</h2>
+            <div class="facet shared-facet">
+                <label for="f-shared">
+                    <input type="checkbox" id="f-shared" data-testid="shared-only" checked={shared} onchange={on_shared} />
+                    <span class="facet-label">{ "Only evidence two or more papers cite" }</span>
+                    <span class="count" aria-label={super::count(props.counts.n_shared, "item", "items")}>{ props.counts.n_shared }</span>
+                </label>
+            </div>
             <fieldset class="facet years-facet">
                 <legend>{ "Years" }</legend>
                 <div class="years">

@@ -91,6 +91,8 @@ pub fn Home(props: &HomeProps) -> Html {
                         <ol class="guided" data-testid="guided-start">
                             <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(evidence_core::view::RowGroup::Dimension)],
                                 "Compare the papers on shared dimensions".into(), "guided-1") }</li>
+                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(evidence_core::view::RowGroup::Dimension), Action::SetShared(true)],
+                                "Find the events two or more papers cite, and how each files them".into(), "guided-shared") }</li>
                             { for shared.map(|e| html! {
                                 <li>{ link(vec![Action::Navigate(Route::Evidence { id: c.evidence[e].id.clone() })],
                                     format!("See how the papers use one event: {}", c.evidence[e].title), "guided-2") }</li>

@@ -17,6 +17,8 @@ use crate::view::{Facet, Filters, ViewState, MAX_YEAR, MIN_YEAR};
 const YEARS_BIT: u16 = 1 << 8;
 /// Bit of the search constraint in a fail mask.
 const SEARCH_BIT: u16 = 1 << 9;
+/// Bit of the "cited by two or more papers" constraint in a fail mask.
+const SHARED_BIT: u16 = 1 << 10;
 
 /// Precomputed facet values of the corpus, built once.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +35,8 @@ pub struct FilterIndex {
     ev_actors: Vec<Vec<usize>>,
     /// Per evidence: first and last year of its date span.
     ev_years: Vec<(i32, i32)>,
+    /// Per evidence: how many papers cite it.
+    ev_papers: Vec<usize>,
 }
 
 fn alphabetical<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
@@ -66,8 +70,20 @@ impl FilterIndex {
             .iter()
             .map(|e| (e.date.start.0, e.date.end.0.max(e.date.start.0)))
             .collect();
+        let ev_papers = (0..corpus.evidence.len())
+            .map(|e| {
+                let papers: BTreeSet<usize> = corpus
+                    .codings
+                    .iter()
+                    .filter(|k| k.evidence == e)
+                    .map(|k| k.paper)
+                    .collect();
+                papers.len()
+            })
+            .collect();
         FilterIndex {
             search: SearchIndex::new(corpus),
+            ev_papers,
             theatres,
             actors,
             ev_theatre,
@@ -147,6 +163,11 @@ impl FilterIndex {
         }
     }
 
+    /// How many papers cite evidence item `e`.
+    pub fn evidence_papers(&self, e: usize) -> usize {
+        self.ev_papers.get(e).copied().unwrap_or(0)
+    }
+
     /// Year span (first, last) of evidence item `e`.
     pub fn evidence_years(&self, e: usize) -> Option<(i32, i32)> {
         self.ev_years.get(e).copied()
@@ -218,6 +239,9 @@ fn fail_masks(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<u1
                 if !m.get(c).copied().unwrap_or(false) {
                     mask |= SEARCH_BIT;
                 }
+            }
+            if state.filters.shared && index.evidence_papers(corpus.codings[c].evidence) < 2 {
+                mask |= SHARED_BIT;
             }
             mask
         })
@@ -293,6 +317,9 @@ pub struct FacetCounts {
     pub n_evidence: usize,
     /// Evidence items in the corpus.
     pub n_evidence_total: usize,
+    /// Evidence items cited by two or more papers that pass everything else (what "shared
+    /// only" would leave).
+    pub n_shared: usize,
 }
 
 impl FacetCounts {
@@ -343,11 +370,13 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
 
     let mut passing = vec![false; n_ev];
     let mut in_years = vec![false; n_ev];
+    let mut shared = vec![false; n_ev];
     for (c, &m) in masks.iter().enumerate() {
         let e = corpus.codings[c].evidence;
         if e < n_ev {
             passing[e] |= m == 0;
             in_years[e] |= m & !YEARS_BIT == 0;
+            shared[e] |= m & !SHARED_BIT == 0 && index.evidence_papers(e) >= 2;
         }
     }
     let spans = || (0..n_ev).filter_map(|e| index.evidence_years(e));
@@ -367,6 +396,7 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
         years,
         n_evidence: passing.iter().filter(|&&p| p).count(),
         n_evidence_total: n_ev,
+        n_shared: shared.iter().filter(|&&x| x).count(),
     }
 }
 
@@ -404,6 +434,33 @@ mod tests {
         let index = FilterIndex::new(&c);
         let pass = filter_codings(&c, &index, &ViewState::default());
         assert!(pass.iter().all(|&p| p));
+    }
+
+    #[test]
+    fn shared_only_keeps_evidence_cited_by_two_or_more_papers() {
+        // Abe's speech and the Aden escorts are cited by papers a, b and g; the PRT, the
+        // exercise and the visit by one paper each.
+        let shared = [
+            "abe-speech-2007~a-nato-political",
+            "abe-speech-2007~b-nato-political",
+            "abe-speech-2007~g-nato",
+            "aden-escort-2009~a-nato-operational",
+            "aden-escort-2009~b-eu-crisis",
+            "aden-escort-2009~g-nato",
+        ];
+        check(vec![Action::SetShared(true)], &shared);
+        // AND with the other filters: only paper b's codings of shared evidence.
+        check(
+            vec![Action::SetShared(true), toggle(Facet::Paper, "beta")],
+            &[
+                "abe-speech-2007~b-nato-political",
+                "aden-escort-2009~b-eu-crisis",
+            ],
+        );
+        let c = testkit::sample();
+        let index = FilterIndex::new(&c);
+        let counts = facet_counts(&c, &index, &ViewState::default());
+        assert_eq!(counts.n_shared, 2, "two evidence items are shared");
     }
 
     #[test]

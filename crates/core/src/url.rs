@@ -9,6 +9,7 @@
 //! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
 //!          | "theatre=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
 //!          | "years=" YEAR [ "-" YEAR ]           ; 1000..=3000, inclusive, overlap semantics
+//!          | "shared=1"                            ; only evidence two or more papers cite
 //!          | "q=" TEXT                            ; search as typed
 //!          | "rows=dim" | "cols=theatre" | "cols=kind"   ; (rows=paper, cols=date are defaults)
 //!          | "t=1" | "compact=1" | "present=1"    ; transposed, compact, presentation mode
@@ -212,6 +213,9 @@ pub fn encode(state: &ViewState) -> String {
         };
         pairs.push(("years", text));
     }
+    if state.filters.shared {
+        pairs.push(("shared", "1".into()));
+    }
     if !state.search.is_empty() {
         pairs.push(("q", enc(&state.search)));
     }
@@ -261,7 +265,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 20] = [
+pub const KEYS: [&str; 21] = [
     "v",
     "paper",
     "partner",
@@ -272,6 +276,7 @@ pub const KEYS: [&str; 20] = [
     "domain",
     "actor",
     "years",
+    "shared",
     "q",
     "rows",
     "cols",
@@ -758,12 +763,13 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                 "kind" => state.layout.cols = ColGroup::Kind,
                 v => notes.ignored("cols", v, "expected date, theatre or kind"),
             },
-            "t" | "compact" | "present" => {
+            "t" | "compact" | "present" | "shared" => {
                 let v = notes.decode(&key, raw);
                 if let Some(b) = parse_bool(&mut notes, &key, &v) {
                     match key.as_str() {
                         "t" => state.layout.transposed = b,
                         "compact" => state.layout.compact = b,
+                        "shared" => state.filters.shared = b,
                         _ => state.mode = if b { Mode::Present } else { Mode::Explore },
                     }
                 }

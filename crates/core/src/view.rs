@@ -132,6 +132,8 @@ pub struct Filters {
     pub actors: BTreeSet<String>,
     /// Inclusive year range; an evidence item passes when its date span overlaps it.
     pub years: Option<(i32, i32)>,
+    /// Only evidence that two or more papers cite (where papers can be compared).
+    pub shared: bool,
 }
 
 impl Filters {
@@ -163,9 +165,9 @@ impl Filters {
         }
     }
 
-    /// True when no facet value and no year range is set.
+    /// True when no facet value, no year range and no "shared only" is set.
     pub fn is_empty(&self) -> bool {
-        self.years.is_none() && Facet::ALL.iter().all(|f| self.set(*f).is_empty())
+        self.years.is_none() && !self.shared && Facet::ALL.iter().all(|f| self.set(*f).is_empty())
     }
 }
 
@@ -293,6 +295,8 @@ pub enum Action {
     /// Set or clear the year range (reversed bounds are swapped, bounds clamped to
     /// `MIN_YEAR..=MAX_YEAR`).
     SetYears(Option<(i32, i32)>),
+    /// Show only evidence cited by two or more papers, or everything.
+    SetShared(bool),
     /// Set the search string (cut to `MAX_SEARCH_CHARS`).
     SetSearch(String),
     /// Set the row grouping.
@@ -343,6 +347,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
             next.search.clear();
         }
         Action::SetYears(years) => next.filters.years = years.map(normalise_years),
+        Action::SetShared(on) => next.filters.shared = on,
         Action::SetSearch(s) => next.search = truncate_chars(&s, MAX_SEARCH_CHARS).to_string(),
         Action::SetRows(rows) => next.layout.rows = rows,
         Action::SetCols(cols) => next.layout.cols = cols,
@@ -459,6 +464,16 @@ mod tests {
         assert!(t.filters.is_empty());
         assert!(t.search.is_empty());
         assert!(t.layout.compact);
+    }
+
+    #[test]
+    fn shared_only_is_a_filter_that_clear_all_resets() {
+        let s = reduce(&ViewState::default(), Action::SetShared(true));
+        assert!(s.filters.shared);
+        assert!(!s.filters.is_empty());
+        let s = reduce(&s, Action::ClearAll);
+        assert!(!s.filters.shared);
+        assert!(s.filters.is_empty());
     }
 
     #[test]

@@ -97,9 +97,10 @@ fn filters() -> impl Strategy<Value = Filters> {
         .collect();
     let years = proptest::option::of((1000..=3000i32, 1000..=3000i32))
         .prop_map(|y| y.map(|(a, b)| (a.min(b), a.max(b))));
-    (sets, years).prop_map(|(sets, years)| {
+    (sets, years, proptest::bool::ANY).prop_map(|(sets, years, shared)| {
         let mut f = Filters {
             years,
+            shared,
             ..Filters::default()
         };
         for (facet, values) in Facet::ALL.iter().zip(sets) {
@@ -238,6 +239,7 @@ const TOKENS: &[&str] = &[
     "domain",
     "actor",
     "years",
+    "shared",
     "2001",
     "2010-2001",
     "q",
