@@ -142,3 +142,37 @@ test('a paragraph anchor lands on its paragraph in a fresh context, and reload k
     await s.close();
   }
 });
+
+test('the URL follows the reading position without adding history, and reopens there', T, async () => {
+  const s = await h.openApp('/#/read/use-nato-eu/p5');
+  try {
+    const page = s.page;
+    await waitInViewport(page, '#b-p5');
+    const before = await page.evaluate(() => history.length);
+    // Landing on a paragraph does not rewrite the address.
+    assert.equal(await page.evaluate(() => location.hash), '#/read/use-nato-eu/p5');
+    // Scroll as a reader does, then pause: the address names the paragraph now in view. (A
+    // scroll in the first instants after the app's own scrolling to p5 is not counted, so a
+    // reader who keeps scrolling is followed.)
+    let followed = false;
+    for (let attempt = 0; attempt < 5 && !followed; attempt++) {
+      await page.mouse.wheel(0, 800);
+      followed = await waitFor(page, () => !location.hash.endsWith('/p5'), undefined, 2000).then(() => true, () => false);
+    }
+    assert.ok(followed, 'the address follows the reading position');
+    const hash = await page.evaluate(() => location.hash);
+    assert.match(hash, /^#\/read\/use-nato-eu\/(p|s)\d+$/);
+    assert.equal(await page.evaluate(() => history.length), before, 'no history entry per scroll');
+    const block = hash.split('/').pop();
+    const t = await h.openApp(`/${hash}`);
+    try {
+      await waitInViewport(t.page, `#b-${block}`);
+      assertClean(t);
+    } finally {
+      await t.close();
+    }
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});

@@ -66,6 +66,10 @@ fn Explorer_(props: &RootProps) -> Html {
         let store = store.clone();
         use_callback((), move |a: Action, _| store.dispatch(Msg::Do(a)))
     };
+    let read_at = {
+        let store = store.clone();
+        use_callback((), move |b: String, _| store.dispatch(Msg::ReadAt(b)))
+    };
     let dismiss = {
         let store = store.clone();
         use_callback((), move |_: (), _| store.dispatch(Msg::DismissNotices))
@@ -138,7 +142,7 @@ fn Explorer_(props: &RootProps) -> Html {
             <Explorer data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
         Route::Read { .. } => html! {
-            <Reader data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            <Reader data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} on_read_at={read_at.clone()} />
         },
         Route::Evidence { .. } => html! {
             <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />

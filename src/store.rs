@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{reduce, Action, ViewState};
+use evidence_core::view::{reduce, Action, Route, ViewState};
 use yew::Reducible;
 
 /// The store: view state, notices from the URL, and history bookkeeping.
@@ -26,6 +26,8 @@ pub enum Msg {
     Do(Action),
     /// The URL changed (load, Back/Forward, an edited address): adopt its state.
     FromUrl(Box<ViewState>, Vec<String>),
+    /// The reader scrolled to this block: the route follows it, replacing the history entry.
+    ReadAt(String),
     /// Hide the notices.
     DismissNotices,
 }
@@ -50,6 +52,17 @@ impl Reducible for Store {
                 next.typing = false;
                 if !notices.is_empty() {
                     next.notices = notices;
+                }
+            }
+            Msg::ReadAt(block) => {
+                if let Route::Read { paper, .. } = &self.state.route {
+                    let route = Route::Read {
+                        paper: paper.clone(),
+                        block: Some(block),
+                    };
+                    next.state = reduce(&self.state, Action::Navigate(route));
+                    next.replace_history = true;
+                    next.typing = false;
                 }
             }
             Msg::DismissNotices => next.notices.clear(),

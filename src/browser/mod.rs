@@ -131,6 +131,72 @@ pub fn set_mode(mode: &str) {
     }
 }
 
+/// Milliseconds since the page started (`performance.now()`).
+pub fn now() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Calls `f` once scrolling has paused for `ms` milliseconds, counting only scroll events for
+/// which `counts()` is true. Dropping the returned value stops listening (and cancels a
+/// pending call).
+pub fn on_scroll_settled(
+    ms: u32,
+    counts: impl Fn() -> bool + 'static,
+    f: impl Fn() + 'static,
+) -> Option<ScrollWatch> {
+    let w = window()?;
+    let f = std::rc::Rc::new(f);
+    let pending: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> =
+        Default::default();
+    let p = pending.clone();
+    let listener = EventListener::new(&w, "scroll", move |_| {
+        if !counts() {
+            return;
+        }
+        let f = f.clone();
+        // Replacing the pending timeout drops (cancels) the previous one.
+        *p.borrow_mut() = Some(gloo::timers::callback::Timeout::new(ms, move || f()));
+    });
+    Some(ScrollWatch {
+        _listener: listener,
+        _pending: pending,
+    })
+}
+
+/// A scroll listener with its pending call (see `on_scroll_settled`).
+pub struct ScrollWatch {
+    _listener: EventListener,
+    _pending: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+}
+
+/// The `data-block` id of the paragraph or heading at the vertical middle of the view.
+pub fn block_at_middle() -> Option<String> {
+    let w = window()?;
+    let middle = w.inner_height().ok()?.as_f64()? / 2.0;
+    let list = document()?
+        .query_selector_all(".reader [data-block]")
+        .ok()?;
+    let mut best: Option<(f64, String)> = None;
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let r = el.get_bounding_client_rect();
+        let d = if r.top() <= middle && r.bottom() >= middle {
+            0.0
+        } else {
+            (r.top() - middle).abs().min((r.bottom() - middle).abs())
+        };
+        if best.as_ref().is_none_or(|b| d < b.0) {
+            best = el.get_attribute("data-block").map(|id| (d, id));
+        }
+    }
+    best.map(|b| b.1)
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(d) = document() {

@@ -23,6 +23,9 @@ pub struct ReaderProps {
     pub state: Rc<ViewState>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
+    /// Reports the paragraph at the middle of the view as the reader scrolls (the URL follows
+    /// it without adding history entries, so a copied link opens where the reader is).
+    pub on_read_at: Callback<String>,
 }
 
 /// The reader page.
@@ -48,6 +51,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let quote = k.quotes.get(q.quote)?;
         (Some(k.paper) == paper_idx).then_some((quote.place, quote.index, quote.range))
     });
+    // The block this reader last reported while the user scrolled: the URL then names it, and
+    // the reader must not jump to it.
+    let reported = use_mut_ref(|| None::<String>);
+    // Until when (performance.now(), ms) scroll events come from our own scrolling.
+    let quiet_until = use_mut_ref(|| 0.0f64);
     // Scroll to the opened quote, else to the addressed block, when either changes.
     {
         let target = match (&focus, &block_id) {
@@ -55,13 +63,43 @@ pub fn Reader(props: &ReaderProps) -> Html {
             (None, Some(b)) => Some(format!("b-{b}")),
             _ => None,
         };
+        let reported = reported.clone();
+        let quiet_until = quiet_until.clone();
+        let own = block_id.is_some() && *reported.borrow() == block_id;
         use_effect_with(
             (paper_id.clone(), block_id.clone(), s.quote.clone()),
-            move |_| match target {
-                Some(t) => browser::scroll_to(&t),
-                None => browser::scroll_to("reader-top"),
+            move |_| {
+                if !own {
+                    *reported.borrow_mut() = None;
+                    *quiet_until.borrow_mut() = browser::now() + 200.0;
+                    match target {
+                        Some(t) => browser::scroll_to(&t),
+                        None => browser::scroll_to("reader-top"),
+                    }
+                }
             },
         );
+    }
+    // Follow the reading position.
+    {
+        let on_read_at = props.on_read_at.clone();
+        let current = block_id.clone();
+        let reported = reported.clone();
+        let quiet_until = quiet_until.clone();
+        use_effect_with((paper_id.clone(), current), move |(_, current)| {
+            let current = current.clone();
+            // Scroll events right after our own scrolling (to a block or a quote) do not count.
+            let counts = move || browser::now() >= *quiet_until.borrow();
+            let listener = browser::on_scroll_settled(250, counts, move || {
+                if let Some(b) = browser::block_at_middle() {
+                    if Some(&b) != current.as_ref() {
+                        *reported.borrow_mut() = Some(b.clone());
+                        on_read_at.emit(b);
+                    }
+                }
+            });
+            move || drop(listener)
+        });
     }
 
     let Some(pi) = paper_idx else {
