@@ -1098,6 +1098,14 @@ pub fn parse_document(opts: &DocOptions, text: &str, file: &str) -> (Document, V
             )
         };
         let lines: Vec<u32> = run.iter().map(|&i| notes[i].line).collect();
+        let what = if run.len() == 1 {
+            format!("The note at line {} lost its number", lines[0])
+        } else {
+            format!(
+                "The notes at lines {} lost their numbers",
+                fmt_lines(&lines)
+            )
+        };
         let slots = b.saturating_sub(a).saturating_sub(1) as usize;
         let free = (a + 1..b).all(|v| !first_with.contains_key(&v.to_string()));
         if b > a && slots == run.len() && free {
@@ -1111,26 +1119,10 @@ pub fn parse_document(opts: &DocOptions, text: &str, file: &str) -> (Document, V
             } else {
                 format!("{}–{}", a + 1, b - 1)
             };
-            let what = if run.len() == 1 {
-                format!("The note at line {} lost its number", lines[0])
-            } else {
-                format!(
-                    "The notes at lines {} lost their numbers",
-                    fmt_lines(&lines)
-                )
-            };
             cx.repairs.push(format!(
                 "{what}; numbered {range} from the sequence (they stand {bound})."
             ));
         } else {
-            let what = if run.len() == 1 {
-                format!("The note at line {} lost its number", lines[0])
-            } else {
-                format!(
-                    "The notes at lines {} lost their numbers",
-                    fmt_lines(&lines)
-                )
-            };
             cx.repairs.push(format!(
                 "{what} and the sequence ({bound}) does not settle them: shown unnumbered (?) after the block they stood after."
             ));

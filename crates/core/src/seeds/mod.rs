@@ -985,26 +985,30 @@ impl Builder {
         }
 
         // Coverage: every category, evidence item and dimension is used.
-        for (i, c) in categories.iter().enumerate() {
-            if !named.contains(&format!("category:{}", c.id)) {
-                let (file, line) = &cat_lines[i];
-                self.diags.push(Diagnostic::new(
-                    file,
-                    *line,
-                    format!("category `{}` has no coding", c.id),
-                    "at least one [[coding]] with `category` = this id",
-                ));
-            }
-        }
-        for (i, e) in evidence.iter().enumerate() {
-            if !named.contains(&format!("evidence:{}", e.id)) {
-                let (file, line) = &ev_lines[i];
-                self.diags.push(Diagnostic::new(
-                    file,
-                    *line,
-                    format!("evidence `{}` is never coded", e.id),
-                    "at least one [[coding]] with `evidence` = this id",
-                ));
+        let uncoded = [
+            (
+                "category",
+                categories.iter().map(|c| &c.id).collect::<Vec<_>>(),
+                &cat_lines,
+                "has no coding",
+            ),
+            (
+                "evidence",
+                evidence.iter().map(|e| &e.id).collect(),
+                &ev_lines,
+                "is never coded",
+            ),
+        ];
+        for (kind, ids, lines, problem) in uncoded {
+            for (id, (file, line)) in ids.into_iter().zip(lines) {
+                if !named.contains(&format!("{kind}:{id}")) {
+                    self.diags.push(Diagnostic::new(
+                        file,
+                        *line,
+                        format!("{kind} `{id}` {problem}"),
+                        format!("at least one [[coding]] with `{kind}` = this id"),
+                    ));
+                }
             }
         }
         for (i, d) in dimensions.iter().enumerate() {
