@@ -179,8 +179,8 @@ test('switches: rows by dimension, columns by place and kind, transpose, compact
     const all = csvStats(csv);
     await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
 
-    await page.getByTestId('cols-theatre').click();
-    await waitForFragment(page, /[?&]cols=theatre(&|$)/);
+    await page.getByTestId('cols-place').click();
+    await waitForFragment(page, /[?&]cols=place(&|$)/);
     await eventually(async () =>
       assert.deepEqual((await groupHeads()).map((t) => t.trim()).sort(), distinct(csv, 'theatre').sort()),
     { page });

@@ -108,7 +108,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     </fieldset>
                     <fieldset><legend>{ "Columns" }</legend>
                         { seg("Date", l.cols == ColGroup::Date, Action::SetCols(ColGroup::Date), "cols-date") }
-                        { seg("Place", l.cols == ColGroup::Theatre, Action::SetCols(ColGroup::Theatre), "cols-theatre") }
+                        { seg("Place", l.cols == ColGroup::Place, Action::SetCols(ColGroup::Place), "cols-place") }
                         { seg("Kind", l.cols == ColGroup::Kind, Action::SetCols(ColGroup::Kind), "cols-kind") }
                     </fieldset>
                     <fieldset><legend>{ "View" }</legend>

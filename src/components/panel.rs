@@ -93,7 +93,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                             html! {
                                 <div class="panel-coding" data-testid="panel-coding">
                                     <h4>{ format!("{} — {}", cat.label, ev.title) }
-                                        <span class="dim-tag">{ format!("{} · {}", ev.date_text, ev.theatre) }</span></h4>
+                                        <span class="dim-tag">{ format!("{} · {}", ev.date_text, ev.place) }</span></h4>
                                     { quotes_list(c, k, s, d) }
                                 </div>
                             }

@@ -87,7 +87,7 @@ pub fn evidence_csv(corpus: &Corpus) -> String {
                 ev.id.clone(),
                 ev.title.clone(),
                 ev.date_text.clone(),
-                ev.theatre.clone(),
+                ev.place.clone(),
                 corpus.kinds[ev.kind].clone(),
                 corpus.domains[ev.domain].clone(),
                 q.text.clone(),

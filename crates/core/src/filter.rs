@@ -25,12 +25,12 @@ const SHARED_BIT: u16 = 1 << 10;
 pub struct FilterIndex {
     /// The search index.
     pub search: SearchIndex,
-    /// Distinct theatres, alphabetical (folded order, then as written).
-    pub theatres: Vec<String>,
+    /// Distinct places, alphabetical (folded order, then as written).
+    pub places: Vec<String>,
     /// Distinct actors, alphabetical (folded order, then as written).
     pub actors: Vec<String>,
-    /// Per evidence: index into `theatres`.
-    ev_theatre: Vec<usize>,
+    /// Per evidence: index into `places`.
+    ev_place: Vec<usize>,
     /// Per evidence: indices into `actors`.
     ev_actors: Vec<Vec<usize>>,
     /// Per evidence: first and last year of its date span.
@@ -53,12 +53,12 @@ fn position(list: &[String], v: &str) -> usize {
 impl FilterIndex {
     /// Indexes the corpus.
     pub fn new(corpus: &Corpus) -> Self {
-        let theatres = alphabetical(corpus.evidence.iter().map(|e| &e.theatre));
+        let places = alphabetical(corpus.evidence.iter().map(|e| &e.place));
         let actors = alphabetical(corpus.evidence.iter().flat_map(|e| &e.actors));
-        let ev_theatre = corpus
+        let ev_place = corpus
             .evidence
             .iter()
-            .map(|e| position(&theatres, &e.theatre))
+            .map(|e| position(&places, &e.place))
             .collect();
         let ev_actors = corpus
             .evidence
@@ -84,16 +84,16 @@ impl FilterIndex {
         FilterIndex {
             search: SearchIndex::new(corpus),
             ev_papers,
-            theatres,
+            places,
             actors,
-            ev_theatre,
+            ev_place,
             ev_actors,
             ev_years,
         }
     }
 
     /// The values a facet can take, as (id, label), in display order: corpus order for papers,
-    /// partners, categories, dimensions, kinds and domains; alphabetical for theatres, actors.
+    /// partners, categories, dimensions, kinds and domains; alphabetical for places, actors.
     pub fn facet_values<'a>(&'a self, corpus: &'a Corpus, facet: Facet) -> Vec<(&'a str, &'a str)> {
         let same = |v: &'a String| (v.as_str(), v.as_str());
         match facet {
@@ -113,7 +113,7 @@ impl FilterIndex {
                 .iter()
                 .map(|d| (d.id.as_str(), d.label.as_str()))
                 .collect(),
-            Facet::Theatre => self.theatres.iter().map(same).collect(),
+            Facet::Place => self.places.iter().map(same).collect(),
             Facet::Kind => corpus.kinds.iter().map(same).collect(),
             Facet::Domain => corpus.domains.iter().map(same).collect(),
             Facet::Actor => self.actors.iter().map(same).collect(),
@@ -140,8 +140,8 @@ impl FilterIndex {
                     f(k.dimension)
                 }
             }
-            Facet::Theatre => {
-                if let Some(&t) = self.ev_theatre.get(coding.evidence) {
+            Facet::Place => {
+                if let Some(&t) = self.ev_place.get(coding.evidence) {
                     f(t)
                 }
             }
@@ -492,7 +492,7 @@ mod tests {
         check(
             vec![
                 toggle(Facet::Paper, "beta"),
-                toggle(Facet::Theatre, "Gulf of Aden"),
+                toggle(Facet::Place, "Gulf of Aden"),
             ],
             &["aden-escort-2009~b-eu-crisis", "exercise-2010~b-eu-crisis"],
         );
@@ -591,7 +591,7 @@ mod tests {
         // ... but shrinks the others.
         check_counts(
             vec![toggle(Facet::Paper, "gamma")],
-            Facet::Theatre,
+            Facet::Place,
             &[
                 ("Bamyán", 0),
                 ("Brussels", 1),
@@ -661,7 +661,7 @@ mod tests {
         let index = FilterIndex::new(&c);
         let s = state(vec![
             toggle(Facet::Partner, "NATO"),
-            toggle(Facet::Theatre, "Gulf of Aden"),
+            toggle(Facet::Place, "Gulf of Aden"),
             Action::SetSearch("cooperation gulf".into()),
         ]);
         let start = std::time::Instant::now();

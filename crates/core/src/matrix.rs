@@ -76,10 +76,10 @@ pub struct MatrixColumn {
     pub n_quotes: usize,
 }
 
-/// A group of consecutive columns (a year, a theatre or a kind).
+/// A group of consecutive columns (a year, a place or a kind).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColGroupView {
-    /// The year, theatre or kind as text.
+    /// The year, place or kind as text.
     pub id: String,
     /// Label shown (same as `id` for these groupings).
     pub label: String,
@@ -253,9 +253,9 @@ fn build_columns(
         let ev = &corpus.evidence[e];
         match state.layout.cols {
             ColGroup::Date => (i64::from(ev.date.start.0), ev.date.start.0.to_string()),
-            ColGroup::Theatre => {
-                let t = index.theatres.iter().position(|t| *t == ev.theatre);
-                (t.map_or(i64::MAX, |t| t as i64), ev.theatre.clone())
+            ColGroup::Place => {
+                let t = index.places.iter().position(|t| *t == ev.place);
+                (t.map_or(i64::MAX, |t| t as i64), ev.place.clone())
             }
             ColGroup::Kind => (
                 ev.kind as i64,
@@ -539,7 +539,7 @@ mod tests {
     }
 
     #[test]
-    fn columns_grouped_by_date_theatre_and_kind() {
+    fn columns_grouped_by_date_place_and_kind() {
         check_cols(
             vec![],
             &[
@@ -550,7 +550,7 @@ mod tests {
             ],
         );
         check_cols(
-            vec![Action::SetCols(ColGroup::Theatre)],
+            vec![Action::SetCols(ColGroup::Place)],
             &[
                 "Bamyán: bamyan-prt-2007",
                 "Brussels: abe-speech-2007 visit-2011",

@@ -29,6 +29,12 @@ pub struct Corpus {
     pub partners: Vec<String>,
     /// Free-text description of the corpus and coding method (codebook `[corpus]` table).
     pub about: CorpusInfo,
+    /// Groups of evidence items that belong to one larger thing (an operation and its phases).
+    pub series: Vec<Series>,
+    /// Per paper, every dated mention in its text with the coder's decision (completeness audit).
+    pub sweeps: Vec<Sweep>,
+    /// Inter-coder agreement studies (a second, independent coding of a paper).
+    pub agreement: Vec<Agreement>,
 }
 
 /// Corpus-level metadata from the codebook's `[corpus]` table.
@@ -40,6 +46,9 @@ pub struct CorpusInfo {
     pub description: String,
     /// Version string of the codebook (shown in the methods panel and exports).
     pub version: String,
+    /// Corpus version: a short hash of every file in `seeds/`, computed at build time. Links,
+    /// exports and printouts carry it.
+    pub hash: String,
 }
 
 /// One paper: bibliographic metadata and its cleaned, structured text.
@@ -186,6 +195,125 @@ pub struct Category {
     pub crosswalk_note: String,
     /// A quote from the paper that supports the crosswalk mapping.
     pub crosswalk_quote: Quote,
+    /// Analytic, descriptive or context (framing and background, counted apart).
+    pub kind: CategoryKind,
+    /// Further dimensions the category maps onto, each justified by its own quote.
+    pub secondary: Vec<CrosswalkLink>,
+    /// When the paper argues the category without citing concrete evidence: the author's own
+    /// words for the argument. Such a category has no codings and is shown as an honest gap.
+    pub no_evidence: Option<Quote>,
+}
+
+/// What a category is for in its paper's argument.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum CategoryKind {
+    /// One of the author's analytic categories (the default).
+    #[default]
+    Analytic,
+    /// A descriptive part of the paper (a state of play), counted apart from the analytic ones
+    /// so that one paper is not counted twice on one dimension.
+    Descriptive,
+    /// Framing and background (introduction, conclusion): not evidence for an analytic category;
+    /// shown apart in every view and counted apart.
+    Context,
+}
+
+/// A secondary mapping of a category onto a crosswalk dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CrosswalkLink {
+    /// Index into `Corpus::dimensions`.
+    pub dimension: usize,
+    /// Why (analyst's sentence).
+    pub note: String,
+    /// A quote from the category's paper that supports it.
+    pub quote: Quote,
+}
+
+/// A group of evidence items that belong to one larger thing (ISAF: its launch, the NATO
+/// takeover, the expansion). Views can group columns by series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Series {
+    /// Stable slug.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Optional analyst's note.
+    pub note: String,
+}
+
+/// Every dated or datable mention of a real-world event in one paper, with its decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Sweep {
+    /// Index into `Corpus::papers`.
+    pub paper: usize,
+    /// Mentions in reading order (body, then notes, as listed in the sweep file).
+    pub mentions: Vec<Mention>,
+}
+
+/// One mention found by the sweep.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Mention {
+    /// The mention located in its paper (verbatim words).
+    pub locator: Quote,
+    /// What the coder decided.
+    pub decision: MentionDecision,
+}
+
+/// The coder's decision on a mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum MentionDecision {
+    /// Coded: the codings `(evidence, category)` it belongs to (indices into `Corpus::codings`).
+    Coded(Vec<usize>),
+    /// Not coded, with the reason class and the coder's words.
+    Excluded {
+        /// `background`, `literature`, `not-an-event`, `duplicate` … (the sweep file's vocabulary).
+        reason: String,
+        /// Why, in a sentence.
+        note: String,
+    },
+}
+
+impl Default for MentionDecision {
+    fn default() -> Self {
+        MentionDecision::Excluded {
+            reason: String::new(),
+            note: String::new(),
+        }
+    }
+}
+
+/// A second, independent coding of one paper compared with the first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Agreement {
+    /// Index into `Corpus::papers`.
+    pub paper: usize,
+    /// How the second coding was made (procedure, in words).
+    pub procedure: String,
+    /// Number of (evidence, category) decisions compared.
+    pub units: usize,
+    /// Decisions on which both coders agree.
+    pub agreed: usize,
+    /// Cohen's kappa on those decisions (coded / not coded).
+    pub kappa: f64,
+    /// Every disagreement with its resolution.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// One (evidence, category) decision on which the two coders differ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Disagreement {
+    /// Index into `Corpus::evidence`.
+    pub evidence: usize,
+    /// Index into `Corpus::categories`.
+    pub category: usize,
+    /// Whether the first coder coded it.
+    pub first: bool,
+    /// Whether the second coder coded it.
+    pub second: bool,
+    /// How it was resolved, and why.
+    pub resolution: String,
 }
 
 /// A date or date range as precise as the paper gives it.
@@ -208,8 +336,8 @@ pub struct Evidence {
     pub date_text: String,
     /// Parsed date range.
     pub date: DateSpan,
-    /// Place or theatre.
-    pub theatre: String,
+    /// Where it happened, as the sources support it ("" when they support none; `note` says so).
+    pub place: String,
     /// Actors involved.
     pub actors: Vec<String>,
     /// Index into `Corpus::kinds`.
@@ -220,6 +348,8 @@ pub struct Evidence {
     pub sources: Vec<String>,
     /// Optional analyst's note.
     pub note: String,
+    /// Index into `Corpus::series` when the item is one part of a larger thing.
+    pub series: Option<usize>,
 }
 
 /// Where a quote was found.
@@ -260,6 +390,8 @@ pub struct Coding {
     pub quotes: Vec<Quote>,
     /// Optional analyst's note.
     pub note: String,
+    /// Why this evidence supports this category in this paper (the coder's sentence).
+    pub rationale: String,
 }
 
 impl Corpus {

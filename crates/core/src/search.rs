@@ -4,7 +4,7 @@
 //! Matching is case- and diacritic-insensitive and treats all quote marks and dashes alike
 //! (`text::search_fold`). A query is a list of terms split on whitespace; a phrase in double
 //! quotes (straight or curly) is one term. Every term must match (AND); a term matches a
-//! coding when it occurs in the evidence title, theatre, actors or sources, in the category
+//! coding when it occurs in the evidence title, place, actors or sources, in the category
 //! label, or in one of the coding's quotes.
 
 use crate::model::{Corpus, QuotePlace};
@@ -65,7 +65,7 @@ struct PaperText {
 /// Folded texts of the whole corpus, built once.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    /// Per evidence: title, theatre, actors and sources.
+    /// Per evidence: title, place, actors and sources.
     evidence: Vec<String>,
     /// Per category: its label.
     categories: Vec<String>,
@@ -142,7 +142,7 @@ impl SearchIndex {
             .evidence
             .iter()
             .map(|e| {
-                let head = [e.title.as_str(), e.theatre.as_str()];
+                let head = [e.title.as_str(), e.place.as_str()];
                 let rest = e.actors.iter().chain(&e.sources).map(String::as_str);
                 blob(head.into_iter().chain(rest))
             })
@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn all_terms_must_match_in_any_field() {
-        // "gulf" from the evidence theatre, "crisis" from the category label.
+        // "gulf" from the evidence place, "crisis" from the category label.
         check(
             "gulf crisis",
             &["aden-escort-2009~b-eu-crisis", "exercise-2010~b-eu-crisis"],

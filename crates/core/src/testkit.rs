@@ -130,13 +130,13 @@ impl Builder {
     }
 
     /// Adds an evidence item (kind and domain default to the first of their vocabularies).
-    pub fn evidence(mut self, id: &str, title: &str, date: &str, theatre: &str) -> Self {
+    pub fn evidence(mut self, id: &str, title: &str, date: &str, place: &str) -> Self {
         self.corpus.evidence.push(Evidence {
             id: id.into(),
             title: title.into(),
             date_text: date.into(),
             date: parse_span(date),
-            theatre: theatre.into(),
+            place: place.into(),
             ..Evidence::default()
         });
         self
@@ -198,6 +198,7 @@ impl Builder {
                 evidence: e,
                 quotes,
                 note: String::new(),
+                rationale: String::new(),
             });
         }
         c.about.title = "Synthetic corpus".into();
@@ -410,7 +411,7 @@ pub fn sample() -> Corpus {
 pub fn scaled(papers: usize, categories: usize, evidence: usize, per_evidence: usize) -> Corpus {
     let kinds = ["speech", "visit", "operation", "exercise"];
     let domains = ["military", "civilian", "political"];
-    let theatres = [
+    let places = [
         "Brussels",
         "Gulf of Aden",
         "Bamyán",
@@ -451,7 +452,7 @@ pub fn scaled(papers: usize, categories: usize, evidence: usize, per_evidence: u
                 &format!("ev-{e:04}"),
                 &format!("Evidence item {e}"),
                 &format!("{year}-{:02}", e % 12 + 1),
-                theatres[e % theatres.len()],
+                places[e % places.len()],
             )
             .actors(&[&format!("Actor {}", e % 7), &format!("Actor {}", e % 5)])
             .kind(kinds[e % kinds.len()], domains[e % domains.len()]);

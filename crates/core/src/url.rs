@@ -7,11 +7,11 @@
 //! path     = "/" | "/matrix" | "/read/" PAPER [ "/" BLOCK ] | "/evidence/" EVIDENCE
 //! query    = "v=1" *( "&" pair )                 ; pairs in this order when encoding
 //! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
-//!          | "theatre=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
+//!          | "place=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
 //!          | "years=" YEAR [ "-" YEAR ]           ; 1000..=3000, inclusive, overlap semantics
 //!          | "shared=1"                            ; only evidence two or more papers cite
 //!          | "q=" TEXT                            ; search as typed
-//!          | "rows=dim" | "cols=theatre" | "cols=kind"   ; (rows=paper, cols=date are defaults)
+//!          | "rows=dim" | "cols=place" | "cols=kind"   ; (rows=paper, cols=date are defaults)
 //!          | "t=1" | "compact=1" | "present=1"    ; transposed, compact, presentation mode
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
@@ -224,7 +224,7 @@ pub fn encode(state: &ViewState) -> String {
     }
     match state.layout.cols {
         ColGroup::Date => {}
-        ColGroup::Theatre => pairs.push(("cols", "theatre".into())),
+        ColGroup::Place => pairs.push(("cols", "place".into())),
         ColGroup::Kind => pairs.push(("cols", "kind".into())),
     }
     if state.layout.transposed {
@@ -271,7 +271,7 @@ pub const KEYS: [&str; 21] = [
     "partner",
     "category",
     "dimension",
-    "theatre",
+    "place",
     "kind",
     "domain",
     "actor",
@@ -408,7 +408,7 @@ impl<'a> Vocab<'a> {
                 Facet::Partner => Lookup::new(c.partners.iter().map(String::as_str)),
                 Facet::Category => Lookup::new(c.categories.iter().map(|x| x.id.as_str())),
                 Facet::Dimension => Lookup::new(c.dimensions.iter().map(|x| x.id.as_str())),
-                Facet::Theatre => Lookup::new(c.evidence.iter().map(|e| e.theatre.as_str())),
+                Facet::Place => Lookup::new(c.evidence.iter().map(|e| e.place.as_str())),
                 Facet::Kind => Lookup::new(c.kinds.iter().map(String::as_str)),
                 Facet::Domain => Lookup::new(c.domains.iter().map(String::as_str)),
                 Facet::Actor => Lookup::new(
@@ -428,7 +428,7 @@ fn no_such(facet: Facet) -> &'static str {
         Facet::Partner => "no such partner",
         Facet::Category => "no such category",
         Facet::Dimension => "no such dimension",
-        Facet::Theatre => "no evidence has this theatre",
+        Facet::Place => "no evidence has this place",
         Facet::Kind => "no such kind",
         Facet::Domain => "no such domain",
         Facet::Actor => "no evidence has this actor",
@@ -714,7 +714,11 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             continue;
         }
         let (raw_key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(raw_key).0.to_ascii_lowercase();
+        let mut key = percent_decode(raw_key).0.to_ascii_lowercase();
+        // Links made before the facet was renamed say "theatre"; they still open.
+        if key == "theatre" {
+            key = "place".to_string();
+        }
         if !seen.insert(key.clone()) {
             let shown = percent_decode(raw).0;
             notes.ignored(&key, &shown, "repeated key, the first one is used");
@@ -759,9 +763,9 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             },
             "cols" => match notes.decode("cols", raw).as_str() {
                 "date" => state.layout.cols = ColGroup::Date,
-                "theatre" => state.layout.cols = ColGroup::Theatre,
+                "place" | "theatre" => state.layout.cols = ColGroup::Place,
                 "kind" => state.layout.cols = ColGroup::Kind,
-                v => notes.ignored("cols", v, "expected date, theatre or kind"),
+                v => notes.ignored("cols", v, "expected date, place or kind"),
             },
             "t" | "compact" | "present" | "shared" => {
                 let v = notes.decode(&key, raw);
@@ -847,12 +851,12 @@ mod tests {
             ..ViewState::default()
         };
         s.filters.papers = ["alpha".to_string(), "gamma".into()].into();
-        s.filters.theatres = ["Gulf of Aden".to_string(), "Bamyán".into()].into();
+        s.filters.places = ["Gulf of Aden".to_string(), "Bamyán".into()].into();
         s.filters.partners = ["NATO".to_string()].into();
         s.filters.years = Some((2001, 2010));
         s.layout = Layout {
             rows: RowGroup::Dimension,
-            cols: ColGroup::Theatre,
+            cols: ColGroup::Place,
             transposed: true,
             compact: true,
         };
@@ -868,11 +872,11 @@ mod tests {
         };
         s.filters.papers = ["alpha".to_string(), "beta".into()].into();
         s.filters.partners = ["NATO".to_string()].into();
-        s.filters.theatres = ["Gulf of Aden".to_string()].into();
+        s.filters.places = ["Gulf of Aden".to_string()].into();
         s.filters.years = Some((2001, 2010));
         s.layout = Layout {
             rows: RowGroup::Dimension,
-            cols: ColGroup::Theatre,
+            cols: ColGroup::Place,
             transposed: true,
             compact: true,
         };
@@ -882,8 +886,8 @@ mod tests {
         });
         assert_eq!(
             encode(&s),
-            "/matrix?v=1&paper=alpha,beta&partner=NATO&theatre=Gulf%20of%20Aden&years=2001-2010\
-             &q=piracy&rows=dim&cols=theatre&t=1&compact=1&sel=cell:a-nato-operational~aden-escort-2009"
+            "/matrix?v=1&paper=alpha,beta&partner=NATO&place=Gulf%20of%20Aden&years=2001-2010\
+             &q=piracy&rows=dim&cols=place&t=1&compact=1&sel=cell:a-nato-operational~aden-escort-2009"
         );
         assert_eq!(decode(&encode(&s), &corpus()), (s, vec![]));
     }
@@ -1004,9 +1008,19 @@ mod tests {
     #[test]
     fn vocabulary_values_match_case_and_diacritic_insensitively() {
         check(
-            "/?theatre=bamyan&partner=nato",
-            |s| (s.filters.theatres.clone(), s.filters.partners.clone()),
+            "/?place=bamyan&partner=nato",
+            |s| (s.filters.places.clone(), s.filters.partners.clone()),
             (["Bamyán".to_string()].into(), ["NATO".to_string()].into()),
+            &[],
+        );
+    }
+
+    #[test]
+    fn links_from_before_the_place_rename_still_open() {
+        check(
+            "/matrix?theatre=bamyan&cols=theatre",
+            |s| (s.filters.places.clone(), s.layout.cols),
+            (["Bamyán".to_string()].into(), ColGroup::Place),
             &[],
         );
     }

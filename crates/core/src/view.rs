@@ -41,8 +41,8 @@ pub enum Facet {
     Category,
     /// The category's crosswalk dimension.
     Dimension,
-    /// The evidence theatre.
-    Theatre,
+    /// The evidence place.
+    Place,
     /// The evidence kind (vocabulary).
     Kind,
     /// The evidence domain (vocabulary).
@@ -58,7 +58,7 @@ impl Facet {
         Facet::Partner,
         Facet::Category,
         Facet::Dimension,
-        Facet::Theatre,
+        Facet::Place,
         Facet::Kind,
         Facet::Domain,
         Facet::Actor,
@@ -76,7 +76,7 @@ impl Facet {
             Facet::Partner => "partner",
             Facet::Category => "category",
             Facet::Dimension => "dimension",
-            Facet::Theatre => "theatre",
+            Facet::Place => "place",
             Facet::Kind => "kind",
             Facet::Domain => "domain",
             Facet::Actor => "actor",
@@ -95,7 +95,7 @@ impl Facet {
             Facet::Partner => "Partner",
             Facet::Category => "Category",
             Facet::Dimension => "Dimension",
-            Facet::Theatre => "Theatre",
+            Facet::Place => "Place",
             Facet::Kind => "Kind",
             Facet::Domain => "Domain",
             Facet::Actor => "Actor",
@@ -122,8 +122,8 @@ pub struct Filters {
     pub categories: BTreeSet<String>,
     /// Dimension ids.
     pub dimensions: BTreeSet<String>,
-    /// Theatres (as written in the evidence).
-    pub theatres: BTreeSet<String>,
+    /// Places (as written in the evidence).
+    pub places: BTreeSet<String>,
     /// Kinds (vocabulary).
     pub kinds: BTreeSet<String>,
     /// Domains (vocabulary).
@@ -144,7 +144,7 @@ impl Filters {
             Facet::Partner => &self.partners,
             Facet::Category => &self.categories,
             Facet::Dimension => &self.dimensions,
-            Facet::Theatre => &self.theatres,
+            Facet::Place => &self.places,
             Facet::Kind => &self.kinds,
             Facet::Domain => &self.domains,
             Facet::Actor => &self.actors,
@@ -158,7 +158,7 @@ impl Filters {
             Facet::Partner => &mut self.partners,
             Facet::Category => &mut self.categories,
             Facet::Dimension => &mut self.dimensions,
-            Facet::Theatre => &mut self.theatres,
+            Facet::Place => &mut self.places,
             Facet::Kind => &mut self.kinds,
             Facet::Domain => &mut self.domains,
             Facet::Actor => &mut self.actors,
@@ -187,8 +187,8 @@ pub enum ColGroup {
     /// By start year; items by start date.
     #[default]
     Date,
-    /// By theatre, alphabetically.
-    Theatre,
+    /// By place, alphabetically.
+    Place,
     /// By kind, in vocabulary order.
     Kind,
 }

@@ -172,13 +172,13 @@ fn bad_date_is_reported_with_the_expected_forms() {
 
 #[test]
 fn missing_field_is_reported_at_its_record() {
-    let (from, to) = ("theatre = \"Eastport\"\n", "");
+    let (from, to) = ("place = \"Eastport\"\n", "");
     let d = broken(from, to);
     let line = line_in_codebook(from, to, "id = \"pilot-course\"") - 1;
     assert_eq!(
         d,
         vec![format!(
-            "seeds/codebook/codebook.toml:{line}: missing field `theatre` in evidence; `theatre = \"…\"`"
+            "seeds/codebook/codebook.toml:{line}: missing field `place` in evidence; `place = \"…\"`"
         )]
     );
 }
@@ -208,10 +208,10 @@ fn every_problem_is_listed_at_once() {
 
 #[test]
 fn unknown_field_and_table_are_reported() {
-    let d = broken("theatre = \"Eastport\"", "theater = \"Eastport\"");
+    let d = broken("place = \"Eastport\"", "plac = \"Eastport\"");
     assert!(
         d.iter()
-            .any(|x| x.contains("unknown field `theater` in evidence (did you mean `theatre`?)")),
+            .any(|x| x.contains("unknown field `plac` in evidence (did you mean `place`?)")),
         "{d:#?}"
     );
     let d = broken("[[coding]]", "[[codings]]");

@@ -46,7 +46,7 @@ fn values(facet: Facet) -> Vec<String> {
         Facet::Partner => c.partners.clone(),
         Facet::Category => c.categories.iter().map(|x| x.id.clone()).collect(),
         Facet::Dimension => c.dimensions.iter().map(|x| x.id.clone()).collect(),
-        Facet::Theatre => c.evidence.iter().map(|e| e.theatre.clone()).collect(),
+        Facet::Place => c.evidence.iter().map(|e| e.place.clone()).collect(),
         Facet::Kind => c.kinds.clone(),
         Facet::Domain => c.domains.clone(),
         Facet::Actor => c.evidence.iter().flat_map(|e| e.actors.clone()).collect(),
@@ -156,7 +156,7 @@ fn layout() -> impl Strategy<Value = Layout> {
         prop_oneof![Just(RowGroup::Paper), Just(RowGroup::Dimension)],
         prop_oneof![
             Just(ColGroup::Date),
-            Just(ColGroup::Theatre),
+            Just(ColGroup::Place),
             Just(ColGroup::Kind)
         ],
         any::<bool>(),
@@ -234,7 +234,7 @@ const TOKENS: &[&str] = &[
     "partner",
     "category",
     "dimension",
-    "theatre",
+    "place",
     "kind",
     "domain",
     "actor",

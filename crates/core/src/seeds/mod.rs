@@ -395,6 +395,7 @@ impl Builder {
                     title: self.req_str(&rec, "title").unwrap_or_default(),
                     description: self.opt_str(&rec, "description").unwrap_or_default(),
                     version: self.req_str(&rec, "version").unwrap_or_default(),
+                    hash: String::new(),
                 };
                 self.corpus_info = Some((info, file.path.clone()));
             }
@@ -841,6 +842,9 @@ impl Builder {
                         dimension,
                         crosswalk_note,
                         crosswalk_quote: crosswalk_quote.unwrap_or_default(),
+                        kind: Default::default(),
+                        secondary: Vec::new(),
+                        no_evidence: None,
                     });
                 }
             }
@@ -851,7 +855,7 @@ impl Builder {
         let mut ev_ids: HashMap<String, (usize, String, u32)> = HashMap::new();
         let mut ev_lines = Vec::new();
         const EV_KEYS: &[&str] = &[
-            "id", "title", "date", "theatre", "actors", "kind", "domain", "sources", "note",
+            "id", "title", "date", "place", "actors", "kind", "domain", "sources", "note",
         ];
         for r in &recs {
             for (table, span) in &r.evidence {
@@ -881,7 +885,7 @@ impl Builder {
                         }
                     }
                 };
-                let theatre = self.req_str(&rec, "theatre").unwrap_or_default();
+                let place = self.req_str(&rec, "place").unwrap_or_default();
                 let actors = self.str_list(&rec, "actors", true);
                 let kind = self.vocab_field(&rec, "kind", "kinds");
                 let domain = self.vocab_field(&rec, "domain", "domains");
@@ -894,12 +898,13 @@ impl Builder {
                         title,
                         date_text,
                         date,
-                        theatre,
+                        place,
                         actors,
                         kind,
                         domain,
                         sources,
                         note,
+                        series: None,
                     });
                 }
             }
@@ -979,6 +984,7 @@ impl Builder {
                         evidence: ev,
                         quotes,
                         note,
+                        rationale: String::new(),
                     });
                 }
             }
@@ -1059,6 +1065,9 @@ impl Builder {
             domains: self.domains,
             partners: self.partners,
             about,
+            series: Vec::new(),
+            sweeps: Vec::new(),
+            agreement: Vec::new(),
         })
     }
 
