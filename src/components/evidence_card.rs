@@ -58,7 +58,7 @@ pub fn EvidencePage(props: &EvidenceProps) -> Html {
                                 <li class="ev-coding" data-testid="evidence-coding">
                                     <h3>{ "Filed under " }
                                         <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>{ cat.label.clone() }</a>
-                                        <span class="dim-tag">{ c.dimensions[cat.dimension].label.clone() }</span>
+                                        <span class="dim-tag">{ cat.dimension.and_then(|d| c.dimensions.get(d)).map(|d| d.label.clone()).unwrap_or_else(|| "Framing and background".into()) }</span>
                                     </h3>
                                     { quotes_list(c, k, s, d) }
                                 </li>

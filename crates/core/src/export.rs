@@ -83,7 +83,10 @@ pub fn evidence_csv(corpus: &Corpus) -> String {
                 cat.id.clone(),
                 cat.label.clone(),
                 partner.clone(),
-                corpus.dimensions[cat.dimension].label.clone(),
+                cat.dimension
+                    .and_then(|d| corpus.dimensions.get(d))
+                    .map(|d| d.label.clone())
+                    .unwrap_or_default(),
                 ev.id.clone(),
                 ev.title.clone(),
                 ev.date_text.clone(),

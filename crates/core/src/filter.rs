@@ -136,8 +136,8 @@ impl FilterIndex {
             }
             Facet::Category => f(coding.category),
             Facet::Dimension => {
-                if let Some(k) = cat {
-                    f(k.dimension)
+                if let Some(d) = cat.and_then(|k| k.dimension) {
+                    f(d)
                 }
             }
             Facet::Place => {
@@ -279,7 +279,9 @@ pub fn category_passes(corpus: &Corpus, filters: &Filters, k: usize) -> bool {
         && ok(&filters.categories, Some(&cat.id))
         && ok(
             &filters.dimensions,
-            corpus.dimensions.get(cat.dimension).map(|d| &d.id),
+            cat.dimension
+                .and_then(|d| corpus.dimensions.get(d))
+                .map(|d| &d.id),
         )
 }
 

@@ -19,8 +19,9 @@ pub struct MatrixRow {
     pub key: RowKey,
     /// Index into `Corpus::categories`; None for a dimension header row.
     pub category: Option<usize>,
-    /// Index into `Corpus::dimensions` (the category's, or the header's own).
-    pub dimension: usize,
+    /// Index into `Corpus::dimensions` (the category's, or the header's own); none for a context
+    /// category.
+    pub dimension: Option<usize>,
     /// The category label, or the dimension label for a header row.
     pub label: String,
     /// Index into `Corpus::papers` of the category's paper; None for a header row.
@@ -209,7 +210,7 @@ fn build_rows(corpus: &Corpus, state: &ViewState) -> (Vec<MatrixRow>, Vec<RowGro
                 let members: Vec<usize> = visible
                     .iter()
                     .copied()
-                    .filter(|&k| corpus.categories[k].dimension == d)
+                    .filter(|&k| corpus.categories[k].dimension == Some(d))
                     .collect();
                 if members.is_empty() {
                     continue;
@@ -219,7 +220,7 @@ fn build_rows(corpus: &Corpus, state: &ViewState) -> (Vec<MatrixRow>, Vec<RowGro
                 rows.push(MatrixRow {
                     key: RowKey::Dimension(dim.id.clone()),
                     category: None,
-                    dimension: d,
+                    dimension: Some(d),
                     label: dim.label.clone(),
                     paper: None,
                     mark: String::new(),
@@ -233,6 +234,23 @@ fn build_rows(corpus: &Corpus, state: &ViewState) -> (Vec<MatrixRow>, Vec<RowGro
                     id: dim.id.clone(),
                     label: dim.label.clone(),
                     header: Some(start),
+                    rows: start..rows.len(),
+                });
+            }
+            // Context categories map onto no dimension: they follow, in a group of their own.
+            let start = rows.len();
+            let g = groups.len();
+            for &k in visible
+                .iter()
+                .filter(|&&k| corpus.categories[k].dimension.is_none())
+            {
+                rows.push(category_row(corpus, k, g));
+            }
+            if rows.len() > start {
+                groups.push(RowGroupView {
+                    id: "context".into(),
+                    label: "Framing and background".into(),
+                    header: None,
                     rows: start..rows.len(),
                 });
             }
@@ -390,7 +408,7 @@ fn row_matches(corpus: &Corpus, key: &RowKey, category: usize) -> bool {
         RowKey::Category(id) => cat.id == *id,
         RowKey::Dimension(id) => corpus
             .dimensions
-            .get(cat.dimension)
+            .get(cat.dimension.unwrap_or(usize::MAX))
             .is_some_and(|d| d.id == *id),
     }
 }

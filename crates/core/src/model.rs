@@ -189,8 +189,9 @@ pub struct Category {
     pub section: Option<usize>,
     /// The author's own words introducing it (a located quote).
     pub definition: Quote,
-    /// Index into `Corpus::dimensions` (the crosswalk).
-    pub dimension: usize,
+    /// Index into `Corpus::dimensions` (the crosswalk's primary mapping); none for a context
+    /// category, which frames the argument and maps onto no dimension.
+    pub dimension: Option<usize>,
     /// Why the category maps onto its dimension (analyst's sentence).
     pub crosswalk_note: String,
     /// A quote from the paper that supports the crosswalk mapping.

@@ -122,7 +122,7 @@ impl Builder {
             paper: self.corpus.paper_idx(paper).unwrap_or(0),
             label: label.into(),
             partner: self.corpus.partners.iter().position(|p| p == partner),
-            dimension: self.corpus.dimension_idx(dimension).unwrap_or(0),
+            dimension: self.corpus.dimension_idx(dimension),
             ..Category::default()
         };
         self.corpus.categories.push(category);

@@ -48,7 +48,7 @@ fn seeds_build_with_every_category_and_evidence_item_coded() {
         );
     }
     for d in 0..c.dimensions.len() {
-        assert!(c.categories.iter().any(|k| k.dimension == d));
+        assert!(c.categories.iter().any(|k| k.dimension == Some(d)));
     }
     // Cross-paper comparison is possible: some evidence is cited by more than one paper.
     let shared = (0..c.evidence.len())

@@ -839,7 +839,7 @@ impl Builder {
                         partner,
                         section,
                         definition: definition.unwrap_or_default(),
-                        dimension,
+                        dimension: Some(dimension),
                         crosswalk_note,
                         crosswalk_quote: crosswalk_quote.unwrap_or_default(),
                         kind: Default::default(),
@@ -1018,7 +1018,7 @@ impl Builder {
             }
         }
         for (i, d) in dimensions.iter().enumerate() {
-            if !categories.iter().any(|c| c.dimension == i) {
+            if !categories.iter().any(|c| c.dimension == Some(i)) {
                 let (_, file, line) = dim_ids.get(&d.id).cloned().unwrap_or_default();
                 self.diags.push(Diagnostic::new(
                     file,
