@@ -7,6 +7,8 @@ pub mod diag;
 pub mod filter;
 pub mod matrix;
 pub mod model;
+pub mod presenter;
+pub mod qr;
 pub mod render;
 pub mod search;
 pub mod text;

@@ -16,6 +16,7 @@
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
 //!          | "tour=" TOUR-ID | "step=" N
+//!          | "theme=" ( "light" | "dark" | "projector" )   ; absent: follow the system
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
 //!
@@ -248,6 +249,9 @@ pub fn encode(state: &ViewState) -> String {
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
     }
+    if let Some(t) = state.theme {
+        pairs.push(("theme", t.key().to_string()));
+    }
     if !pairs.is_empty() {
         out.push_str("?v=");
         out.push_str(&VERSION.to_string());
@@ -265,7 +269,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 22] = [
     "v",
     "paper",
     "partner",
@@ -287,6 +291,7 @@ pub const KEYS: [&str; 21] = [
     "present",
     "tour",
     "step",
+    "theme",
 ];
 
 /// Collects notices: sanitised, deduplicated, capped.
@@ -795,6 +800,17 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     _ => notes.ignored("step", &v, "not a step number"),
                 }
             }
+            "theme" => {
+                let v = notes.decode("theme", raw);
+                match Theme::from_key(v.trim()) {
+                    Some(t) => state.theme = Some(t),
+                    None => notes.ignored(
+                        "theme",
+                        &v,
+                        "expected light, dark or projector; following the system setting",
+                    ),
+                }
+            }
             _ => {
                 let shown = percent_decode(raw).0;
                 let reason = match suggest_key(&key) {
@@ -848,6 +864,7 @@ mod tests {
             mode: Mode::Present,
             tour: Some("intro".into()),
             step: 3,
+            theme: Some(Theme::Projector),
             ..ViewState::default()
         };
         s.filters.papers = ["alpha".to_string(), "gamma".into()].into();
@@ -1249,5 +1266,40 @@ mod tests {
             None,
             &["ignored tour \"<b>\": not a tour id"],
         );
+    }
+
+    #[test]
+    fn theme_round_trips_and_bad_values_give_a_notice() {
+        for t in Theme::ALL {
+            let s = ViewState {
+                route: Route::Matrix,
+                theme: Some(t),
+                ..ViewState::default()
+            };
+            let frag = encode(&s);
+            assert_eq!(frag, format!("/matrix?v=1&theme={}", t.key()));
+            assert_eq!(decode(&frag, &corpus()), (s, vec![]));
+        }
+        check("/?theme=DARK", |s| s.theme, Some(Theme::Dark), &[]);
+        check(
+            "/?theme=%3Cscript%3E&step=1",
+            |s| (s.theme, s.step),
+            (None, 1),
+            &["ignored theme \"<script>\": expected light, dark or projector; following the system setting"],
+        );
+        check(
+            "/?theme=",
+            |s| s.theme,
+            None,
+            &["ignored theme \"\": empty value"],
+        );
+        check(
+            "/?thme=dark",
+            |s| s.theme,
+            None,
+            &["ignored thme \"dark\": unknown key (did you mean \"theme\"?)"],
+        );
+        // No theme: the key is omitted, so the page follows the system setting.
+        assert!(!encode(&ViewState::default()).contains("theme"));
     }
 }

@@ -170,8 +170,20 @@ fn layout() -> impl Strategy<Value = Layout> {
         })
 }
 
-/// Valid states: every id exists in the corpus.
+/// Valid states: every id exists in the corpus, with or without a theme.
 fn state() -> impl Strategy<Value = ViewState> {
+    (
+        state_without_theme(),
+        proptest::option::of(select(Theme::ALL.to_vec())),
+    )
+        .prop_map(|(mut s, theme)| {
+            s.theme = theme;
+            s
+        })
+}
+
+/// Valid states without a theme.
+fn state_without_theme() -> impl Strategy<Value = ViewState> {
     (
         route(),
         filters(),
@@ -198,6 +210,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 },
                 tour,
                 step,
+                theme: None,
             },
         )
 }
@@ -257,6 +270,8 @@ const TOKENS: &[&str] = &[
     "present",
     "tour",
     "step",
+    "theme",
+    "projector",
     "g-nato",
     "aden-escort-2009",
     "visit-2011~a-general.1",
