@@ -3,16 +3,19 @@
 
 use std::rc::Rc;
 
+use evidence_core::presenter::{Command, Message};
 use evidence_core::url;
-use evidence_core::view::{Action, Mode, Route};
+use evidence_core::view::{Action, Mode, Route, ViewState};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::evidence_card::EvidencePage;
 use crate::components::explorer::Explorer;
+use crate::components::handout::{Handout, HandoutStep};
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::notices::Notices;
+use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::reader::Reader;
 use crate::data::{data, Data};
 use crate::store::{Msg, Store};
@@ -31,6 +34,7 @@ impl PartialEq for Shared {
 #[component]
 pub fn App() -> Html {
     match data() {
+        Ok(d) if browser::is_presenter_window() => html! { <PresenterWindow data={Shared(d)} /> },
         Ok(d) => html! { <Explorer_ data={Shared(d)} /> },
         Err(e) => html! {
             <div class="startup-error" role="alert">
@@ -39,6 +43,17 @@ pub fn App() -> Html {
             </div>
         },
     }
+}
+
+/// Where the presenter's notes are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Notes {
+    /// Nowhere (or in a presenter window this page does not know of yet).
+    Hidden,
+    /// In the presenter window.
+    Window,
+    /// Beside the slide, because the browser blocked the presenter window.
+    Split,
 }
 
 #[derive(Properties, PartialEq)]
@@ -73,6 +88,73 @@ fn Explorer_(props: &RootProps) -> Html {
     let dismiss = {
         let store = store.clone();
         use_callback((), move |_: (), _| store.dispatch(Msg::DismissNotices))
+    };
+
+    // The presenter window: open it (or the notes beside the slide when the popup is blocked),
+    // keep it in step with this window, and follow its commands.
+    let notes = use_state(|| Notes::Hidden);
+    let latest = use_mut_ref(ViewState::default);
+    *latest.borrow_mut() = store.state.clone();
+    let open_presenter = {
+        let notes = notes.clone();
+        use_callback((), move |_: (), _| {
+            notes.set(match browser::open_presenter() {
+                browser::Opened::Window => Notes::Window,
+                browser::Opened::Blocked => Notes::Split,
+            })
+        })
+    };
+    let on_command = {
+        let dispatch = dispatch.clone();
+        let latest = latest.clone();
+        let d = d.clone();
+        use_callback((), move |c: Command, _| {
+            let actions = command_actions(&d.0, &latest.borrow(), c);
+            for a in actions {
+                dispatch.emit(a);
+            }
+        })
+    };
+    {
+        let latest = latest.clone();
+        let notes = notes.clone();
+        let on_command = on_command.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_peer_message(move |text| match Message::parse(&text) {
+                Some(Message::Hello) => {
+                    let frag = url::encode(&latest.borrow());
+                    browser::post_to_peer(&Message::State(frag).encode());
+                    if *notes != Notes::Window {
+                        notes.set(Notes::Window);
+                    }
+                }
+                Some(Message::Go(c)) => on_command.emit(c),
+                Some(Message::Bye) => {
+                    browser::forget_presenter();
+                    notes.set(Notes::Hidden);
+                }
+                _ => {}
+            });
+            let bye = browser::on_page_hide(|| browser::post_to_peer(&Message::Bye.encode()));
+            move || drop((listener, bye))
+        });
+    }
+    {
+        let state = store.state.clone();
+        use_effect_with(state, move |state| {
+            browser::set_theme(state.theme.map(|t| t.key()));
+            if browser::presenter_open() {
+                browser::post_to_peer(&Message::State(url::encode(state)).encode());
+            }
+        });
+    }
+
+    // The handout's print preview: the current view (false) or the whole tour (true).
+    let handout = use_state(|| None::<bool>);
+    let handout_notes = use_state(|| true);
+    let open_handout = {
+        let handout = handout.clone();
+        use_callback((), move |tour: bool, _| handout.set(Some(tour)))
     };
 
     // Listen for Back/Forward and edited addresses.
@@ -116,11 +198,16 @@ fn Explorer_(props: &RootProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let state = store.state.clone();
+        let open_presenter = open_presenter.clone();
         use_effect_with(state, move |state| {
             let has_selection = state.selection.is_some();
             let presenting = state.mode == Mode::Present;
             let listener = browser::on_keydown(move |e| {
-                if e.key() == "/" && !browser::typing_in_field() {
+                let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
+                if (e.key() == "s" || e.key() == "S") && plain && !browser::typing_in_field() {
+                    e.prevent_default();
+                    open_presenter.emit(());
+                } else if e.key() == "/" && !browser::typing_in_field() {
                     e.prevent_default();
                     browser::focus("search-input");
                 } else if e.key() == "Escape" && !e.default_prevented() {
@@ -153,16 +240,53 @@ fn Explorer_(props: &RootProps) -> Html {
     } else {
         "explore"
     };
+    let page = match *handout {
+        Some(tour) => {
+            let (heading, steps) = handout_steps(&d.0, &state, tour);
+            html! {
+                <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
+                    notes={*handout_notes}
+                    on_notes={let n = handout_notes.clone(); Callback::from(move |b: bool| n.set(b))}
+                    on_print={Callback::from(|_: ()| browser::print())}
+                    on_close={let h = handout.clone(); Callback::from(move |_: ()| h.set(None))} />
+            }
+        }
+        None => page,
+    };
+    let main = html! { <main id="main" class="page" tabindex="-1">{ page }</main> };
+    let close_notes = {
+        let notes = notes.clone();
+        Callback::from(move |_: ()| notes.set(Notes::Hidden))
+    };
     html! {
         <div class="app" data-mode={mode}>
-            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
+                on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
-            <main id="main" class="page" tabindex="-1">{ page }</main>
+            if *notes == Notes::Split {
+                <div class="split-view" data-testid="split-view">
+                    { main }
+                    <div class="split-notes">
+                        <p class="popup-blocked" role="status" data-testid="popup-blocked">
+                            { "The browser blocked the presenter window, so the notes are shown here beside the slide. To use a second screen, allow pop-ups for this page and press S again." }
+                        </p>
+                        <Console data={d.clone()} state={state.clone()} on_command={on_command.clone()}
+                            split=true on_close={close_notes} />
+                    </div>
+                </div>
+            } else {
+                { main }
+            }
         </div>
     }
 }
 
-fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Data) -> String {
+/// The document title of a view (also the presenter's name for a view outside a tour).
+pub(crate) fn page_title(
+    corpus_title: &str,
+    state: &evidence_core::view::ViewState,
+    d: &Data,
+) -> String {
     let c = &d.corpus;
     match &state.route {
         Route::Home => corpus_title.to_string(),
@@ -182,4 +306,21 @@ fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Da
             format!("{t} · {corpus_title}")
         }
     }
+}
+
+/// What a presenter command does to the audience window's view.
+fn command_actions(_d: &Data, _state: &ViewState, _c: Command) -> Vec<Action> {
+    Vec::new()
+}
+
+/// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true
+/// and the view is a tour step, else the current view alone.
+fn handout_steps(d: &Data, state: &ViewState, _tour: bool) -> (String, Vec<HandoutStep>) {
+    let title = d.corpus.about.title.clone();
+    let step = HandoutStep {
+        title: page_title(&title, state, d),
+        note: String::new(),
+        state: state.clone(),
+    };
+    (title, vec![step])
 }

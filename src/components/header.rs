@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::view::{Action, Mode, Route, Theme, ViewState};
 use yew::prelude::*;
 
 use super::{href, on_nav};
@@ -18,6 +18,12 @@ pub struct HeaderProps {
     pub state: Rc<ViewState>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
+    /// Opens the presenter window (or the notes beside the slide).
+    #[prop_or_default]
+    pub on_presenter: Callback<()>,
+    /// Opens the handout's print preview: the current view (false) or the whole tour (true).
+    #[prop_or_default]
+    pub on_handout: Callback<bool>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -60,6 +66,13 @@ pub fn Header(props: &HeaderProps) -> Html {
                 dispatch.emit(Action::Navigate(Route::Matrix));
             }
             dispatch.emit(Action::SetSearch(input.value()));
+        })
+    };
+    let on_theme = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            dispatch.emit(Action::SetTheme(Theme::from_key(&select.value())));
         })
     };
     let present = s.mode == Mode::Present;
@@ -111,6 +124,23 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
                     { "Copy link" }
                 </button>
+                <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
+                    onclick={let p = props.on_presenter.clone(); move |_: MouseEvent| p.emit(())}>
+                    { "Presenter view" }
+                </button>
+                <button type="button" class="btn" data-testid="print-view"
+                    onclick={let p = props.on_handout.clone(); move |_: MouseEvent| p.emit(false)}>
+                    { "Print" }
+                </button>
+                <label class="theme-pick">
+                    <span class="visually-hidden">{ "Colour theme" }</span>
+                    <select data-testid="theme-select" onchange={on_theme}>
+                        <option value="" selected={s.theme.is_none()}>{ "Theme: system" }</option>
+                        { for Theme::ALL.iter().map(|t| html! {
+                            <option value={t.key()} selected={s.theme == Some(*t)}>{ format!("Theme: {}", t.label()) }</option>
+                        }) }
+                    </select>
+                </label>
                 <button type="button" class="btn" aria-pressed={present.to_string()}
                     data-testid="present-toggle"
                     onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.emit(mode_action.clone())}>

@@ -5,11 +5,13 @@
 pub mod evidence_card;
 pub mod explorer;
 pub mod facets;
+pub mod handout;
 pub mod header;
 pub mod home;
 pub mod matrix;
 pub mod notices;
 pub mod panel;
+pub mod presenter;
 pub mod quote;
 pub mod reader;
 

@@ -5,6 +5,7 @@
 
 pub mod diag;
 pub mod filter;
+pub mod handout;
 pub mod matrix;
 pub mod model;
 pub mod presenter;

@@ -72,6 +72,20 @@ impl fmt::Display for Command {
 }
 
 impl Command {
+    /// The command a key sends from the presenter window (reveal.js habits: Right, Space and
+    /// PageDown go on, as clickers do; Left and PageUp go back; Home, End; `B` or `.` blacks the
+    /// screen). `None` for any other key.
+    pub fn from_key(key: &str) -> Option<Command> {
+        Some(match key {
+            "ArrowRight" | " " | "Spacebar" | "PageDown" | "ArrowDown" => Command::Next,
+            "ArrowLeft" | "PageUp" | "ArrowUp" => Command::Prev,
+            "Home" => Command::First,
+            "End" => Command::Last,
+            "b" | "B" | "." => Command::Black,
+            _ => return None,
+        })
+    }
+
     fn parse(s: &str) -> Option<Command> {
         Some(match s {
             "next" => Command::Next,
@@ -244,6 +258,22 @@ mod tests {
             Message::Go(Command::Step(4)).encode(),
             "evidence-presenter/1 go step 4"
         );
+    }
+
+    #[test]
+    fn keys_map_to_commands() {
+        for k in ["ArrowRight", " ", "PageDown"] {
+            assert_eq!(Command::from_key(k), Some(Command::Next), "{k}");
+        }
+        for k in ["ArrowLeft", "PageUp"] {
+            assert_eq!(Command::from_key(k), Some(Command::Prev), "{k}");
+        }
+        assert_eq!(Command::from_key("Home"), Some(Command::First));
+        assert_eq!(Command::from_key("End"), Some(Command::Last));
+        assert_eq!(Command::from_key("b"), Some(Command::Black));
+        assert_eq!(Command::from_key("."), Some(Command::Black));
+        assert_eq!(Command::from_key("s"), None);
+        assert_eq!(Command::from_key("Enter"), None);
     }
 
     #[test]

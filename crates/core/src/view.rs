@@ -287,7 +287,7 @@ impl Theme {
         match self {
             Theme::Light => "Light",
             Theme::Dark => "Dark",
-            Theme::Projector => "Projector (high contrast)",
+            Theme::Projector => "Projector",
         }
     }
 }
