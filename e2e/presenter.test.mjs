@@ -72,7 +72,7 @@ function textContrasts() {
 for (const theme of THEMES) {
   for (const [width, height] of SIZES) {
     test(`theme ${theme} at ${width}x${height}: presentation mode, screenshot, axe`, T, async () => {
-      const s = await h.openApp(`/#/matrix?v=1&paper=prospects&present=1&theme=${theme}`, {
+      const s = await h.openApp(`/#/matrix?v=1&shared=1&compact=1&present=1&theme=${theme}`, {
         contextOptions: { viewport: { width, height } },
       });
       try {
@@ -147,6 +147,11 @@ for (const via of ['http', 'file']) {
       await page.getByTestId('nav-home').click();
       await waitFor(popup, () => !/Matrix/.test(document.querySelector('[data-testid="pv-current"]')?.textContent));
       assert.equal(await popup.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      // A message from any other window (here the presenter window itself) is ignored.
+      const before = await popup.getByTestId('pv-current').innerText();
+      await popup.evaluate(() => window.postMessage('evidence-presenter/1 state /evidence/abe-nac-2007', '*'));
+      await popup.waitForTimeout(300);
+      assert.equal(await popup.getByTestId('pv-current').innerText(), before, 'a foreign message changes nothing');
       // The clock runs, pauses and resets.
       const clock = popup.getByTestId('pv-clock');
       await popup.getByTestId('pv-clock-toggle').click();
