@@ -147,6 +147,10 @@ for (const via of ['http', 'file']) {
       await page.getByTestId('nav-home').click();
       await waitFor(popup, () => !/Matrix/.test(document.querySelector('[data-testid="pv-current"]')?.textContent));
       assert.equal(await popup.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      // It drives the audience window: the theme chosen here applies there (and in the URL).
+      await popup.getByTestId('pv-theme').selectOption('projector');
+      await waitFor(page, () => document.documentElement.dataset.theme === 'projector' && /[?&]theme=projector(&|$)/.test(location.hash));
+      await waitFor(popup, () => document.documentElement.dataset.theme === 'projector');
       // A message from any other window (here the presenter window itself) is ignored.
       const before = await popup.getByTestId('pv-current').innerText();
       await popup.evaluate(() => window.postMessage('evidence-presenter/1 state /evidence/abe-nac-2007', '*'));

@@ -309,8 +309,11 @@ pub(crate) fn page_title(
 }
 
 /// What a presenter command does to the audience window's view.
-fn command_actions(_d: &Data, _state: &ViewState, _c: Command) -> Vec<Action> {
-    Vec::new()
+fn command_actions(_d: &Data, _state: &ViewState, c: Command) -> Vec<Action> {
+    match c {
+        Command::Theme(t) => vec![Action::SetTheme(t)],
+        _ => Vec::new(),
+    }
 }
 
 /// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true

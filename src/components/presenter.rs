@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use evidence_core::presenter::{format_elapsed, Clock, Command, Message};
 use evidence_core::url;
-use evidence_core::view::ViewState;
+use evidence_core::view::{Theme, ViewState};
 use yew::prelude::*;
 
 use crate::app::Shared;
@@ -88,6 +88,14 @@ pub fn Console(props: &ConsoleProps) -> Html {
         let on = props.on_command.clone();
         Callback::from(move |_: MouseEvent| on.emit(c))
     };
+    let on_theme = {
+        let on = props.on_command.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            on.emit(Command::Theme(Theme::from_key(&select.value())));
+        })
+    };
+    let theme = props.state.theme;
     let outline = tour_outline(&props.data, &props.state);
     let view_title = crate::app::page_title(
         &props.data.0.corpus.about.title,
@@ -166,6 +174,15 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <button type="button" class="btn" data-testid="pv-clock-toggle" aria-pressed={(!running).to_string()}
                     onclick={on_toggle}>{ if running { "Pause clock" } else { "Resume clock" } }</button>
                 <button type="button" class="btn" data-testid="pv-clock-reset" onclick={on_reset}>{ "Reset" }</button>
+                <label class="theme-pick">
+                    <span class="visually-hidden">{ "Theme of the audience window" }</span>
+                    <select data-testid="pv-theme" onchange={on_theme}>
+                        <option value="" selected={theme.is_none()}>{ "Audience theme: system" }</option>
+                        { for Theme::ALL.iter().map(|t| html! {
+                            <option value={t.key()} selected={theme == Some(*t)}>{ format!("Audience theme: {}", t.label()) }</option>
+                        }) }
+                    </select>
+                </label>
                 { match &props.on_close {
                     Some(close) => {
                         let close = close.clone();

@@ -12,6 +12,7 @@
 //!         | "go " command              ; presenter -> audience: move the tour
 //!         | "bye"                      ; either: this window is closing
 //! command = "next" | "prev" | "first" | "last" | "black" | "step " N   ; N is 0-based
+//!         | "theme " ( "light" | "dark" | "projector" | "system" )
 //! ```
 //!
 //! `FRAGMENT` is the audience window's URL fragment (`url::encode`), which the presenter decodes
@@ -20,6 +21,8 @@
 //! ignored: a page can receive messages from any window that holds a reference to it.
 
 use std::fmt;
+
+use crate::view::Theme;
 
 /// The prefix (with protocol version) of every message.
 pub const PREFIX: &str = "evidence-presenter/1 ";
@@ -43,6 +46,8 @@ pub enum Command {
     Black,
     /// Jump to a step (0-based).
     Step(usize),
+    /// Switch the audience window's theme (`None`: follow the system).
+    Theme(Option<Theme>),
 }
 
 /// One message between the presenter and the audience window.
@@ -67,6 +72,7 @@ impl fmt::Display for Command {
             Command::Last => f.write_str("last"),
             Command::Black => f.write_str("black"),
             Command::Step(n) => write!(f, "step {n}"),
+            Command::Theme(t) => write!(f, "theme {}", t.map_or("system", |t| t.key())),
         }
     }
 }
@@ -93,7 +99,13 @@ impl Command {
             "first" => Command::First,
             "last" => Command::Last,
             "black" => Command::Black,
+            "theme system" => Command::Theme(None),
             _ => {
+                if let Some(t) = s.strip_prefix("theme ") {
+                    // Exactly the keys `Display` writes (lower case).
+                    let t = Theme::ALL.into_iter().find(|x| x.key() == t)?;
+                    return Some(Command::Theme(Some(t)));
+                }
                 let n = s.strip_prefix("step ")?;
                 if n.is_empty() || n.len() > 4 || !n.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
@@ -248,6 +260,10 @@ mod tests {
             Message::Go(Command::Black),
             Message::Go(Command::Step(0)),
             Message::Go(Command::Step(MAX_STEP)),
+            Message::Go(Command::Theme(None)),
+            Message::Go(Command::Theme(Some(Theme::Light))),
+            Message::Go(Command::Theme(Some(Theme::Dark))),
+            Message::Go(Command::Theme(Some(Theme::Projector))),
         ];
         for m in all {
             let wire = m.encode();
@@ -303,6 +319,9 @@ mod tests {
             "evidence-presenter/1 go step 99999999999999999999999",
             "evidence-presenter/1 go step 1.5",
             "evidence-presenter/1 go next\n",
+            "evidence-presenter/1 go theme",
+            "evidence-presenter/1 go theme sepia",
+            "evidence-presenter/1 go theme DARK",
             "evidence-presenter/1 state",
             "evidence-presenter/1 state ",
             "evidence-presenter/1 state matrix",
