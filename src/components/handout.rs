@@ -144,7 +144,8 @@ fn HandoutPage(props: &PageProps) -> Html {
                 </div>
             }
         }
-        Route::Home => html! {
+        // The start page, and any other page: the papers with their marks.
+        _ => html! {
             <div class="handout-view">
                 <ul>{ for c.papers.iter().map(|p| html! {
                     <li><strong>{ format!("{} ", p.mark) }</strong>{ format!("{}, {}", p.title, p.author) }</li>
