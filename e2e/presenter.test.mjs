@@ -162,6 +162,13 @@ for (const via of ['http', 'file']) {
       assert.equal(await clock.getAttribute('data-running'), 'false');
       await popup.getByTestId('pv-clock-reset').click();
       assert.match(await clock.innerText(), /^0:00/);
+      // The audience window reloads (a facilitator presses F5): the presenter window notices,
+      // says hello again, and the reloaded page adopts it (its opener is that page).
+      await page.reload();
+      await page.waitForSelector('html[data-ready="1"]', { state: 'attached' });
+      await page.getByTestId('nav-matrix').click();
+      await waitFor(popup, () => /Matrix/.test(document.querySelector('[data-testid="pv-current"]')?.textContent)
+        && !document.querySelector('[data-testid="pv-disconnected"]'));
       await screenshot(popup, `presenter-window-${via}`);
       assertClean(s);
     } finally {

@@ -214,22 +214,35 @@ pub struct PresenterWindowProps {
 #[component]
 pub fn PresenterWindow(props: &PresenterWindowProps) -> Html {
     let state = use_state(|| Rc::new(ViewState::default()));
-    let connected = use_state(|| false);
+    // (`_eq`: setting the same value again, as the heartbeat does, renders nothing.)
+    let connected = use_state_eq(|| false);
+    // When the audience window last sent its view (ms, `browser::now`).
+    let heard = use_mut_ref(|| f64::NEG_INFINITY);
     {
         let state = state.clone();
         let connected = connected.clone();
         let data = props.data.clone();
+        let heard = heard.clone();
         use_effect_with((), move |_| {
-            let listener = browser::on_peer_message(move |text| match Message::parse(&text) {
-                Some(Message::State(frag)) => {
-                    let (s, _) = url::decode(&frag, &data.0.corpus);
-                    browser::set_theme(s.theme.map(|t| t.key()));
-                    state.set(Rc::new(s));
-                    connected.set(true);
+            let on_message = {
+                let connected = connected.clone();
+                let heard = heard.clone();
+                move |text: String| match Message::parse(&text) {
+                    Some(Message::State(frag)) => {
+                        let (s, _) = url::decode(&frag, &data.0.corpus);
+                        browser::set_theme(s.theme.map(|t| t.key()));
+                        state.set(Rc::new(s));
+                        *heard.borrow_mut() = browser::now();
+                        connected.set(true);
+                    }
+                    Some(Message::Bye) => {
+                        *heard.borrow_mut() = f64::NEG_INFINITY;
+                        connected.set(false);
+                    }
+                    _ => {}
                 }
-                Some(Message::Bye) => connected.set(false),
-                _ => {}
-            });
+            };
+            let listener = browser::on_peer_message(on_message);
             let keys = browser::on_keydown(|e| {
                 if browser::typing_in_field() || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
@@ -241,17 +254,20 @@ pub fn PresenterWindow(props: &PresenterWindowProps) -> Html {
             });
             let bye = browser::on_page_hide(|| browser::post_to_peer(&Message::Bye.encode()));
             browser::post_to_peer(&Message::Hello.encode());
+            // A heartbeat: say hello when the audience window has been quiet for a while (it
+            // answers with its view, and a reloaded audience window adopts this one); after
+            // five quiet seconds, say that it is not answering.
+            let heartbeat = browser::every(1000, move || {
+                let quiet = browser::now() - *heard.borrow();
+                if quiet > 1500.0 {
+                    browser::post_to_peer(&Message::Hello.encode());
+                }
+                if quiet > 5000.0 {
+                    connected.set(false);
+                }
+            });
             browser::mark_ready();
-            move || drop((listener, keys, bye))
-        });
-    }
-    // Until the audience window answers (or after it said goodbye), say hello every second.
-    {
-        let is_connected = *connected;
-        use_effect_with(is_connected, move |c| {
-            let retry = (!*c)
-                .then(|| browser::every(1000, || browser::post_to_peer(&Message::Hello.encode())));
-            move || drop(retry)
+            move || drop((listener, keys, bye, heartbeat))
         });
     }
     {

@@ -71,7 +71,10 @@ mod tests {
         assert_eq!((w - 17) % 4, 0, "a QR width is 17 + 4 x version");
         for border in [0, QUIET - 1, q.size - 1] {
             assert!(g[border].iter().all(|m| !m), "quiet zone rows are light");
-            assert!(g.iter().all(|row| !row[border]), "quiet zone columns are light");
+            assert!(
+                g.iter().all(|row| !row[border]),
+                "quiet zone columns are light"
+            );
         }
         // Top-left finder: a 7x7 dark ring, a light ring, a 3x3 dark centre.
         let at = |x: usize, y: usize| g[y + QUIET][x + QUIET];
