@@ -115,7 +115,7 @@ test('the theme menu sets theme= in the URL; a bad theme opens with a notice; no
     await page.getByTestId('theme-select').selectOption('projector');
     await waitFor(page, () => /[?&]theme=projector(&|$)/.test(location.hash));
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'projector');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+    await waitFor(page, () => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)');
     await page.getByTestId('theme-select').selectOption('');
     await waitFor(page, () => !/theme=/.test(location.hash) && !document.documentElement.hasAttribute('data-theme'));
     assertClean(s);
