@@ -10,7 +10,7 @@ use crate::url;
 use crate::view::{quote_route, OpenQuote, ViewState};
 
 /// Column names of `evidence.csv`, in order.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 17] = [
     "paper_id",
     "paper_title",
     "section",
@@ -26,6 +26,8 @@ pub const COLUMNS: [&str; 15] = [
     "domain",
     "quote",
     "link",
+    "rationale",
+    "corpus_version",
 ];
 
 /// The page the export's links are relative to.
@@ -91,6 +93,8 @@ pub fn csv_row(corpus: &Corpus, coding: usize, quote: usize) -> Vec<String> {
             .map(|q| q.text.clone())
             .unwrap_or_default(),
         quote_link(corpus, coding, quote),
+        k.rationale.clone(),
+        corpus.about.hash.clone(),
     ]
 }
 
@@ -109,9 +113,13 @@ pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
     format!("{}\r\n", cells.join(","))
 }
 
-/// The CSV text of the given rows under the header.
+/// The UTF-8 byte-order mark that starts the file, so that Excel (Windows) reads it as UTF-8.
+pub const BOM: char = '\u{feff}';
+
+/// The CSV text of the given rows under the header, starting with the byte-order mark.
 pub fn csv_text(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = csv_line(&COLUMNS);
+    let mut out = String::from(BOM);
+    out.push_str(&csv_line(&COLUMNS));
     for row in rows {
         out.push_str(&csv_line(&row));
     }

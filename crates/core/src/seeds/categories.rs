@@ -1,5 +1,6 @@
 //! Phase 3: each paper's `[[category]]` records: the paper, partner, section and dimension
-//! they refer to, and their definition and crosswalk quotes located in the paper.
+//! they refer to, their kind, their definition, crosswalk and honest-gap quotes located in the
+//! paper, and their secondary crosswalk links (`[[category.secondary]]`).
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -8,8 +9,8 @@ use super::diags::Diags;
 use super::dimensions::Dimensions;
 use super::ids::{lookup, IdTable};
 use super::papers::Papers;
-use super::records::{owned, required, At, Record, Str};
-use crate::model::{Category, Section};
+use super::records::{did_you_mean, owned, required, text, At, Record, Str};
+use crate::model::{Category, CategoryKind, CrosswalkLink, Section};
 use crate::text::search_key;
 
 /// A `[[category]]` record as written.
@@ -25,7 +26,26 @@ pub(super) struct CategoryRec {
     dimension: Str,
     crosswalk_note: Str,
     crosswalk_quote: Str,
+    kind: Str,
+    no_evidence: Str,
+    secondary: Option<Vec<Spanned<SecondaryRec>>>,
 }
+
+/// A `[[category.secondary]]` link as written.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct SecondaryRec {
+    dimension: Str,
+    note: Str,
+    quote: Str,
+}
+
+/// The kinds of category, as written in `kind`.
+const KINDS: &[(&str, CategoryKind)] = &[
+    ("analytic", CategoryKind::Analytic),
+    ("descriptive", CategoryKind::Descriptive),
+    ("context", CategoryKind::Context),
+];
 
 pub(super) const CATEGORY_KEYS: &[&str] = &[
     "id",
@@ -37,6 +57,9 @@ pub(super) const CATEGORY_KEYS: &[&str] = &[
     "dimension",
     "crosswalk_note",
     "crosswalk_quote",
+    "kind",
+    "no_evidence",
+    "secondary",
 ];
 
 /// What categories refer to: the papers, the partner vocabulary and the dimensions.
@@ -80,7 +103,8 @@ pub(super) fn build(
     out
 }
 
-/// One category (without its id), or none when its paper or dimension is unknown.
+/// One category (without its id), or none when its paper or (analytic or descriptive) its
+/// dimension is unknown.
 fn category(at: &At, f: &CategoryRec, refs: &CategoryRefs, diags: &mut Diags) -> Option<Category> {
     let label = owned(required(at, "label", &f.label, diags));
     let paper_ids = refs.papers.ids();
@@ -89,6 +113,70 @@ fn category(at: &At, f: &CategoryRec, refs: &CategoryRefs, diags: &mut Diags) ->
         lookup(at, "paper", &p, &paper_ids, false, &expected, diags)
     });
     let partner = partner(at, &f.partner, refs.partners, diags);
+    let kind = kind(at, &f.kind, diags);
+    let crosswalk = crosswalk(at, f, kind, refs, diags);
+    let definition = required(at, "definition", &f.definition, diags);
+    let paper = paper?;
+    let section = section(at, &f.section, paper, refs.papers, diags);
+    let text = &refs.papers.texts[paper];
+    let locate = |q: Option<Spanned<String>>, what, diags: &mut Diags| {
+        q.and_then(|q| text.locate(at, &q, what, diags))
+            .unwrap_or_default()
+    };
+    let definition = locate(definition, "definition quote", diags);
+    let crosswalk_quote = locate(crosswalk.quote, "crosswalk quote", diags);
+    let no_evidence = required_if_present(at, "no_evidence", &f.no_evidence, diags)
+        .map(|q| locate(Some(q), "no_evidence quote", diags));
+    let secondary = secondary(at, &f.secondary, refs, paper, diags);
+    Some(Category {
+        id: String::new(),
+        paper,
+        label,
+        partner,
+        section,
+        definition,
+        dimension: crosswalk.dimension?,
+        crosswalk_note: crosswalk.note,
+        crosswalk_quote,
+        kind,
+        secondary,
+        no_evidence,
+    })
+}
+
+/// The primary crosswalk of a category: `dimension` is `Some(None)` for a context category
+/// (which maps onto no dimension), `None` when it is missing or unknown.
+struct Crosswalk {
+    dimension: Option<Option<usize>>,
+    note: String,
+    quote: Option<Spanned<String>>,
+}
+
+fn crosswalk(
+    at: &At,
+    f: &CategoryRec,
+    kind: CategoryKind,
+    refs: &CategoryRefs,
+    diags: &mut Diags,
+) -> Crosswalk {
+    if kind == CategoryKind::Context {
+        if let Some(d) = &f.dimension {
+            diags.push(
+                at.path(),
+                at.line_of(d.span()),
+                "a context category has a `dimension`",
+                "no `dimension` (context frames the argument and maps onto no dimension)",
+            );
+        }
+        return Crosswalk {
+            dimension: Some(None),
+            note: text(&f.crosswalk_note),
+            quote: f
+                .crosswalk_quote
+                .clone()
+                .filter(|q| !q.get_ref().trim().is_empty()),
+        };
+    }
     let dim_ids = refs.dimensions.id_list();
     let dimension = required(at, "dimension", &f.dimension, diags).and_then(|d| {
         lookup(
@@ -101,29 +189,82 @@ fn category(at: &At, f: &CategoryRec, refs: &CategoryRefs, diags: &mut Diags) ->
             diags,
         )
     });
-    let crosswalk_note = owned(required(at, "crosswalk_note", &f.crosswalk_note, diags));
-    let definition = required(at, "definition", &f.definition, diags);
-    let crosswalk_quote = required(at, "crosswalk_quote", &f.crosswalk_quote, diags);
-    let paper = paper?;
-    let section = section(at, &f.section, paper, refs.papers, diags);
-    let text = &refs.papers.texts[paper];
-    let definition = definition.and_then(|q| text.locate(at, &q, "definition quote", diags));
-    let crosswalk_quote =
-        crosswalk_quote.and_then(|q| text.locate(at, &q, "crosswalk quote", diags));
-    Some(Category {
-        id: String::new(),
-        paper,
-        label,
-        partner,
-        section,
-        definition: definition.unwrap_or_default(),
-        dimension: Some(dimension?),
-        crosswalk_note,
-        crosswalk_quote: crosswalk_quote.unwrap_or_default(),
-        kind: Default::default(),
-        secondary: Vec::new(),
-        no_evidence: None,
-    })
+    Crosswalk {
+        dimension: dimension.map(Some),
+        note: owned(required(at, "crosswalk_note", &f.crosswalk_note, diags)),
+        quote: required(at, "crosswalk_quote", &f.crosswalk_quote, diags),
+    }
+}
+
+/// `kind`: analytic (the default), descriptive or context.
+fn kind(at: &At, v: &Str, diags: &mut Diags) -> CategoryKind {
+    let Some(k) = v else {
+        return CategoryKind::Analytic;
+    };
+    if let Some((_, kind)) = KINDS.iter().find(|(name, _)| name == k.get_ref()) {
+        return *kind;
+    }
+    let names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
+    diags.push(
+        at.path(),
+        at.line_of(k.span()),
+        format!(
+            "unknown kind `{}`{}",
+            k.get_ref(),
+            did_you_mean(k.get_ref(), names.iter().copied())
+        ),
+        format!("one of: {}", names.join(", ")),
+    );
+    CategoryKind::Analytic
+}
+
+/// An optional field that, when present, must not be blank.
+fn required_if_present(at: &At, key: &str, v: &Str, diags: &mut Diags) -> Option<Spanned<String>> {
+    v.as_ref()?;
+    required(at, key, v, diags)
+}
+
+/// The `[[category.secondary]]` links: a known dimension, a note and a quote of the paper.
+fn secondary(
+    at: &At,
+    v: &Option<Vec<Spanned<SecondaryRec>>>,
+    refs: &CategoryRefs,
+    paper: usize,
+    diags: &mut Diags,
+) -> Vec<CrosswalkLink> {
+    let dim_ids = refs.dimensions.id_list();
+    let mut out = Vec::new();
+    for link in v.iter().flatten() {
+        let at = At {
+            line: at.line_of(link.span()),
+            kind: "secondary crosswalk link",
+            ..*at
+        };
+        let f = link.get_ref();
+        let dimension = required(&at, "dimension", &f.dimension, diags).and_then(|d| {
+            lookup(
+                &at,
+                "dimension",
+                &d,
+                &dim_ids,
+                false,
+                "the id of a [[dimension]]",
+                diags,
+            )
+        });
+        let note = owned(required(&at, "note", &f.note, diags));
+        let quote = required(&at, "quote", &f.quote, diags).and_then(|q| {
+            refs.papers.texts[paper].locate(&at, &q, "secondary crosswalk quote", diags)
+        });
+        if let (Some(dimension), Some(quote)) = (dimension, quote) {
+            out.push(CrosswalkLink {
+                dimension,
+                note,
+                quote,
+            });
+        }
+    }
+    out
 }
 
 /// The partner: a vocabulary value, or "" for none (the field itself is required).

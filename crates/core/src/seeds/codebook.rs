@@ -13,6 +13,7 @@ use super::evidence::{EvidenceRec, EVIDENCE_KEYS};
 use super::records::{
     did_you_mean, list, parse_file, read_record, required, tables, text, At, List, Record, Str,
 };
+use super::series::{SeriesRec, SERIES_KEYS};
 use super::SeedFile;
 use crate::diag::line_of;
 use crate::model::CorpusInfo;
@@ -36,6 +37,7 @@ pub(super) struct Codebook<'a> {
     pub(super) categories: Vec<Record<'a, CategoryRec>>,
     pub(super) evidence: Vec<Record<'a, EvidenceRec>>,
     pub(super) codings: Vec<Record<'a, CodingRec>>,
+    pub(super) series: Vec<Record<'a, SeriesRec>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -61,6 +63,7 @@ const TOP_KEYS: &[&str] = &[
     "category",
     "evidence",
     "coding",
+    "series",
 ];
 
 /// Reads every codebook file; `dir` names the codebook directory in messages about what is
@@ -107,13 +110,14 @@ fn read_file<'a>(file: &'a SeedFile, book: &mut Codebook<'a>, diags: &mut Diags)
                 Some(t) => read_vocabulary(at("vocabulary"), t, book, diags),
                 None => diags.push(&file.path, line, format!("`{name}` is not a table"), format!("a [{name}] table")),
             },
-            "dimension" | "category" | "evidence" | "coding" => {
+            "dimension" | "category" | "evidence" | "coding" | "series" => {
                 for (line, t) in tables(file, name, value, diags) {
                     let at = At { file, line, kind: kind_name(name) };
                     match name {
                         "dimension" => book.dimensions.push(read_record(at, t, DIMENSION_KEYS, diags)),
                         "category" => book.categories.push(read_record(at, t, CATEGORY_KEYS, diags)),
                         "evidence" => book.evidence.push(read_record(at, t, EVIDENCE_KEYS, diags)),
+                        "series" => book.series.push(read_record(at, t, SERIES_KEYS, diags)),
                         _ => book.codings.push(read_record(at, t, CODING_KEYS, diags)),
                     }
                 }
@@ -122,7 +126,7 @@ fn read_file<'a>(file: &'a SeedFile, book: &mut Codebook<'a>, diags: &mut Diags)
                 &file.path,
                 line,
                 format!("unknown table `{name}`{}", did_you_mean(name, TOP_KEYS.iter().copied())),
-                "one of [corpus], [vocabulary], [[dimension]], [[category]], [[evidence]], [[coding]]",
+                "one of [corpus], [vocabulary], [[dimension]], [[category]], [[series]], [[evidence]], [[coding]]",
             ),
         }
     }
@@ -134,6 +138,7 @@ fn kind_name(key: &str) -> &'static str {
         "dimension" => "dimension",
         "category" => "category",
         "evidence" => "evidence",
+        "series" => "series",
         _ => "coding",
     }
 }
@@ -238,7 +243,7 @@ mod tests {
             vec![
                 "cb:1: no [corpus] table in the codebook; one [corpus] table with title and version",
                 "cb.toml:1: second [vocabulary] table (first in cb.toml); exactly one [vocabulary] table in the codebook",
-                "cb.toml:1: unknown table `codings` (did you mean `coding`?); one of [corpus], [vocabulary], [[dimension]], [[category]], [[evidence]], [[coding]]",
+                "cb.toml:1: unknown table `codings` (did you mean `coding`?); one of [corpus], [vocabulary], [[dimension]], [[category]], [[series]], [[evidence]], [[coding]]",
                 "cb.toml:4: `P` listed twice in partners; each vocabulary value once",
             ]
         );

@@ -10,7 +10,7 @@ use super::diags::Diags;
 use super::evidence::EvidenceItems;
 use super::ids::lookup;
 use super::papers::Papers;
-use super::records::{list, required, text, At, List, Record, Str};
+use super::records::{list, owned, required, text, At, List, Record, Str};
 use crate::model::Coding;
 
 /// A `[[coding]]` record as written.
@@ -21,9 +21,10 @@ pub(super) struct CodingRec {
     category: Str,
     quotes: List,
     note: Str,
+    rationale: Str,
 }
 
-pub(super) const CODING_KEYS: &[&str] = &["evidence", "category", "quotes", "note"];
+pub(super) const CODING_KEYS: &[&str] = &["evidence", "category", "quotes", "note", "rationale"];
 
 /// What codings refer to.
 pub(super) struct CodingRefs<'a> {
@@ -38,6 +39,9 @@ pub(super) struct CodingRefs<'a> {
 pub(super) struct Codings {
     pub(super) list: Vec<Coding>,
     pub(super) named: BTreeSet<String>,
+    /// Evidence ids (as written) of coding records that did not make a coding: references
+    /// to their codings elsewhere are not reported again.
+    pub(super) broken: BTreeSet<String>,
 }
 
 /// Checks every coding record.
@@ -52,6 +56,10 @@ pub(super) fn build(recs: &[Record<CodingRec>], refs: &CodingRefs, diags: &mut D
             if let Some(v) = v {
                 out.named.insert(format!("{key}:{}", v.get_ref()));
             }
+        }
+        if let (Some(e), Some(c)) = (&f.evidence, &f.category) {
+            out.named
+                .insert(format!("coding:{}~{}", e.get_ref(), c.get_ref()));
         }
         // An id that was declared but whose record is invalid is not reported again.
         let ev = required(at, "evidence", &f.evidence, diags).and_then(|e| {
@@ -79,7 +87,10 @@ pub(super) fn build(recs: &[Record<CodingRec>], refs: &CodingRefs, diags: &mut D
             )
         });
         let quotes = list(at, "quotes", &f.quotes, true, diags);
+        let rationale = owned(required(at, "rationale", &f.rationale, diags));
+        let broken = f.evidence.as_ref().map(|e| e.get_ref().clone());
         let (Some(ev), Some(cat)) = (ev, cat) else {
+            out.broken.extend(broken);
             continue;
         };
         if let Some((file, line)) = pairs.get(&(ev, cat)) {
@@ -95,8 +106,11 @@ pub(super) fn build(recs: &[Record<CodingRec>], refs: &CodingRefs, diags: &mut D
             continue;
         }
         pairs.insert((ev, cat), (at.path().to_string(), at.line));
-        if let Some(coding) = coding(at, (ev, cat), &quotes, text(&f.note), refs, diags) {
+        if let Some(mut coding) = coding(at, (ev, cat), &quotes, text(&f.note), refs, diags) {
+            coding.rationale = rationale;
             out.list.push(coding);
+        } else {
+            out.broken.extend(broken);
         }
     }
     out
@@ -138,7 +152,7 @@ mod tests {
     use crate::seeds::fixtures::{book_diags, papers};
     use crate::seeds::{categories, dimensions, evidence};
 
-    const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\n\n[[evidence]]\nid = \"drill-2003\"\ntitle = \"Drill\"\ndate = \"2003-06\"\nplace = \"Port\"\nactors = [\"Council\"]\nkind = \"exercise\"\ndomain = \"civilian\"\n\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nquotes = [\n  \"The lifeboat exercise of June 2003\",\n  \"The lifeboat exercise of June 2003 was a first\",\n]\n";
+    const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\n\n[[evidence]]\nid = \"drill-2003\"\ntitle = \"Drill\"\ndate = \"2003-06\"\nplace = \"Port\"\nactors = [\"Council\"]\nkind = \"exercise\"\ndomain = \"civilian\"\n\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nrationale = \"R\"\nquotes = [\n  \"The lifeboat exercise of June 2003\",\n  \"The lifeboat exercise of June 2003 was a first\",\n]\n";
 
     fn run(book: &str) -> (Codings, Vec<String>) {
         let p = papers();
@@ -155,7 +169,12 @@ mod tests {
                 dimensions: &dims,
             };
             let cats = categories::build(&b.categories, &refs, d);
-            let ev = evidence::build(&b.evidence, &vocab, d);
+            let series = crate::seeds::series::SeriesList::default();
+            let ev_refs = evidence::EvidenceRefs {
+                vocab: &vocab,
+                series: &series,
+            };
+            let ev = evidence::build(&b.evidence, &ev_refs, d);
             build(
                 &b.codings,
                 &CodingRefs {
@@ -184,20 +203,20 @@ mod tests {
         assert!(k.list.is_empty());
         assert_eq!(d.len(), 1);
         assert!(
-            d[0].starts_with("cb.toml:31: quote not found in p.txt"),
+            d[0].starts_with("cb.toml:32: quote not found in p.txt"),
             "{d:#?}"
         );
     }
 
     #[test]
     fn second_coding_and_unknown_references() {
-        let second = "\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nquotes = [\"a first\"]\n\n[[coding]]\nevidence = \"dril-2003\"\ncategory = \"p-practical\"\nquotes = [\"a first\"]\n";
+        let second = "\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nrationale = \"R\"\nquotes = [\"a first\"]\n\n[[coding]]\nevidence = \"dril-2003\"\ncategory = \"p-practical\"\nrationale = \"R\"\nquotes = [\"a first\"]\n";
         let (_, d) = run(&format!("{BOOK}{second}"));
         assert_eq!(
             d,
             vec![
-                "cb.toml:34: second coding of evidence `drill-2003` under category `p-practical` (first at cb.toml:26); one [[coding]] per evidence and category; put all its quotes in one `quotes` list",
-                "cb.toml:40: unknown evidence `dril-2003` (did you mean `drill-2003`?); the id of an [[evidence]] item",
+                "cb.toml:35: second coding of evidence `drill-2003` under category `p-practical` (first at cb.toml:26); one [[coding]] per evidence and category; put all its quotes in one `quotes` list",
+                "cb.toml:42: unknown evidence `dril-2003` (did you mean `drill-2003`?); the id of an [[evidence]] item",
             ]
         );
     }

@@ -1,11 +1,13 @@
-//! Phase 6: coverage. Every category and evidence item is coded, every dimension has a
-//! category.
+//! Phase 6: coverage. Every category is coded or is an honest gap (`no_evidence`, and then
+//! has no coding), every evidence item is coded, every dimension has a category (primary or
+//! secondary link), every series has an item.
 
 use super::categories::Categories;
 use super::codings::Codings;
 use super::diags::Diags;
 use super::dimensions::Dimensions;
 use super::evidence::EvidenceItems;
+use super::series::SeriesList;
 
 /// What coverage looks at: the built records and what the coding records name.
 pub(super) struct Built<'a> {
@@ -13,38 +15,29 @@ pub(super) struct Built<'a> {
     pub(super) categories: &'a Categories,
     pub(super) evidence: &'a EvidenceItems,
     pub(super) codings: &'a Codings,
+    pub(super) series: &'a SeriesList,
 }
 
-/// Reports every uncoded category or evidence item and every dimension without a category.
+/// Reports every gap in the coverage.
 pub(super) fn check(b: &Built, diags: &mut Diags) {
-    let uncoded = [
-        (
-            "category",
-            b.categories.id_list(),
-            &b.categories.lines,
-            "has no coding",
-        ),
-        (
-            "evidence",
-            b.evidence.id_list(),
-            &b.evidence.lines,
-            "is never coded",
-        ),
-    ];
-    for (kind, ids, lines, problem) in uncoded {
-        for (id, (file, line)) in ids.iter().zip(lines) {
-            if !b.codings.named.contains(&format!("{kind}:{id}")) {
-                diags.push(
-                    file,
-                    *line,
-                    format!("{kind} `{id}` {problem}"),
-                    format!("at least one [[coding]] with `{kind}` = this id"),
-                );
-            }
+    categories(b, diags);
+    for (e, (file, line)) in b.evidence.list.iter().zip(&b.evidence.lines) {
+        if !b.codings.named.contains(&format!("evidence:{}", e.id)) {
+            diags.push(
+                file,
+                *line,
+                format!("evidence `{}` is never coded", e.id),
+                "at least one [[coding]] with `evidence` = this id",
+            );
         }
     }
     for (i, d) in b.dimensions.list.iter().enumerate() {
-        if !b.categories.list.iter().any(|c| c.dimension == Some(i)) {
+        let used = b
+            .categories
+            .list
+            .iter()
+            .any(|c| c.dimension == Some(i) || c.secondary.iter().any(|s| s.dimension == i));
+        if !used {
             let (file, line) = &b.dimensions.lines[i];
             diags.push(
                 file,
@@ -52,6 +45,39 @@ pub(super) fn check(b: &Built, diags: &mut Diags) {
                 format!("dimension `{}` has no category", d.id),
                 "at least one [[category]] with `dimension` = this id",
             );
+        }
+    }
+    for (i, s) in b.series.list.iter().enumerate() {
+        if !b.evidence.list.iter().any(|e| e.series == Some(i)) {
+            let (file, line) = &b.series.lines[i];
+            diags.push(
+                file,
+                *line,
+                format!("series `{}` has no evidence item", s.id),
+                "at least one [[evidence]] with `series` = this id",
+            );
+        }
+    }
+}
+
+/// A category has codings, or `no_evidence` (an honest gap), never both and never neither.
+fn categories(b: &Built, diags: &mut Diags) {
+    for (c, (file, line)) in b.categories.list.iter().zip(&b.categories.lines) {
+        let coded = b.codings.named.contains(&format!("category:{}", c.id));
+        match (coded, c.no_evidence.is_some()) {
+            (false, false) => diags.push(
+                file,
+                *line,
+                format!("category `{}` has no coding", c.id),
+                "at least one [[coding]] with `category` = this id, or `no_evidence = \"…\"` (the author's words) when the paper cites no concrete evidence for it",
+            ),
+            (true, true) => diags.push(
+                file,
+                *line,
+                format!("category `{}` has `no_evidence` and codings", c.id),
+                "either codings or `no_evidence` (an honest gap), not both",
+            ),
+            _ => {}
         }
     }
 }
@@ -91,12 +117,14 @@ mod tests {
         let mut codings = Codings::default();
         codings.named.insert("evidence:e".into());
         let mut d = Diags::default();
+        let series = SeriesList::default();
         check(
             &Built {
                 dimensions: &dimensions,
                 categories: &categories,
                 evidence: &evidence,
                 codings: &codings,
+                series: &series,
             },
             &mut d,
         );
@@ -105,7 +133,7 @@ mod tests {
             text,
             vec![
                 "cb.toml:2: dimension `d` has no category; at least one [[category]] with `dimension` = this id",
-                "cb.toml:5: category `c` has no coding; at least one [[coding]] with `category` = this id",
+                "cb.toml:5: category `c` has no coding; at least one [[coding]] with `category` = this id, or `no_evidence = \"…\"` (the author's words) when the paper cites no concrete evidence for it",
             ]
         );
     }

@@ -1,4 +1,5 @@
-//! Phase 4: the `[[evidence]]` records: dates, vocabulary kind and domain, actors, sources.
+//! Phase 4b: the `[[evidence]]` records: dates, place, vocabulary kind and domain, actors,
+//! sources, and the series an item belongs to.
 
 use serde::Deserialize;
 
@@ -7,6 +8,7 @@ use super::dates::{parse_date, DATE_EXPECTED};
 use super::diags::Diags;
 use super::ids::{lookup, IdTable};
 use super::records::{list, owned, required, strings, text, At, List, Record, Str};
+use super::series::SeriesList;
 use crate::model::{DateSpan, Evidence};
 
 /// An `[[evidence]]` record as written.
@@ -22,10 +24,11 @@ pub(super) struct EvidenceRec {
     domain: Str,
     sources: List,
     note: Str,
+    series: Str,
 }
 
 pub(super) const EVIDENCE_KEYS: &[&str] = &[
-    "id", "title", "date", "place", "actors", "kind", "domain", "sources", "note",
+    "id", "title", "date", "place", "actors", "kind", "domain", "sources", "note", "series",
 ];
 
 /// The valid evidence items (in codebook order), their ids, and where each record starts.
@@ -43,16 +46,22 @@ impl EvidenceItems {
     }
 }
 
+/// What evidence items refer to: the vocabulary and the series.
+pub(super) struct EvidenceRefs<'a> {
+    pub(super) vocab: &'a Vocabulary,
+    pub(super) series: &'a SeriesList,
+}
+
 /// Checks every evidence record.
 pub(super) fn build(
     recs: &[Record<EvidenceRec>],
-    vocab: &Vocabulary,
+    refs: &EvidenceRefs,
     diags: &mut Diags,
 ) -> EvidenceItems {
     let mut out = EvidenceItems::default();
     for r in recs {
         let id = out.ids.declare(&r.at, &r.fields.id, diags);
-        if let (Some(id), Some(ev)) = (id, item(&r.at, &r.fields, vocab, diags)) {
+        if let (Some(id), Some(ev)) = (id, item(&r.at, &r.fields, refs, diags)) {
             out.lines.push((r.at.path().to_string(), r.at.line));
             out.list.push(Evidence { id, ..ev });
         }
@@ -61,11 +70,12 @@ pub(super) fn build(
 }
 
 /// One evidence item (without its id), or none when its date, kind or domain is invalid.
-fn item(at: &At, f: &EvidenceRec, vocab: &Vocabulary, diags: &mut Diags) -> Option<Evidence> {
+fn item(at: &At, f: &EvidenceRec, refs: &EvidenceRefs, diags: &mut Diags) -> Option<Evidence> {
+    let vocab = refs.vocab;
     let title = owned(required(at, "title", &f.title, diags));
     let date_text = owned(required(at, "date", &f.date, diags));
     let date = date(at, f, diags);
-    let place = owned(required(at, "place", &f.place, diags));
+    let place = place(at, f, diags);
     let actors = strings(&list(at, "actors", &f.actors, true, diags));
     let kind = vocab_value(at, "kind", &f.kind, "kinds", &vocab.kinds, diags);
     let domain = vocab_value(at, "domain", &f.domain, "domains", &vocab.domains, diags);
@@ -81,8 +91,44 @@ fn item(at: &At, f: &EvidenceRec, vocab: &Vocabulary, diags: &mut Diags) -> Opti
         domain: domain?,
         sources,
         note: text(&f.note),
-        series: None,
+        series: series(at, &f.series, refs.series, diags),
     })
+}
+
+/// `place`: required; "" (the sources support no place) only with a `note` that says so.
+fn place(at: &At, f: &EvidenceRec, diags: &mut Diags) -> String {
+    let Some(p) = &f.place else {
+        diags.push(
+            at.path(),
+            at.line,
+            "missing field `place` in evidence",
+            "`place = \"…\"`",
+        );
+        return String::new();
+    };
+    if p.get_ref().trim().is_empty() && text(&f.note).trim().is_empty() {
+        diags.push(
+            at.path(),
+            at.line_of(p.span()),
+            "empty `place` and no `note`",
+            "the place the sources support, or \"\" with a `note` saying they support none",
+        );
+    }
+    p.get_ref().trim().to_string()
+}
+
+/// `series`: optional, the id of a `[[series]]`.
+fn series(at: &At, v: &Str, series: &SeriesList, diags: &mut Diags) -> Option<usize> {
+    let s = v.as_ref()?;
+    lookup(
+        at,
+        "series",
+        s,
+        &series.id_list(),
+        false,
+        "the id of a [[series]]",
+        diags,
+    )
 }
 
 fn date(at: &At, f: &EvidenceRec, diags: &mut Diags) -> Option<DateSpan> {
@@ -125,7 +171,17 @@ mod tests {
             kinds: vec!["exercise".into()],
             domains: vec!["civilian".into()],
         };
-        book_diags(book, |b, d| build(&b.evidence, &vocab, d))
+        let series = SeriesList::default();
+        book_diags(book, |b, d| {
+            build(
+                &b.evidence,
+                &EvidenceRefs {
+                    vocab: &vocab,
+                    series: &series,
+                },
+                d,
+            )
+        })
     }
 
     #[test]

@@ -4,8 +4,9 @@ use super::SeedFile;
 use super::SeedSet;
 use crate::Diagnostic;
 
-/// Reads a seeds directory: `<dir>/*.txt` papers with a `.toml` beside each, and
-/// `<dir>/codebook/*.toml`. Display paths start with `display_prefix` (for example `seeds`).
+/// Reads a seeds directory: `<dir>/*.txt` papers with a `.toml` beside each,
+/// `<dir>/codebook/*.toml` (with the sweep files), `<dir>/agreement/*.toml`, and the hash of
+/// every file under `<dir>`. Display paths start with `display_prefix` (for example `seeds`).
 pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Result<SeedSet> {
     let mut set = SeedSet {
         root: display_prefix.to_string(),
@@ -57,21 +58,13 @@ pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Re
         }
     }
     let cb_dir = dir.join("codebook");
-    if cb_dir.is_dir() {
-        let mut cb: Vec<String> = std::fs::read_dir(&cb_dir)?
-            .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".toml"))
-            .collect();
-        cb.sort();
-        for name in cb {
-            let text = std::fs::read_to_string(cb_dir.join(&name))?;
-            set.codebook.push(SeedFile {
-                path: format!("{display_prefix}/codebook/{name}"),
-                text,
-            });
-        }
-    } else {
+    set.codebook = toml_files(&cb_dir, &format!("{display_prefix}/codebook"))?;
+    set.agreement = toml_files(
+        &dir.join("agreement"),
+        &format!("{display_prefix}/agreement"),
+    )?;
+    set.hash = super::hash::tree_hash(&all_files(dir)?);
+    if !cb_dir.is_dir() {
         set.problems.push(Diagnostic::new(
             format!("{display_prefix}/codebook"),
             1,
@@ -80,4 +73,57 @@ pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Re
         ));
     }
     Ok(set)
+}
+
+/// The `.toml` files of `dir` (none when it does not exist), sorted by name, with display
+/// paths under `display`.
+pub(super) fn toml_files(dir: &std::path::Path, display: &str) -> std::io::Result<Vec<SeedFile>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            Ok(SeedFile {
+                text: std::fs::read_to_string(dir.join(&name))?,
+                path: format!("{display}/{name}"),
+            })
+        })
+        .collect()
+}
+
+/// Every file under `dir` (hidden ones excepted) as (relative path with `/`, bytes), sorted
+/// by path.
+pub(super) fn all_files(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), String::new())];
+    while let Some((d, rel)) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let e = e?;
+            let Ok(name) = e.file_name().into_string() else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            if e.file_type()?.is_dir() {
+                stack.push((e.path(), path));
+            } else {
+                out.push((path, std::fs::read(e.path())?));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }

@@ -15,17 +15,22 @@
 //! | `evidence.rs` | evidence records, vocabulary | `EvidenceItems` |
 //! | `codings.rs` | coding records, papers, categories, evidence | `Codings` |
 //! | `coverage.rs` | all of the above | problems only |
+//! | `series.rs` | series records | `SeriesList` |
 //! | `ordering.rs` | evidence, codings | both in canonical order |
+//! | `sweeps.rs` | `codebook/sweep-*.toml`, papers, codings | `Vec<Sweep>` |
+//! | `agreement.rs` | `agreement/*.toml`, papers, sweeps, categories, evidence, codings | `Vec<Agreement>` |
 //!
 //! Helpers: `records.rs` (TOML into typed records, lines from the parser's spans),
 //! `ids.rs` (slugs, id tables, lookups with suggestions), `quotes.rs` (locating verbatim
-//! quotes), `dates.rs`, `diags.rs` (the problem list), `files.rs` (reading the directory).
+//! quotes), `dates.rs`, `diags.rs` (the problem list), `files.rs` (reading the directory),
+//! `hash.rs` (the corpus version: a short hash of every file of the directory).
 
 use std::path::Path;
 
 use crate::model::Corpus;
 use crate::Diagnostic;
 
+mod agreement;
 mod categories;
 mod codebook;
 mod codings;
@@ -37,15 +42,20 @@ mod evidence;
 mod files;
 #[cfg(test)]
 mod fixtures;
+mod hash;
 mod ids;
 mod ordering;
 mod papers;
 mod quotes;
 mod records;
+mod series;
+mod sweeps;
 
+pub use agreement::cohens_kappa;
 pub use dates::parse_date;
 pub use files::read_seed_dir;
 pub use ids::is_slug;
+pub use sweeps::EXCLUSION_REASONS;
 
 use diags::Diags;
 
@@ -67,8 +77,12 @@ pub struct SeedSet {
     pub papers: Vec<(SeedFile, SeedFile)>,
     /// Codebook files (`codebook/*.toml`), sorted by file name.
     pub codebook: Vec<SeedFile>,
+    /// Agreement studies (`agreement/*.toml`), sorted by file name.
+    pub agreement: Vec<SeedFile>,
     /// Problems found while pairing files (a `.txt` without `.toml`, or the reverse).
     pub problems: Vec<Diagnostic>,
+    /// Short hash of every file under the directory (`hash::tree_hash`): the corpus version.
+    pub hash: String,
 }
 
 /// Reads and builds the corpus in `dir`. Messages name files by `dir` as given (build.rs
@@ -91,54 +105,111 @@ pub fn load(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
 /// otherwise every problem, sorted by file and line.
 pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
     let mut diags = Diags::from_vec(seeds.problems.clone());
-    let papers = papers::read_papers(&seeds.papers, &mut diags);
     let root = if seeds.root.is_empty() {
         "seeds"
     } else {
         &seeds.root
     };
-    let book = codebook::read_codebook(&seeds.codebook, &format!("{root}/codebook"), &mut diags);
-    let (about, _) = book.info.clone().unwrap_or_default();
-    let (vocab, _) = book.vocab.clone().unwrap_or_default();
-    let dims = dimensions::build(&book.dimensions, &mut diags);
-    let cat_refs = categories::CategoryRefs {
+    let cb_dir = format!("{root}/codebook");
+    let (sweep_files, book_files): (Vec<&SeedFile>, Vec<&SeedFile>) = seeds
+        .codebook
+        .iter()
+        .partition(|f| sweeps::is_sweep_file(f));
+    let book_files: Vec<SeedFile> = book_files.into_iter().cloned().collect();
+    let papers = papers::read_papers(&seeds.papers, &mut diags);
+    let book = codebook::read_codebook(&book_files, &cb_dir, &mut diags);
+    let built = build_codebook(&book, &papers, &mut diags);
+    let (mut about, _) = book.info.clone().unwrap_or_default();
+    about.hash = seeds.hash.clone();
+    let (evidence, codings) = ordering::canonical(built.evidence.list, built.codings.list.clone());
+    let sweep_refs = sweeps::SweepRefs {
         papers: &papers,
+        codings: &codings,
+        named: &built.codings,
+        dir: &cb_dir,
+    };
+    let sweeps = sweeps::build(&sweep_files, &sweep_refs, &mut diags);
+    let agreement_refs = agreement::AgreementRefs {
+        papers: &papers,
+        sweeps: &sweeps,
+        categories: &built.categories.list,
+        evidence: &evidence,
+        codings: &codings,
+        named: &built.codings,
+    };
+    let agreement = agreement::build(&seeds.agreement, &agreement_refs, &mut diags);
+    let sweeps = sweeps.list;
+    if !diags.is_empty() {
+        return Err(diags.into_sorted());
+    }
+    Ok(Corpus {
+        papers: papers.list,
+        dimensions: built.dimensions.list,
+        categories: built.categories.list,
+        evidence,
+        codings,
+        kinds: built.vocab.kinds,
+        domains: built.vocab.domains,
+        partners: built.vocab.partners,
+        about,
+        series: built.series.list,
+        sweeps,
+        agreement,
+    })
+}
+
+/// The codebook's records, checked, in codebook order.
+struct BuiltCodebook {
+    vocab: codebook::Vocabulary,
+    dimensions: dimensions::Dimensions,
+    categories: categories::Categories,
+    series: series::SeriesList,
+    evidence: evidence::EvidenceItems,
+    codings: codings::Codings,
+}
+
+/// Phases 2 to 6: dimensions, categories, series, evidence, codings, coverage.
+fn build_codebook(
+    book: &codebook::Codebook,
+    papers: &papers::Papers,
+    diags: &mut Diags,
+) -> BuiltCodebook {
+    let (vocab, _) = book.vocab.clone().unwrap_or_default();
+    let dims = dimensions::build(&book.dimensions, diags);
+    let cat_refs = categories::CategoryRefs {
+        papers,
         partners: &vocab.partners,
         dimensions: &dims,
     };
-    let cats = categories::build(&book.categories, &cat_refs, &mut diags);
-    let ev = evidence::build(&book.evidence, &vocab, &mut diags);
+    let cats = categories::build(&book.categories, &cat_refs, diags);
+    let series = series::build(&book.series, diags);
+    let ev_refs = evidence::EvidenceRefs {
+        vocab: &vocab,
+        series: &series,
+    };
+    let ev = evidence::build(&book.evidence, &ev_refs, diags);
     let coding_refs = codings::CodingRefs {
-        papers: &papers,
+        papers,
         categories: &cats,
         evidence: &ev,
     };
-    let codings = codings::build(&book.codings, &coding_refs, &mut diags);
+    let codings = codings::build(&book.codings, &coding_refs, diags);
     let built = coverage::Built {
         dimensions: &dims,
         categories: &cats,
         evidence: &ev,
         codings: &codings,
+        series: &series,
     };
-    coverage::check(&built, &mut diags);
-    if !diags.is_empty() {
-        return Err(diags.into_sorted());
-    }
-    let (evidence, codings) = ordering::canonical(ev.list, codings.list);
-    Ok(Corpus {
-        papers: papers.list,
-        dimensions: dims.list,
-        categories: cats.list,
-        evidence,
+    coverage::check(&built, diags);
+    BuiltCodebook {
+        vocab,
+        dimensions: dims,
+        categories: cats,
+        series,
+        evidence: ev,
         codings,
-        kinds: vocab.kinds,
-        domains: vocab.domains,
-        partners: vocab.partners,
-        about,
-        series: Vec::new(),
-        sweeps: Vec::new(),
-        agreement: Vec::new(),
-    })
+    }
 }
 
 /// The host tools' one convention: every problem on stderr as `file:line: problem; expected`,
