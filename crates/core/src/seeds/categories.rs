@@ -117,7 +117,7 @@ fn category(at: &At, f: &CategoryRec, refs: &CategoryRefs, diags: &mut Diags) ->
     let crosswalk = crosswalk(at, f, kind, refs, diags);
     let definition = required(at, "definition", &f.definition, diags);
     let paper = paper?;
-    let section = section(at, &f.section, paper, refs.papers, diags);
+    let section = section(at, &f.section, (paper, kind), refs.papers, diags);
     let text = &refs.papers.texts[paper];
     let locate = |q: Option<Spanned<String>>, what, diags: &mut Diags| {
         q.and_then(|q| text.locate(at, &q, what, diags))
@@ -297,8 +297,15 @@ fn partner(at: &At, v: &Str, partners: &[String], diags: &mut Diags) -> Option<u
 }
 
 /// The heading the category is discussed under (with or without its enumeration), or none
-/// for "" in a paper without headings.
-fn section(at: &At, v: &Str, paper: usize, papers: &Papers, diags: &mut Diags) -> Option<usize> {
+/// for "" in a paper without headings (or for a context category, which may frame the whole
+/// paper).
+fn section(
+    at: &At,
+    v: &Str,
+    (paper, kind): (usize, CategoryKind),
+    papers: &Papers,
+    diags: &mut Diags,
+) -> Option<usize> {
     let Some(s) = v else {
         diags.push(
             at.path(),
@@ -310,7 +317,7 @@ fn section(at: &At, v: &Str, paper: usize, papers: &Papers, diags: &mut Diags) -
     };
     let secs = &papers.list[paper].doc.sections;
     if s.get_ref().trim().is_empty() {
-        if !secs.is_empty() {
+        if !secs.is_empty() && kind != CategoryKind::Context {
             diags.push(
                 at.path(),
                 at.line_of(s.span()),
@@ -421,6 +428,31 @@ mod tests {
                 "cb.toml:11: no heading `Practical partners` in paper `p`; one of its headings: \"Title\", \"Introduction\", \"Practical partner\"",
                 "cb.toml:13: unknown dimension `practise` (did you mean `practice`?); the id of a [[dimension]]",
                 "cb.toml:15: crosswalk quote not found in p.txt: «a second»; the exact words of one paragraph or footnote (only whitespace, quote marks and dashes may differ)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_context_category_has_no_dimension_and_may_frame_the_whole_paper() {
+        let ctx = "\n[[category]]\nid = \"p-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\n";
+        let (cats, d) = run(&format!("{BOOK}{ctx}"));
+        assert!(d.is_empty(), "{d:#?}");
+        let c = &cats.list[1];
+        assert_eq!(
+            (c.kind, c.dimension, c.section),
+            (CategoryKind::Context, None, None)
+        );
+        // An analytic category needs its dimension and crosswalk.
+        let analytic = ctx
+            .replace("kind = \"context\"\n", "")
+            .replace("section = \"\"", "section = \"Introduction\"");
+        let (_, d) = run(&format!("{BOOK}{analytic}"));
+        assert_eq!(
+            d,
+            vec![
+                "cb.toml:17: missing field `crosswalk_note` in category; `crosswalk_note = \"…\"`",
+                "cb.toml:17: missing field `crosswalk_quote` in category; `crosswalk_quote = \"…\"`",
+                "cb.toml:17: missing field `dimension` in category; `dimension = \"…\"`",
             ]
         );
     }
