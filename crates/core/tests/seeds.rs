@@ -479,3 +479,28 @@ fn agreement_needs_a_resolution_for_every_disagreement() {
     let d = broken_in("agreement/alpha.toml", from, to);
     assert!(d.contains(&format!("seeds/agreement/alpha.toml:{line}: category `b-signal` is not a category of paper `alpha`; one of the paper's categories")), "{d:#?}");
 }
+
+#[test]
+fn drafted_sweeps_have_locators_the_build_finds() {
+    let mut s = tiny();
+    let c = build_corpus(&s).unwrap();
+    s.agreement.clear();
+    for p in &c.papers {
+        let draft = evidence_core::seeds::draft_sweep(p);
+        assert!(draft.contains("[[mention]]"), "{draft}");
+        // Undecided, the draft fails the build: one problem per mention.
+        let decided = draft.replace(
+            "# excluded = \"\"\n# why = \"\"",
+            "excluded = \"background\"\nwhy = \"Decided in a test.\"",
+        );
+        let f = s
+            .codebook
+            .iter_mut()
+            .find(|f| f.path.ends_with(&format!("sweep-{}.toml", p.id)))
+            .unwrap();
+        f.text = decided;
+    }
+    let c2 = build_corpus(&s).expect("every drafted locator is found");
+    let mentions: usize = c2.sweeps.iter().map(|w| w.mentions.len()).sum();
+    assert!(mentions >= 6, "{mentions}");
+}

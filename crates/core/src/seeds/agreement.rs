@@ -185,12 +185,17 @@ fn pair(
     let cat_ids: Vec<String> = refs.categories.iter().map(|c| c.id.clone()).collect();
     let e = required(at, "evidence", &f.evidence, diags);
     let e = e.and_then(|e| {
+        // An item whose record is invalid (already reported) is not reported again.
+        let quiet = refs
+            .named
+            .named
+            .contains(&format!("evidence:{}", e.get_ref()));
         lookup(
             at,
             "evidence",
             &e,
             &ev_ids,
-            false,
+            quiet,
             "the id of an [[evidence]] item",
             diags,
         )
@@ -198,12 +203,16 @@ fn pair(
     });
     let c = required(at, "category", &f.category, diags);
     let c = c.and_then(|c| {
+        let quiet = refs
+            .named
+            .named
+            .contains(&format!("category:{}", c.get_ref()));
         lookup(
             at,
             "category",
             &c,
             &cat_ids,
-            false,
+            quiet,
             "the id of a [[category]]",
             diags,
         )

@@ -38,6 +38,7 @@ mod coverage;
 mod dates;
 mod diags;
 mod dimensions;
+mod draft;
 mod evidence;
 mod files;
 #[cfg(test)]
@@ -53,6 +54,7 @@ mod sweeps;
 
 pub use agreement::cohens_kappa;
 pub use dates::parse_date;
+pub use draft::{draft_sweep, mentions_a_date, sentences};
 pub use files::read_seed_dir;
 pub use ids::is_slug;
 pub use sweeps::EXCLUSION_REASONS;
@@ -99,6 +101,27 @@ pub fn load(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
         )]
     })?;
     build_corpus(&seeds)
+}
+
+/// Reads only the papers of `dir` (metadata and cleaned texts), for tools that work before
+/// the codebook is complete (`draft-sweep`).
+pub fn load_papers(dir: &Path) -> Result<Vec<crate::model::Paper>, Vec<Diagnostic>> {
+    let prefix = dir.to_string_lossy().trim_end_matches('/').to_string();
+    let seeds = read_seed_dir(dir, &prefix).map_err(|e| {
+        vec![Diagnostic::new(
+            &prefix,
+            1,
+            format!("cannot read the seeds directory: {e}"),
+            "a readable directory",
+        )]
+    })?;
+    let mut diags = Diags::from_vec(seeds.problems.clone());
+    let papers = papers::read_papers(&seeds.papers, &mut diags);
+    if diags.is_empty() {
+        Ok(papers.list)
+    } else {
+        Err(diags.into_sorted())
+    }
 }
 
 /// Builds and validates the corpus. Returns the corpus only when there are no problems;
