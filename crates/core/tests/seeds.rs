@@ -504,3 +504,40 @@ fn drafted_sweeps_have_locators_the_build_finds() {
     let mentions: usize = c2.sweeps.iter().map(|w| w.mentions.len()).sum();
     assert!(mentions >= 6, "{mentions}");
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn corpus_version_is_a_hash_of_every_file_under_the_seeds_directory() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny");
+    let base = std::env::temp_dir().join(format!("seeds-hash-{}", std::process::id()));
+    let (a, b) = (base.join("a"), base.join("b"));
+    copy_dir(&src, &a);
+    copy_dir(&src, &b);
+    let hash = |d: &Path| evidence_core::seeds::load(d).expect("valid").about.hash;
+    let original = hash(&a);
+    // The same files elsewhere: the same version (only paths relative to the directory count).
+    assert_eq!(hash(&b), original);
+    assert_eq!(original, tiny().hash);
+    // Any byte of any file changes it, including files the build does not read.
+    std::fs::write(b.join("notes.md"), "a file the build does not read").unwrap();
+    assert_ne!(hash(&b), original);
+    let text = std::fs::read_to_string(a.join("beta.txt")).unwrap();
+    std::fs::write(
+        a.join("beta.txt"),
+        text.replace("matters less", "matters  less"),
+    )
+    .unwrap();
+    assert_ne!(hash(&a), original);
+    std::fs::remove_dir_all(&base).unwrap();
+}
