@@ -60,7 +60,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for w in chars.windows(3) {
         let [(_, end), (_, space), (next_pos, next)] = [w[0], w[1], w[2]];
         let opens = next.is_uppercase() || next.is_ascii_digit() || "\"“‘(".contains(next);
-        if ".?!".contains(end) && space == ' ' && opens {
+        if ".?!".contains(end) && space == ' ' && opens && !abbreviation(&text[start..next_pos]) {
             out.push(text[start..next_pos].trim());
             start = next_pos;
         }
@@ -68,6 +68,26 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out.push(text[start..].trim());
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// Words that end with a full stop without ending a sentence (citations, initials).
+const ABBREVIATIONS: &[&str] = &[
+    "p", "pp", "para", "paras", "vol", "no", "nos", "chap", "ch", "ed", "eds", "cf", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "st", "op", "cit", "ibid", "art", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u",
+];
+
+/// Whether the text (up to and including a full stop and a space) ends with an abbreviation
+/// or an initial, so the full stop does not end a sentence.
+fn abbreviation(text: &str) -> bool {
+    let word = text.trim_end().trim_end_matches('.');
+    let word = word
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// A TOML basic string.
@@ -129,6 +149,18 @@ mod tests {
         assert!(!mentions_a_date("Officials may meet again."));
         assert!(!mentions_a_date("It cost 12000 yen, page 1850."));
         assert!(!mentions_a_date("No date here."));
+    }
+
+    #[test]
+    fn citations_and_initials_do_not_end_sentences() {
+        let t = "See J. Smith, Vol. 3, pp. 4-5, 8 December 2007, para. 20. Then 2008.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "See J. Smith, Vol. 3, pp. 4-5, 8 December 2007, para. 20.",
+                "Then 2008."
+            ]
+        );
     }
 
     #[test]
