@@ -100,6 +100,19 @@ fn agreement(file: &SeedFile, refs: &AgreementRefs, diags: &mut Diags) -> Option
         line: at.line_of(paper_v.span()),
         ..at
     };
+    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+    let want = format!("{}.toml", paper_v.get_ref());
+    if name != want {
+        diags.push(
+            at.path(),
+            at.line,
+            format!(
+                "the agreement study of paper `{}` is in a file named {name}",
+                paper_v.get_ref()
+            ),
+            format!("the file name {want}"),
+        );
+    }
     let units = Units::of(paper, refs);
     if units.evidence.is_empty() || units.categories.is_empty() {
         diags.push(
@@ -467,6 +480,28 @@ mod tests {
             .collect();
         assert_eq!(pairs, vec![(0, 1, false, true), (1, 1, true, false)]);
         assert!(a.disagreements[1].resolution.starts_with("Kept"));
+    }
+
+    #[test]
+    fn the_file_is_named_for_its_paper() {
+        let (papers, sweeps, categories, evidence, codings) = fixture();
+        let named = Codings::default();
+        let refs = AgreementRefs {
+            papers: &papers,
+            sweeps: &sweeps,
+            categories: &categories,
+            evidence: &evidence,
+            codings: &codings,
+            named: &named,
+        };
+        let file = SeedFile {
+            path: "agreement/q.toml".into(),
+            text: FILE.into(),
+        };
+        let mut d = Diags::default();
+        build(std::slice::from_ref(&file), &refs, &mut d);
+        let d: Vec<String> = d.into_sorted().iter().map(|x| x.to_string()).collect();
+        assert_eq!(d, vec!["agreement/q.toml:1: the agreement study of paper `p` is in a file named q.toml; the file name p.toml"]);
     }
 
     #[test]
