@@ -1,11 +1,12 @@
 //! `seeds-check [DIR]`: validates a seeds directory (default `seeds`). Problems go to stderr
 //! as `file:line: problem; expected` with exit status 1; a valid corpus prints its counts on
-//! stdout.
+//! stdout, with each paper's sweep and the agreement figures (recomputed from the codebook and
+//! `agreement/*.toml` on every run).
 
 use std::path::PathBuf;
 
 use evidence_core::seeds::{exit_with_problems, load};
-use evidence_core::BlockKind;
+use evidence_core::{BlockKind, Corpus, MentionDecision};
 
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "seeds".into()));
@@ -35,6 +36,36 @@ fn main() {
             p.doc.sections.len(),
             paras,
             p.doc.footnotes.len()
+        );
+    }
+    audit(&c);
+}
+
+/// The sweeps' decisions and the agreement figures.
+fn audit(c: &Corpus) {
+    for s in &c.sweeps {
+        let coded = s
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.decision, MentionDecision::Coded(_)))
+            .count();
+        println!(
+            "  sweep {}: {} mentions, {} coded, {} excluded",
+            c.papers[s.paper].id,
+            s.mentions.len(),
+            coded,
+            s.mentions.len() - coded
+        );
+    }
+    for a in &c.agreement {
+        let percent = 100.0 * a.agreed as f64 / a.units.max(1) as f64;
+        println!(
+            "  agreement {}: {} units, {} agreed ({percent:.1}%), Cohen's kappa {:.3}, {} disagreements (each resolved)",
+            c.papers[a.paper].id,
+            a.units,
+            a.agreed,
+            a.kappa,
+            a.disagreements.len()
         );
     }
 }
