@@ -4,6 +4,7 @@
 //! the host with `cargo test`.
 
 pub mod diag;
+pub mod export;
 pub mod filter;
 pub mod handout;
 pub mod matrix;
@@ -12,6 +13,8 @@ pub mod presenter;
 pub mod qr;
 pub mod render;
 pub mod search;
+pub mod suggest;
+pub mod summary;
 pub mod text;
 pub mod url;
 pub mod view;
@@ -21,8 +24,6 @@ pub mod testkit;
 
 #[cfg(feature = "seeds")]
 pub mod document;
-#[cfg(feature = "seeds")]
-pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
 
