@@ -11,9 +11,9 @@
 //   decodes (jsQR, on a screenshot) to that page's link.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startHarness, axe, assertClean, screenshot, CHROMIUM_ARGS, CHROMIUM } from './harness.mjs';
+import { ARTIFACTS, ROOT, startHarness, axe, assertClean, screenshot, CHROMIUM_ARGS, CHROMIUM } from './harness.mjs';
 import { chromium } from 'playwright-core';
 
 let h;
@@ -264,6 +264,8 @@ for (const via of ['http', 'file']) {
       assert.equal(await decodeQr(png), link, 'the QR code decodes to the link');
       if (via === 'http') {
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        mkdirSync(ARTIFACTS, { recursive: true });
+        writeFileSync(join(ARTIFACTS, 'handout-view.pdf'), pdf);
         assert.equal(pdfPages(pdf), 1, 'one page');
       }
       await page.emulateMedia({ media: 'screen' });

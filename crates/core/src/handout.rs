@@ -6,11 +6,12 @@ use crate::model::Corpus;
 use crate::view::{Route, ViewState};
 
 /// Most quotes one handout page lists (the rest are counted), so a step fits one page.
-pub const MAX_QUOTES: usize = 8;
+pub const MAX_QUOTES: usize = 6;
 
 /// The quotes a view shows, as (coding index, quote index) pairs, at most `MAX_QUOTES`, and how
 /// many there are in all: the open quote; else the quotes behind the matrix selection; else, on
-/// an evidence page, every quote citing that evidence. Nothing for other views.
+/// an evidence page, every quote citing that evidence. Nothing for other views. A passage that
+/// supports several codings of one paper is listed once.
 pub fn view_quotes(
     corpus: &Corpus,
     index: &FilterIndex,
@@ -35,8 +36,15 @@ pub fn view_quotes(
             },
             _ => Vec::new(),
         };
+        let mut seen = std::collections::HashSet::new();
         for c in codings {
-            all.extend((0..corpus.codings[c].quotes.len()).map(|q| (c, q)));
+            let k = &corpus.codings[c];
+            for (q, quote) in k.quotes.iter().enumerate() {
+                let note = quote.place == crate::model::QuotePlace::Note;
+                if seen.insert((k.paper, note, quote.index, quote.range)) {
+                    all.push((c, q));
+                }
+            }
         }
     }
     let total = all.len();
@@ -93,6 +101,28 @@ mod tests {
         let (quotes, total) = view_quotes(&c, &index, &s);
         assert_eq!(total, want);
         assert_eq!(quotes.len(), want.min(MAX_QUOTES));
+    }
+
+    #[test]
+    fn a_passage_shared_by_two_codings_is_listed_once() {
+        let c = testkit::Builder::new()
+            .vocab(&["NATO"], &["speech"], &["political"])
+            .dimension("d", "D")
+            .paper("a", "A", &["# One", "Japan and NATO met twice."])
+            .category("c", "a", "Meetings", "NATO", "d")
+            .evidence("e1", "First", "2001", "Brussels")
+            .evidence("e2", "Second", "2002", "Brussels")
+            .coding("e1", "c", &["Japan and NATO met twice."])
+            .coding("e2", "c", &["Japan and NATO met twice."])
+            .build();
+        let index = FilterIndex::new(&c);
+        let s = ViewState {
+            route: Route::Matrix,
+            selection: Some(Selection::Row(RowKey::Category("c".into()))),
+            ..ViewState::default()
+        };
+        let (quotes, total) = view_quotes(&c, &index, &s);
+        assert_eq!((quotes.len(), total), (1, 1), "{quotes:?}");
     }
 
     #[test]
