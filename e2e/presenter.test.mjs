@@ -277,3 +277,22 @@ for (const via of ['http', 'file']) {
     }
   });
 }
+
+test("printing a view with the browser's own Print command carries its link and QR code", T, async () => {
+  const s = await h.openApp('/#/matrix?v=1&paper=view-from-tokyo&theme=dark');
+  try {
+    const page = s.page;
+    await page.getByTestId('matrix').waitFor();
+    assert.equal(await page.getByTestId('print-link').isVisible(), false, 'not on screen');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('print-link').isVisible(), true, 'on paper');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)', 'black on white whatever the theme');
+    assert.equal(await page.locator('.topbar').isVisible(), false, 'no chrome on paper');
+    const png = await page.getByTestId('print-qr').screenshot();
+    assert.equal(await decodeQr(png), page.url());
+    await screenshot(page, 'print-view-dark-theme');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::evidence_card::EvidencePage;
 use crate::components::explorer::Explorer;
-use crate::components::handout::{Handout, HandoutStep};
+use crate::components::handout::{Handout, HandoutStep, PrintLink};
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::notices::Notices;
@@ -253,7 +253,13 @@ fn Explorer_(props: &RootProps) -> Html {
         }
         None => page,
     };
-    let main = html! { <main id="main" class="page" tabindex="-1">{ page }</main> };
+    let print_link = match *handout {
+        Some(_) => html! {},
+        None => {
+            html! { <PrintLink link={format!("{}#{}", browser::base_url(), url::encode(&state))} /> }
+        }
+    };
+    let main = html! { <main id="main" class="page" tabindex="-1">{ page }{ print_link }</main> };
     let close_notes = {
         let notes = notes.clone();
         Callback::from(move |_: ()| notes.set(Notes::Hidden))

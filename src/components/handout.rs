@@ -184,18 +184,46 @@ fn HandoutPage(props: &PageProps) -> Html {
                 </div>
             }
             <div class="handout-link">
-                { match &*qr {
-                    Some(q) => html! {
-                        <svg class="qr" data-testid="handout-qr" viewBox={format!("0 0 {0} {0}", q.size)}
-                             role="img" aria-label="QR code of this page's link" shape-rendering="crispEdges">
-                            <rect class="qr-bg" width={q.size.to_string()} height={q.size.to_string()} />
-                            <path class="qr-fg" d={q.path.clone()} />
-                        </svg>
-                    },
-                    None => html! { <p>{ "This link is too long for a QR code." }</p> },
-                } }
+                { qr_image(qr.as_ref().as_ref(), "handout-qr") }
                 <p class="handout-url" data-testid="handout-url">{ link }</p>
             </div>
         </section>
+    }
+}
+
+/// Props of `PrintLink`.
+#[derive(Properties, PartialEq)]
+pub struct PrintLinkProps {
+    /// The view's full link.
+    pub link: String,
+}
+
+/// The link of the current view as text and QR code, shown only on paper (so printing a view
+/// with the browser's own Print command carries its link too).
+#[component]
+pub fn PrintLink(props: &PrintLinkProps) -> Html {
+    let qr = {
+        let link = props.link.clone();
+        use_memo(link, |l| qr_svg(l))
+    };
+    html! {
+        <div class="print-link handout-link" data-testid="print-link">
+            { qr_image(qr.as_ref().as_ref(), "print-qr") }
+            <p class="handout-url">{ props.link.clone() }</p>
+        </div>
+    }
+}
+
+/// A QR code as an inline SVG (black on white in every theme).
+fn qr_image(q: Option<&evidence_core::qr::QrSvg>, testid: &'static str) -> Html {
+    match q {
+        Some(q) => html! {
+            <svg class="qr" data-testid={testid} viewBox={format!("0 0 {0} {0}", q.size)}
+                 role="img" aria-label="QR code of this page's link" shape-rendering="crispEdges">
+                <rect class="qr-bg" width={q.size.to_string()} height={q.size.to_string()} />
+                <path class="qr-fg" d={q.path.clone()} />
+            </svg>
+        },
+        None => html! { <p>{ "This link is too long for a QR code." }</p> },
     }
 }
