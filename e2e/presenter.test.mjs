@@ -147,6 +147,13 @@ for (const via of ['http', 'file']) {
       await page.getByTestId('nav-home').click();
       await waitFor(popup, () => !/Matrix/.test(document.querySelector('[data-testid="pv-current"]')?.textContent));
       assert.equal(await popup.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      // Keys pressed in the presenter window act in the audience window: Escape there leaves
+      // presentation mode (and every tour key does what it does there).
+      await page.getByTestId('present-toggle').click();
+      await waitFor(page, () => /[?&]present=1(&|$)/.test(location.hash));
+      await popup.bringToFront();
+      await popup.keyboard.press('Escape');
+      await waitFor(page, () => !/present=1/.test(location.hash) && document.documentElement.dataset.mode === 'explore');
       // It drives the audience window: the theme chosen here applies there (and in the URL).
       await popup.getByTestId('pv-theme').selectOption('projector');
       await waitFor(page, () => document.documentElement.dataset.theme === 'projector' && /[?&]theme=projector(&|$)/.test(location.hash));

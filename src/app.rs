@@ -129,6 +129,7 @@ fn Explorer_(props: &RootProps) -> Html {
                     }
                 }
                 Some(Message::Go(c)) => on_command.emit(c),
+                Some(Message::Key(k)) => browser::replay_key(&k),
                 Some(Message::Bye) => {
                     browser::forget_presenter();
                     notes.set(Notes::Hidden);

@@ -241,6 +241,13 @@ pub fn typing_in_field() -> bool {
         .unwrap_or(false)
 }
 
+/// True when the keyboard focus is on a button (Enter and Space belong to it).
+pub fn focus_on_button() -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.tag_name().eq_ignore_ascii_case("button"))
+}
+
 /// The `data-r` / `data-c` grid coordinates of the closest element around an event target.
 pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
     let el = target?.dyn_into::<Element>().ok()?;
@@ -448,4 +455,17 @@ fn adopt(source: &wasm_bindgen::JsValue) -> bool {
 pub fn on_page_hide(f: impl Fn() + 'static) -> Option<EventListener> {
     let w = window()?;
     Some(EventListener::new(&w, "pagehide", move |_| f()))
+}
+
+/// Replays a key on this page's document, as if pressed here (a key the presenter window passed
+/// on); the page's own key handlers decide what it does.
+pub fn replay_key(key: &str) {
+    let Some(d) = document() else { return };
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    if let Ok(e) = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init) {
+        let _ = d.dispatch_event(&e);
+    }
 }

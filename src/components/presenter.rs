@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::presenter::{format_elapsed, Clock, Command, Message};
+use evidence_core::presenter::{format_elapsed, is_forwarded_key, Clock, Command, Message};
 use evidence_core::url;
 use evidence_core::view::{Theme, ViewState};
 use yew::prelude::*;
@@ -247,9 +247,11 @@ pub fn PresenterWindow(props: &PresenterWindowProps) -> Html {
                 if browser::typing_in_field() || e.ctrl_key() || e.meta_key() || e.alt_key() {
                     return;
                 }
-                if let Some(c) = Command::from_key(&e.key()) {
+                let key = e.key();
+                let for_button = (key == " " || key == "Enter") && browser::focus_on_button();
+                if is_forwarded_key(&key) && !for_button {
                     e.prevent_default();
-                    browser::post_to_peer(&Message::Go(c).encode());
+                    browser::post_to_peer(&Message::Key(key).encode());
                 }
             });
             let bye = browser::on_page_hide(|| browser::post_to_peer(&Message::Bye.encode()));

@@ -10,6 +10,9 @@
 //! body    = "hello"                    ; presenter -> audience: I am here, send your view
 //!         | "state " FRAGMENT          ; audience -> presenter: the view it shows now
 //!         | "go " command              ; presenter -> audience: move the tour
+//!         | "key " KEY                 ; presenter -> audience: a key pressed in the presenter
+//!                                      ; window, replayed there (KEY in `FORWARDED_KEYS`,
+//!                                      ; the space bar written "Space")
 //!         | "bye"                      ; either: this window is closing
 //! command = "next" | "prev" | "first" | "last" | "black" | "step " N   ; N is 0-based
 //!         | "theme " ( "light" | "dark" | "projector" | "system" )
@@ -30,6 +33,43 @@ pub const PREFIX: &str = "evidence-presenter/1 ";
 pub const MAX_MESSAGE_BYTES: usize = crate::url::MAX_FRAGMENT_BYTES + 64;
 /// Highest step number a `step` command may carry.
 pub const MAX_STEP: usize = 9_999;
+
+/// The keys the presenter window passes on to the audience window, which handles them as its
+/// own (so "keys in either window move both", whatever the audience window does with them):
+/// the clicker and reveal.js keys, digits and Enter (jump to a step), Escape, `B` and `.`, `P`.
+pub const FORWARDED_KEYS: [&str; 26] = [
+    "ArrowRight",
+    "ArrowLeft",
+    "ArrowUp",
+    "ArrowDown",
+    " ",
+    "PageDown",
+    "PageUp",
+    "Home",
+    "End",
+    "Enter",
+    "Escape",
+    "b",
+    "B",
+    ".",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "p",
+    "P",
+];
+
+/// True for a key the presenter window passes on (`FORWARDED_KEYS`).
+pub fn is_forwarded_key(key: &str) -> bool {
+    FORWARDED_KEYS.contains(&key)
+}
 
 /// A move of the tour, asked for by the presenter window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +99,8 @@ pub enum Message {
     State(String),
     /// Presenter to audience: move the tour.
     Go(Command),
+    /// Presenter to audience: this key was pressed here (one of `FORWARDED_KEYS`).
+    Key(String),
     /// Either way: this window is closing.
     Bye,
 }
@@ -78,20 +120,6 @@ impl fmt::Display for Command {
 }
 
 impl Command {
-    /// The command a key sends from the presenter window (reveal.js habits: Right, Space and
-    /// PageDown go on, as clickers do; Left and PageUp go back; Home, End; `B` or `.` blacks the
-    /// screen). `None` for any other key.
-    pub fn from_key(key: &str) -> Option<Command> {
-        Some(match key {
-            "ArrowRight" | " " | "Spacebar" | "PageDown" | "ArrowDown" => Command::Next,
-            "ArrowLeft" | "PageUp" | "ArrowUp" => Command::Prev,
-            "Home" => Command::First,
-            "End" => Command::Last,
-            "b" | "B" | "." => Command::Black,
-            _ => return None,
-        })
-    }
-
     fn parse(s: &str) -> Option<Command> {
         Some(match s {
             "next" => Command::Next,
@@ -127,6 +155,8 @@ impl Message {
             Message::Hello => "hello".to_string(),
             Message::State(frag) => format!("state {frag}"),
             Message::Go(c) => format!("go {c}"),
+            Message::Key(k) if k == " " => "key Space".to_string(),
+            Message::Key(k) => format!("key {k}"),
             Message::Bye => "bye".to_string(),
         };
         format!("{PREFIX}{body}")
@@ -151,6 +181,13 @@ impl Message {
                         && frag.len() <= crate::url::MAX_FRAGMENT_BYTES
                         && frag.bytes().all(|b| b.is_ascii_graphic() && b != b'#');
                     return ok.then(|| Message::State(frag.to_string()));
+                }
+                if let Some(k) = body.strip_prefix("key ") {
+                    let k = if k == "Space" { " " } else { k };
+                    return (k != " " || body == "key Space")
+                        .then_some(k)
+                        .filter(|k| is_forwarded_key(k))
+                        .map(|k| Message::Key(k.to_string()));
                 }
                 body.strip_prefix("go ")
                     .and_then(Command::parse)
@@ -277,19 +314,27 @@ mod tests {
     }
 
     #[test]
-    fn keys_map_to_commands() {
-        for k in ["ArrowRight", " ", "PageDown"] {
-            assert_eq!(Command::from_key(k), Some(Command::Next), "{k}");
+    fn forwarded_keys_round_trip_and_others_are_refused() {
+        for k in FORWARDED_KEYS {
+            let m = Message::Key(k.to_string());
+            assert_eq!(Message::parse(&m.encode()), Some(m), "{k:?}");
         }
-        for k in ["ArrowLeft", "PageUp"] {
-            assert_eq!(Command::from_key(k), Some(Command::Prev), "{k}");
+        assert_eq!(
+            Message::Key(" ".into()).encode(),
+            "evidence-presenter/1 key Space"
+        );
+        for bad in [
+            "key s",
+            "key F5",
+            "key Tab",
+            "key  ",
+            "key ",
+            "key Space ",
+            "key a",
+            "key Backspace",
+        ] {
+            assert_eq!(Message::parse(&format!("{PREFIX}{bad}")), None, "{bad:?}");
         }
-        assert_eq!(Command::from_key("Home"), Some(Command::First));
-        assert_eq!(Command::from_key("End"), Some(Command::Last));
-        assert_eq!(Command::from_key("b"), Some(Command::Black));
-        assert_eq!(Command::from_key("."), Some(Command::Black));
-        assert_eq!(Command::from_key("s"), None);
-        assert_eq!(Command::from_key("Enter"), None);
     }
 
     #[test]
