@@ -1,13 +1,16 @@
-//! Build script: reads `seeds/`, validates the corpus through the core, and embeds it as
-//! postcard bytes in `$OUT_DIR/corpus.bin`. Any problem in the seeds fails the build with
+//! Build script: reads `seeds/` (or the directory `SEEDS_DIR` names), validates the corpus
+//! through the core, and embeds it as postcard bytes in `$OUT_DIR/corpus.bin`. Any problem in the seeds fails the build with
 //! every diagnostic listed as `file:line: problem; expected`.
 
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=seeds");
-    let dir = Path::new("seeds");
-    let seeds = match evidence_core::seeds::read_seed_dir(dir, "seeds") {
+    // SEEDS_DIR builds another corpus (the e2e smoke suite runs on the tiny fixture corpus).
+    println!("cargo:rerun-if-env-changed=SEEDS_DIR");
+    let name = std::env::var("SEEDS_DIR").unwrap_or_else(|_| "seeds".into());
+    println!("cargo:rerun-if-changed={name}");
+    let dir = Path::new(&name);
+    let seeds = match evidence_core::seeds::read_seed_dir(dir, &name) {
         Ok(s) => s,
         Err(e) => fail(&[format!("seeds: cannot read the seeds directory: {e}")]),
     };

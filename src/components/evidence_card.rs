@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::quote::quotes_list;
 use super::{href, on_nav, paper_mark};
-use crate::app::Shared;
+use crate::data::Shared;
 
 /// Props of `EvidencePage`.
 #[derive(Properties, PartialEq)]

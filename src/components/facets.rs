@@ -7,6 +7,8 @@ use evidence_core::filter::FacetCounts;
 use evidence_core::view::{Action, Facet, Filters};
 use yew::prelude::*;
 
+use crate::browser;
+
 /// Props of `Facets`.
 #[derive(Properties, PartialEq)]
 pub struct FacetsProps {
@@ -27,11 +29,9 @@ pub fn Facets(props: &FacetsProps) -> Html {
     let on_toggle = {
         let d = d.clone();
         use_callback((), move |e: Event, _| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let facet = input
-                .get_attribute("data-facet")
-                .and_then(|k| Facet::from_key(&k));
-            if let (Some(f), Some(v)) = (facet, input.get_attribute("data-value")) {
+            let facet =
+                browser::target_attribute(&e, "data-facet").and_then(|k| Facet::from_key(&k));
+            if let (Some(f), Some(v)) = (facet, browser::target_attribute(&e, "data-value")) {
                 d.emit(Action::ToggleFacet(f, v));
             }
         })
@@ -45,8 +45,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
     let on_year = |is_start: bool| {
         let d = d.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = input.value().trim().parse::<i32>().ok();
+            let v = browser::field_value(&e).trim().parse::<i32>().ok();
             let cur = years.unwrap_or((lo, hi));
             let next = match (v, is_start) {
                 (Some(y), true) => Some((y, cur.1)),

@@ -6,8 +6,8 @@ use evidence_core::view::{Action, Mode, Route, ViewState};
 use yew::prelude::*;
 
 use super::{href, on_nav};
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `Header`.
 #[derive(Properties, PartialEq)]
@@ -37,16 +37,16 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let copy = copy.clone();
             let url = browser::href();
-            wasm_bindgen_futures::spawn_local(async move {
+            browser::spawn(async move {
                 match browser::copy_text(&url).await {
                     Ok(()) => copy.set(Copy::Copied),
                     Err(()) => {
                         copy.set(Copy::Manual(url));
-                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        browser::sleep(0).await;
                         browser::select_input("copy-fallback");
                     }
                 }
-                gloo_timers::future::TimeoutFuture::new(4000).await;
+                browser::sleep(4000).await;
                 copy.set(Copy::Idle);
             });
         })
@@ -55,11 +55,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         let on_home = s.route == Route::Home;
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if on_home {
                 dispatch.emit(Action::Navigate(Route::Matrix));
             }
-            dispatch.emit(Action::SetSearch(input.value()));
+            dispatch.emit(Action::SetSearch(browser::field_value(&e)));
         })
     };
     let present = s.mode == Mode::Present;

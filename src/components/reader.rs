@@ -5,14 +5,15 @@
 use std::rc::Rc;
 
 use evidence_core::render::{block_runs, coded_blocks, runs, Mark, Run};
-use evidence_core::search::{highlight, Query};
+use evidence_core::search::Query;
 use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
-use evidence_core::{BlockKind, Corpus, Footnote, QuotePlace};
+use evidence_core::viewmodel::reader::{margin, marks, opened};
+use evidence_core::{BlockKind, Footnote, QuotePlace};
 use yew::prelude::*;
 
 use super::{href, on_nav, paper_mark};
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `Reader`.
 #[derive(Properties, PartialEq)]
@@ -45,12 +46,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .unwrap_or_default()
         })
     };
-    // The opened quote, if it is in this paper: (place, index, range).
-    let focus = s.quote.as_ref().and_then(|q| {
-        let k = c.codings.get(c.coding_idx(&q.coding)?)?;
-        let quote = k.quotes.get(q.quote)?;
-        (Some(k.paper) == paper_idx).then_some((quote.place, quote.index, quote.range))
-    });
+    // The opened quote, if it is in this paper.
+    let focus = opened(c, s.quote.as_ref(), paper_idx);
     // The block this reader last reported while the user scrolled: the URL then names it, and
     // the reader must not jump to it.
     let reported = use_mut_ref(|| None::<String>);
@@ -108,6 +105,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let paper = &c.papers[pi];
     let doc = &paper.doc;
     let query = Query::parse(&s.search);
+    let notes = &doc.footnotes;
     let d = &props.dispatch;
 
     let tabs = c.papers.iter().enumerate().map(|(i, p)| {
@@ -129,16 +127,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
 
     let blocks = doc.blocks.iter().enumerate().map(|(bi, b)| {
-        let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
-        let block_coded = coded.get(bi).cloned().unwrap_or_default();
-        marks.extend(block_coded.iter().map(|&(a, z, _)| (a, z, Mark::Coded)));
-        marks.extend(highlight(&b.text, &query).into_iter().map(|(a, z)| (a, z, Mark::Search)));
-        if let Some((QuotePlace::Block, i, (a, z))) = focus {
-            if i == bi {
-                marks.push((a, z, Mark::Focus));
-            }
-        }
-        let body = render_runs(&b.text, &block_runs(b, &marks), doc_notes(c, pi), d);
+        let block_coded = coded.get(bi).map(Vec::as_slice).unwrap_or_default();
+        let block_marks = marks(&b.text, QuotePlace::Block, bi, block_coded, &query, focus);
+        let body = render_runs(&b.text, &block_runs(b, &block_marks), notes);
         let targeted = block_id.as_deref() == Some(b.id.as_str());
         let id = format!("b-{}", b.id);
         match b.kind {
@@ -150,22 +141,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             BlockKind::Paragraph => {
                 let para_link = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: Some(b.id.clone()) })];
                 // Codings in this paragraph, once each, grouped under their category.
-                let mut cats: Vec<usize> = Vec::new();
-                for &(_, _, k) in &block_coded {
-                    if !cats.contains(&k) {
-                        cats.push(k);
-                    }
-                }
-                cats.sort_by_key(|&k| c.codings[k].category);
-                let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-                for &k in &cats {
-                    let cat = c.codings[k].category;
-                    match groups.last_mut() {
-                        Some((g, ks)) if *g == cat => ks.push(k),
-                        _ => groups.push((cat, vec![k])),
-                    }
-                }
-                let margin = groups.iter().map(|(cat, ks)| {
+                let groups = margin(c, block_coded);
+                let margin_items = groups.iter().map(|(cat, ks)| {
                     let cat = &c.categories[*cat];
                     html! {
                         <li>
@@ -192,8 +169,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                aria-label={format!("Link to paragraph {}", b.id)}>{ "¶" }</a>
                             { body }
                         </p>
-                        { if cats.is_empty() { html! {} } else { html! {
-                            <div class="margin"><ul aria-label="Coded in this paragraph">{ for margin }</ul></div>
+                        { if groups.is_empty() { html! {} } else { html! {
+                            <div class="margin"><ul aria-label="Coded in this paragraph">{ for margin_items }</ul></div>
                         } } }
                     </div>
                 }
@@ -202,15 +179,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
 
     let notes = doc.footnotes.iter().enumerate().map(|(ni, n)| {
-        let mut marks = Vec::new();
-        if let Some((QuotePlace::Note, i, (a, z))) = focus {
-            if i == ni {
-                marks.push((a, z, Mark::Focus));
-            }
-        }
-        marks.extend(highlight(&n.text, &query).into_iter().map(|(a, z)| (a, z, Mark::Search)));
-        let r = runs(&n.text, &n.emphasis, &marks, &[]);
-        let body = render_runs(&n.text, &r, doc_notes(c, pi), d);
+        let note_marks = marks(&n.text, QuotePlace::Note, ni, &[], &query, focus);
+        let body = render_runs(&n.text, &runs(&n.text, &n.emphasis, &note_marks, &[]), notes);
         let back = n.block.is_some().then(|| {
             let target = format!("ref-{}", n.id);
             html! {
@@ -271,19 +241,9 @@ fn note_label(n: &Footnote) -> String {
     }
 }
 
-/// (corpus, paper) for footnote lookups while rendering runs.
-fn doc_notes(c: &Corpus, paper: usize) -> (&Corpus, usize) {
-    (c, paper)
-}
-
-/// Renders runs of one text: emphasis, highlights and footnote markers.
-fn render_runs(
-    text: &str,
-    runs: &[Run],
-    (c, paper): (&Corpus, usize),
-    _d: &Callback<Action>,
-) -> Html {
-    let notes = &c.papers[paper].doc.footnotes;
+/// Renders runs of one text: emphasis, highlights and footnote markers (`notes`: the paper's
+/// footnotes, which the markers index).
+fn render_runs(text: &str, runs: &[Run], notes: &[Footnote]) -> Html {
     let first_focus = runs.iter().position(|r| {
         matches!(
             r,

@@ -1,7 +1,7 @@
 //! The CSV export of the whole codebook: one row per (coding, quote), RFC 4180, with a
 //! relative link that opens the explorer's reader at that quote, highlighted.
 
-use crate::model::{Corpus, QuotePlace};
+use crate::model::Corpus;
 use crate::url;
 use crate::view::{quote_route, OpenQuote, ViewState};
 
@@ -47,14 +47,8 @@ fn section_of(corpus: &Corpus, coding: usize, quote: usize) -> String {
     let k = &corpus.codings[coding];
     let q = &k.quotes[quote];
     let doc = &corpus.papers[k.paper].doc;
-    let block = match q.place {
-        QuotePlace::Block => Some(q.index),
-        QuotePlace::Note => doc.footnotes.get(q.index).and_then(|n| n.block),
-    };
-    block
-        .and_then(|b| doc.blocks.get(b))
-        .and_then(|b| b.section)
-        .and_then(|s| doc.sections.get(s))
+    doc.holding_block(q.place, q.index)
+        .and_then(|b| doc.section_of(b))
         .map(|s| s.title.clone())
         .unwrap_or_default()
 }

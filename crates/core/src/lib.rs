@@ -12,8 +12,11 @@ pub mod search;
 pub mod text;
 pub mod url;
 pub mod view;
+pub mod viewmodel;
 
-#[doc(hidden)]
+/// A synthetic corpus for tests: compiled for the unit tests and, with the `testkit` feature,
+/// for the integration tests; never in a shipped build.
+#[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 
 #[cfg(feature = "seeds")]
@@ -22,6 +25,8 @@ pub mod document;
 pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
+#[cfg(feature = "seeds")]
+pub mod summary;
 
 pub use diag::Diagnostic;
 pub use model::*;
