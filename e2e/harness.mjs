@@ -26,14 +26,16 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+/** The build under test: dist/, or the directory E2E_DIST names (relative to the repository),
+ *  e.g. dist-tiny for the smoke suite on the tiny fixture corpus. */
+export const DIST = resolve(ROOT, process.env.E2E_DIST || 'dist');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 export const SINGLE_FILE = join(DIST, 'explorer.html');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Generous: a 2-core CI machine compiles the wasm while other suites run. */
 export const READY_TIMEOUT_MS = Number(process.env.E2E_READY_TIMEOUT_MS || 20000);
 
-// Flags that keep Chromium quiet on these machines (shared/guides/toolchain.md). Playwright adds
+// Flags that keep Chromium quiet on these machines (see "Toolchain" in ARCHITECTURE.md). Playwright adds
 // --headless and a fresh temporary --user-data-dir itself (and refuses one in args), and removes
 // that dir when the browser closes.
 export const CHROMIUM_ARGS = [

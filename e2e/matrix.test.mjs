@@ -5,7 +5,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, screenshot, startHarness } from './harness.mjs';
 import {
-  PAPERS,
   activeId,
   categoryRows,
   checkedFacets,
@@ -17,9 +16,11 @@ import {
   facetBox,
   facetCount,
   focusText,
-  fold,
+  foldQuotes,
+  foldSearch,
   loadCsv,
-  normQuote,
+  markOf,
+  paperIds,
   summary,
   toggleFacet,
   waitFor,
@@ -37,8 +38,6 @@ before(async () => {
 after(async () => {
   await h?.close();
 });
-
-const markOf = (paper) => ({ 'use-nato-eu': 'U', 'view-from-tokyo': 'T', prospects: 'P' })[paper];
 
 async function openMatrix(hash = '#/matrix') {
   const s = await h.openApp(`/${hash}`);
@@ -105,47 +104,49 @@ test('facets: one paper, OR within a facet, AND across facets, counts, clear all
   try {
     const page = s.page;
     // Counts before any filter: evidence items per paper.
-    for (const p of PAPERS) {
+    const papers = paperIds();
+    for (const p of papers) {
       assert.equal(await facetCount(page, 'paper', p), csvStats(csv, (r) => r.paper_id === p).evidence.size, `count of ${p}`);
     }
 
-    // Paper = prospects.
-    await toggleFacet(page, 'paper', 'prospects');
-    await waitForFragment(page, /[?&]paper=prospects(&|$)/);
-    const pro = csvStats(csv, (r) => r.paper_id === 'prospects');
+    // One paper (the last), then OR a second one (the first).
+    const [one, other] = [papers.at(-1), papers[0]];
+    await toggleFacet(page, 'paper', one);
+    await waitForFragment(page, new RegExp(`[?&]paper=${one}(&|$)`));
+    const pro = csvStats(csv, (r) => r.paper_id === one);
     await expectSummary(page, { ...statsWant(pro), categories: pro.categories.size });
     const rows = await categoryRows(page);
-    assert.equal(rows.length, pro.categories.size, 'only the categories of prospects');
-    assert.ok(rows.every((r) => r.mark === 'P'), `every row is a prospects category: ${JSON.stringify(rows)}`);
-    assert.equal((await columnTitles(page)).length, pro.evidence.size, 'columns = evidence items of prospects');
+    assert.equal(rows.length, pro.categories.size, `only the categories of ${one}`);
+    assert.ok(rows.every((r) => r.mark === markOf(one)), `every row is a category of ${one}: ${JSON.stringify(rows)}`);
+    assert.equal((await columnTitles(page)).length, pro.evidence.size, `columns = evidence items of ${one}`);
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(pro.rows));
     // Counts: the paper facet ignores its own selection; another facet counts within it.
-    for (const p of PAPERS) {
+    for (const p of papers) {
       assert.equal(await facetCount(page, 'paper', p), csvStats(csv, (r) => r.paper_id === p).evidence.size);
     }
     for (const k of distinct(csv, 'kind')) {
       assert.equal(
         await facetCount(page, 'kind', k),
         csvStats(pro.rows, (r) => r.kind === k).evidence.size,
-        `kind count of ${k} within prospects`,
+        `kind count of ${k} within ${one}`,
       );
     }
-    await screenshot(page, 'matrix-facet-prospects');
+    await screenshot(page, 'matrix-facet-one-paper');
 
     // OR within the paper facet.
-    await toggleFacet(page, 'paper', 'view-from-tokyo');
-    const two = csvStats(csv, (r) => r.paper_id === 'prospects' || r.paper_id === 'view-from-tokyo');
+    await toggleFacet(page, 'paper', other);
+    const two = csvStats(csv, (r) => r.paper_id === one || r.paper_id === other);
     await expectSummary(page, { ...statsWant(two), categories: two.categories.size });
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(two.rows));
-    assert.deepEqual([...new Set((await categoryRows(page)).map((r) => r.mark))].sort(), ['P', 'T']);
+    assert.deepEqual([...new Set((await categoryRows(page)).map((r) => r.mark))].sort(), [markOf(one), markOf(other)].sort());
 
-    // AND across facets: papers AND a kind that prospects uses.
+    // AND across facets: papers AND a kind that the first paper uses.
     const kind = distinct(pro.rows, 'kind')[0];
     await toggleFacet(page, 'kind', kind);
     const and = csvStats(two.rows, (r) => r.kind === kind);
     await expectSummary(page, statsWant(and));
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(and.rows));
-    assert.deepEqual(await checkedFacets(page), { kind: [kind], paper: ['prospects', 'view-from-tokyo'] });
+    assert.deepEqual(await checkedFacets(page), { kind: [kind], paper: [one, other].sort() });
 
     // Clear all restores everything.
     await page.getByTestId('clear-all').click();
@@ -240,10 +241,8 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
     const groups = panel.getByTestId('panel-paper');
     assert.equal(await groups.count(), 1);
     assert.equal(await groups.first().getAttribute('data-paper'), row.paper_id);
-    const shown = (await panel.getByTestId('quote').locator('blockquote').allInnerTexts()).map((t) =>
-      normQuote(t.replace(/^“|”$/g, '')),
-    );
-    assert.deepEqual(shown, quotes.map((q) => normQuote(q.quote)), 'the quotes of the cell, in order');
+    const shown = foldQuotes(...(await panel.getByTestId('quote').locator('blockquote').allInnerTexts()).map((t) => t.replace(/^“|”$/g, '')));
+    assert.deepEqual(shown, foldQuotes(...quotes.map((q) => q.quote)), 'the quotes of the cell, in order');
     await screenshot(page, 'matrix-panel');
 
     await panel.getByTestId('read-in-context').first().click();
@@ -252,7 +251,7 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
     assert.equal(await reader.getAttribute('data-paper'), row.paper_id);
     await page.getByTestId('focus-quote').waitFor();
     assert.equal(await page.getByTestId('focus-quote').evaluate((el) => el.tagName), 'MARK');
-    assert.equal(normQuote(await focusText(page)), normQuote(row.quote), 'the highlighted text is the quote');
+    assert.deepEqual(foldQuotes(await focusText(page)), foldQuotes(row.quote), 'the highlighted text is the quote');
     await waitInViewport(page, '#focus-quote');
     await screenshot(page, 'matrix-read-in-context');
     assertClean(s);
@@ -323,7 +322,7 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
     await card.waitFor();
     assert.equal(await card.getAttribute('data-evidence'), evidenceId);
     const cols = card.getByTestId('evidence-paper');
-    assert.equal(await cols.count(), PAPERS.length, 'one column per paper');
+    assert.equal(await cols.count(), paperIds().length, 'one column per paper');
     const ev = csvStats(csv, (r) => r.evidence_id === evidenceId);
     const citing = await cols.evaluateAll((els) => els.filter((e) => !e.classList.contains('silent')).map((e) => e.dataset.paper));
     assert.deepEqual(citing.sort(), distinct(ev.rows, 'paper_id').sort(), 'the papers citing it are not silent');
@@ -337,55 +336,75 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
   }
 });
 
+/** Words of the quotes (letters only, 5 or more), each once, in order of appearance. */
+const quoteWords = () => [...new Set(csv.flatMap((r) => r.quote.match(/\p{L}{5,}/gu) ?? []))];
+
 test('search is case- and diacritic-insensitive, narrows columns, lists passages that open the reader', T, async () => {
   const s = await openMatrix();
   try {
     const page = s.page;
     const search = page.getByTestId('search');
     const total = csvStats(csv).evidence.size;
+    const words = quoteWords();
+    const folded = foldSearch(...words);
+    // What the search reads of each CSV row (evidence title, place, category, quote), folded.
+    const fields = foldSearch(...csv.flatMap((r) => [r.evidence_title, r.theatre, r.category_label, r.quote]));
+    const matching = (term) => csv.filter((_, i) => fields.slice(4 * i, 4 * i + 4).some((f) => f.includes(term)));
 
-    // "bamyan" finds the accented spelling in the papers (if the corpus has one).
-    const accented = csv.find((r) => /Bamyán/.test(r.quote));
-    await search.fill('bamyan');
-    await waitForFragment(page, /[?&]q=bamyan(&|$)/);
-    const passages = page.getByTestId('passages');
-    await passages.getByTestId('passage').first().waitFor();
-    const hits = await passages.locator('mark.hit').allInnerTexts();
-    assert.ok(hits.length > 0 && hits.every((t) => fold(t) === 'bamyan'), `highlights: ${JSON.stringify(hits)}`);
-    if (accented) {
-      assert.ok(hits.includes('Bamyán'), 'the accented spelling is found and highlighted');
-      assert.ok((await columnTitles(page)).includes(columnTitleOf(accented)), 'its evidence item stays a column');
-    }
-    await screenshot(page, 'matrix-search-bamyan');
-
-    // Upper case narrows the columns to (at least) what the CSV says matches.
-    await search.fill('AFGHANISTAN');
-    await waitForFragment(page, /[?&]q=AFGHANISTAN(&|$)/);
-    const must = csv.filter((r) =>
-      [r.evidence_title, r.theatre, r.category_label, r.quote].some((f) => fold(f).includes('afghanistan')),
+    // A word of the papers with a diacritic, searched without it, is found and highlighted
+    // with its diacritic (if the corpus has a word whose every quoted spelling has one).
+    const accentedAt = words.findIndex(
+      (w, i) =>
+        /^[a-z]+$/.test(folded[i]) &&
+        folded[i] !== w.toLowerCase() &&
+        words.every((v, j) => folded[j] !== folded[i] || v.toLowerCase() !== folded[i]),
     );
+    if (accentedAt >= 0) {
+      const [word, plain] = [words[accentedAt], folded[accentedAt]];
+      await search.fill(plain);
+      await waitForFragment(page, new RegExp(`[?&]q=${plain}(&|$)`));
+      const passages = page.getByTestId('passages');
+      await passages.getByTestId('passage').first().waitFor();
+      const hits = await passages.locator('mark.hit').allInnerTexts();
+      assert.ok(hits.length > 0 && foldSearch(...hits).every((t) => t === plain), `highlights: ${JSON.stringify(hits)}`);
+      assert.ok(hits.some((h) => h.toLowerCase() === word.toLowerCase()), `the spelling ${word} is found and highlighted: ${hits}`);
+      await screenshot(page, 'matrix-search-diacritic');
+    }
+
+    // A word that narrows the evidence, typed in upper case, narrows the columns to (at least)
+    // what the CSV says matches.
+    const term = folded.find(
+      (t, i) => /^[a-z]+$/.test(t) && words[i].length >= 6 && new Set(matching(t).map((r) => r.evidence_id)).size < total / 2,
+    );
+    assert.ok(term, 'some word of the quotes narrows the evidence');
+    const upper = term.toUpperCase();
+    await search.fill(upper);
+    await waitForFragment(page, new RegExp(`[?&]q=${upper}(&|$)`));
+    const must = matching(term);
     await eventually(async () => {
       const cols = await columnTitles(page);
       assert.ok(cols.length < total, `fewer columns than ${total}: ${cols.length}`);
       for (const t of titlesOf(must)) assert.ok(cols.includes(t), `column ${t}`);
       assert.equal((await summary(page)).evidence, cols.length);
     }, { page });
+    const passages = page.getByTestId('passages');
     await eventually(async () => {
       const hits = await passages.locator('mark.hit').allInnerTexts();
-      assert.ok(hits.length > 0 && hits.every((t) => fold(t) === 'afghanistan'), `highlights: ${JSON.stringify(hits)}`);
+      assert.ok(hits.length > 0 && foldSearch(...hits).every((t) => t === term), `highlights: ${JSON.stringify(hits)}`);
     }, { page });
+    await screenshot(page, 'matrix-search');
 
     // A passage opens the reader at its paragraph, the match highlighted.
     const first = passages.getByTestId('passage').first().getByRole('link');
     const href = await first.getAttribute('href');
     const paper = decodeURIComponent(href).match(/#\/read\/([^/?]+)/)?.[1];
-    assert.ok(PAPERS.includes(paper), `passage link ${href}`);
+    assert.ok(paperIds().includes(paper), `passage link ${href}`);
     await first.click();
     const reader = page.getByTestId('reader');
     await reader.waitFor();
     assert.equal(await reader.getAttribute('data-paper'), paper);
     const readerHits = await reader.locator('mark.hit').allInnerTexts();
-    assert.ok(readerHits.length > 0 && readerHits.every((t) => fold(t) === 'afghanistan'));
+    assert.ok(readerHits.length > 0 && foldSearch(...readerHits).every((t) => t === term));
     assertClean(s);
   } finally {
     await s.close();
@@ -426,7 +445,9 @@ test('keyboard: arrows move focus between cells, Enter opens the panel, Escape c
 });
 
 test('a margin link in the reader returns to the matrix with that cell selected', T, async () => {
-  const s = await h.openApp('/#/read/use-nato-eu');
+  // The paper of the first quote that stands in a paragraph (the margin is beside paragraphs).
+  const paper = csv.find((r) => /#\/read\/[^/?]+\/p\d+/.test(r.link))?.paper_id ?? csv[0].paper_id;
+  const s = await h.openApp(`/#/read/${paper}`);
   try {
     const page = s.page;
     const link = page.getByTestId('margin-coding').first();
