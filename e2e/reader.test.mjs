@@ -160,11 +160,15 @@ test('a paragraph anchor lands on its paragraph in a fresh context, and reload k
   }
 });
 
-test('the URL follows the reading position without adding history, and reopens there', T, async () => {
+test('the URL follows the reading position without adding history, and reopens there', T, async (ctx) => {
   const s = await h.openApp(`/#/read/${longest}/${paragraph}`);
   try {
     const page = s.page;
     await waitInViewport(page, `#b-${paragraph}`);
+    if (await page.evaluate(() => document.documentElement.scrollHeight < innerHeight + 4000)) {
+      ctx.skip(`${longest} is too short to scroll through`);
+      return;
+    }
     const before = await page.evaluate(() => history.length);
     // Landing on a paragraph does not rewrite the address.
     assert.equal(await page.evaluate(() => location.hash), `#/read/${longest}/${paragraph}`);
