@@ -1,13 +1,11 @@
 // Accessibility: axe-core finds no violations on each page a person visits, and meaning is
 // never carried by colour alone (every mark in a cell has a letter).
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, axe, assertClean, screenshot } from './harness.mjs';
+import { harnessForFile, axe, assertClean, screenshot } from './harness.mjs';
 import { csvStats, loadCsv, paperIds } from './pages.mjs';
 
-let h;
-before(async () => { h = await startHarness(); });
-after(async () => { await h?.close(); });
+const h = harnessForFile();
 
 const T = { timeout: 60_000 };
 

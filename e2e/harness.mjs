@@ -3,11 +3,9 @@
 //
 // Typical test file (one browser and one server per file, a fresh context per test):
 //
-//   import { test, before, after } from 'node:test';
-//   import { startHarness, assertClean } from './harness.mjs';
-//   let h;
-//   before(async () => { h = await startHarness(); });
-//   after(async () => { await h?.close(); });
+//   import { test } from 'node:test';
+//   import { harnessForFile, assertClean } from './harness.mjs';
+//   const h = harnessForFile();
 //   test('…', async () => {
 //     const s = await h.openApp('/');        // or h.openFile('#some/fragment')
 //     …                                       // s.page is a playwright Page
@@ -23,6 +21,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -266,5 +265,26 @@ export async function startHarness({ dist = DIST } = {}) {
       await browser?.close().catch(() => {});
       await server.close();
     },
+  };
+}
+
+/**
+ * The harness of a test file: started before its first test, closed after its last. Its
+ * methods and `origin` are usable inside the tests.
+ */
+export function harnessForFile(options) {
+  let h;
+  before(async () => {
+    h = await startHarness(options);
+  });
+  after(async () => {
+    await h?.close();
+  });
+  return {
+    get origin() {
+      return h.origin;
+    },
+    openApp: (...args) => h.openApp(...args),
+    openFile: (...args) => h.openFile(...args),
   };
 }

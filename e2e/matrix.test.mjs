@@ -1,43 +1,14 @@
 // The matrix page: counts against dist/evidence.csv, facets (OR within, AND across, counts,
 // clear all), layout switches, the drill-down panel, the reader at the quote, the evidence card,
 // search, keyboard navigation and the reader's margin links back to the matrix.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, screenshot, startHarness } from './harness.mjs';
-import {
-  activeId,
-  categoryRows,
-  checkedFacets,
-  columnTitleOf,
-  columnTitles,
-  csvStats,
-  distinct,
-  eventually,
-  facetBox,
-  facetCount,
-  focusText,
-  foldQuotes,
-  foldSearch,
-  loadCsv,
-  markOf,
-  paperIds,
-  summary,
-  toggleFacet,
-  waitFor,
-  waitForFragment,
-  waitInViewport,
-} from './pages.mjs';
+import { assertClean, harnessForFile, screenshot } from './harness.mjs';
+import { activeId, categoryRows, checkedFacets, columnTitleOf, columnTitles, csvStats, distinct, eventually, facetBox, facetCount, focusText, foldQuotes, foldSearch, loadCsv, markOf, paperIds, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 90_000 };
-let h;
-let csv;
-before(async () => {
-  csv = loadCsv();
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = harnessForFile();
+const csv = loadCsv();
 
 async function openMatrix(hash = '#/matrix') {
   const s = await h.openApp(`/${hash}`);

@@ -1,20 +1,13 @@
 // The landing view and the reader: paper cards, opening a paper, footnotes that move focus there
 // and back, and paragraph anchors that survive a fresh context and a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, screenshot, startHarness } from './harness.mjs';
+import { assertClean, harnessForFile, screenshot } from './harness.mjs';
 import { activeId, distinct, loadCsv, loadSummary, paperIds, papersBy, waitFor, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 60_000 };
-let h;
-let csv;
-before(async () => {
-  csv = loadCsv();
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = harnessForFile();
+const csv = loadCsv();
 
 /** paper_id -> paper_title, from evidence.csv. */
 const titles = () => Object.fromEntries(distinct(csv, 'paper_id').map((id) => [id, csv.find((r) => r.paper_id === id).paper_title]));

@@ -1,48 +1,26 @@
 // Sharing: "Copy link" (clipboard and its fallback) reproduces the view in a new context,
 // Back/Forward move between meaningful states, hostile links open safely with a notice, the
 // served dist and the single file both work offline, and the CSV's links land on their quotes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { SINGLE_FILE, assertClean, screenshot, startHarness } from './harness.mjs';
-import {
-  checkedFacets,
-  csvStats,
-  eventually,
-  facetBox,
-  focusText,
-  foldQuotes,
-  loadCsv,
-  paperIds,
-  recordDialogs,
-  summary,
-  toggleFacet,
-  waitFor,
-  waitForFragment,
-  waitInViewport,
-} from './pages.mjs';
+import { SINGLE_FILE, assertClean, harnessForFile, screenshot } from './harness.mjs';
+import { checkedFacets, csvStats, eventually, facetBox, focusText, foldQuotes, loadCsv, paperIds, recordDialogs, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 60_000 };
-let h;
-let csv;
+const h = harnessForFile();
+const csv = loadCsv();
 // Papers to filter by, and words to search for, taken from the corpus: the last paper, and
 // the first word (5 letters or more) of the title of an evidence item it cites.
 const papers = paperIds();
 const [paper, otherPaper] = [papers.at(-1), papers[0]];
 const wordOf = (p) =>
-  loadCsv()
+  csv
     .filter((r) => r.paper_id === p)
     .map((r) => r.evidence_title.match(/[A-Za-z]{5,}/)?.[0])
     .find(Boolean);
 const word = wordOf(paper);
-const kind = loadCsv()[0].kind;
-before(async () => {
-  csv = loadCsv();
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const kind = csv[0].kind;
 
 /** What a view shows, for comparing two contexts. */
 async function snapshot(page) {

@@ -2,25 +2,21 @@
 // the app starts over http and from file://, cleanly, and the build's files are what they claim.
 // Corpus-independent: the test command runs it twice, on dist/ and (E2E_DIST=dist-tiny) on the
 // tiny fixture corpus.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { externalRefs, inlineContents, readCsp, sha256 } from '../scripts/csp.mjs';
-import { DIST, SINGLE_FILE, assertClean, screenshot, startHarness } from './harness.mjs';
+import { DIST, SINGLE_FILE, assertClean, harnessForFile, screenshot } from './harness.mjs';
 import { CSV_COLUMNS, csvStats, loadCsv, loadSummary, readCsvFile } from './pages.mjs';
 
 const T = { timeout: 60_000 };
 const INDEX = join(DIST, 'index.html');
 
-let h;
-before(async () => {
+before(() => {
   assert.ok(existsSync(INDEX), `${INDEX} missing: run scripts/build.sh first`);
-  h = await startHarness();
 });
-after(async () => {
-  await h?.close();
-});
+const h = harnessForFile();
 
 // --- static checks of the built files --------------------------------------------------------
 

@@ -1,29 +1,15 @@
 //! The evidence card: one evidence item across all papers and categories side by side, with
 //! its date, place, actors and the primary sources the footnotes cite.
 
-use std::rc::Rc;
-
-use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
+use evidence_core::view::{Action, Route, RowKey, Selection};
 use yew::prelude::*;
 
 use super::quote::quotes_list;
-use super::{href, on_nav, paper_mark};
-use crate::data::Shared;
-
-/// Props of `EvidencePage`.
-#[derive(Properties, PartialEq)]
-pub struct EvidenceProps {
-    /// Corpus and index.
-    pub data: Shared,
-    /// Current view (its route names the evidence item).
-    pub state: Rc<ViewState>,
-    /// Sends actions to the store.
-    pub dispatch: Callback<Action>,
-}
+use super::{href, on_nav, paper_mark, PageProps};
 
 /// The page of one evidence item.
 #[component]
-pub fn EvidencePage(props: &EvidenceProps) -> Html {
+pub fn EvidencePage(props: &PageProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
     let d = &props.dispatch;

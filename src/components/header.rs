@@ -1,24 +1,10 @@
 //! The top bar: corpus title, navigation, search, "Copy link" and presentation mode.
 
-use std::rc::Rc;
-
-use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::view::{Action, Mode, Route};
 use yew::prelude::*;
 
-use super::{href, on_nav};
+use super::{href, on_nav, PageProps};
 use crate::browser;
-use crate::data::Shared;
-
-/// Props of `Header`.
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// Corpus and index.
-    pub data: Shared,
-    /// Current view.
-    pub state: Rc<ViewState>,
-    /// Sends actions to the store.
-    pub dispatch: Callback<Action>,
-}
 
 #[derive(Clone, PartialEq)]
 enum Copy {
@@ -29,7 +15,7 @@ enum Copy {
 
 /// The top bar.
 #[component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn Header(props: &PageProps) -> Html {
     let s = &props.state;
     let copy = use_state(|| Copy::Idle);
     let on_copy = {

@@ -14,23 +14,12 @@ use yew::prelude::*;
 use super::facets::Facets;
 use super::matrix::MatrixGrid;
 use super::panel::Panel;
-use super::{count, href, on_nav, paper_mark};
+use super::{count, href, on_nav, paper_mark, PageProps};
 use crate::data::Shared;
-
-/// Props of `MatrixPage`.
-#[derive(Properties, PartialEq)]
-pub struct MatrixPageProps {
-    /// Corpus and index.
-    pub data: Shared,
-    /// Current view.
-    pub state: Rc<ViewState>,
-    /// Sends actions to the store.
-    pub dispatch: Callback<Action>,
-}
 
 /// The matrix page.
 #[component]
-pub fn MatrixPage(props: &MatrixPageProps) -> Html {
+pub fn MatrixPage(props: &PageProps) -> Html {
     let s = &props.state;
     let d = &props.dispatch;
     let data = props.data.clone();

@@ -13,11 +13,26 @@ pub mod panel;
 pub mod quote;
 pub mod reader;
 
+use std::rc::Rc;
+
 use evidence_core::url;
 use evidence_core::view::{reduce, Action, ViewState};
 pub use evidence_core::viewmodel::count;
 use evidence_core::viewmodel::PaperMark;
 use yew::prelude::*;
+
+use crate::data::Shared;
+
+/// Props of a page and of the header: the data, the view and the store's dispatch.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view.
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
 
 /// The `href` of the view that `actions` lead to from `state` (real links: they can be opened
 /// in a new tab or copied).

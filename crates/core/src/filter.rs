@@ -446,14 +446,8 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit;
-    use crate::view::{reduce, Action};
-
-    fn state(actions: Vec<Action>) -> ViewState {
-        actions
-            .into_iter()
-            .fold(ViewState::default(), |s, a| reduce(&s, a))
-    }
+    use crate::testkit::{self, state};
+    use crate::view::Action;
 
     fn toggle(f: Facet, v: &str) -> Action {
         Action::ToggleFacet(f, v.into())

@@ -447,14 +447,8 @@ pub fn selection_codings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit;
-    use crate::view::{reduce, Action, Facet};
-
-    fn state(actions: Vec<Action>) -> ViewState {
-        actions
-            .into_iter()
-            .fold(ViewState::default(), |s, a| reduce(&s, a))
-    }
+    use crate::testkit::{self, state};
+    use crate::view::{Action, Facet};
 
     fn matrix(actions: Vec<Action>) -> (Corpus, MatrixView) {
         let c = testkit::sample();

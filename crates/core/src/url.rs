@@ -144,10 +144,6 @@ pub fn percent_decode(s: &str) -> (String, Option<PercentError>) {
 // ---------------------------------------------------------------------------------------------
 // Encoding.
 
-fn enc(s: &str) -> String {
-    percent_encode(s)
-}
-
 fn sel_enc(s: &str) -> String {
     utf8_percent_encode(s, SEL_COMPONENT).to_string()
 }
@@ -176,16 +172,16 @@ pub fn encode(state: &ViewState) -> String {
         Route::Home => "/".to_string(),
         Route::Matrix => "/matrix".to_string(),
         Route::Read { paper, block } => match block {
-            Some(b) => format!("/read/{}/{}", enc(paper), enc(b)),
-            None => format!("/read/{}", enc(paper)),
+            Some(b) => format!("/read/{}/{}", percent_encode(paper), percent_encode(b)),
+            None => format!("/read/{}", percent_encode(paper)),
         },
-        Route::Evidence { id } => format!("/evidence/{}", enc(id)),
+        Route::Evidence { id } => format!("/evidence/{}", percent_encode(id)),
     };
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for facet in Facet::ALL {
         let set = state.filters.set(facet);
         if !set.is_empty() {
-            let list: Vec<String> = set.iter().map(|v| enc(v)).collect();
+            let list: Vec<String> = set.iter().map(|v| percent_encode(v)).collect();
             pairs.push((facet.key(), list.join(",")));
         }
     }
@@ -201,7 +197,7 @@ pub fn encode(state: &ViewState) -> String {
         pairs.push(("shared", "1".into()));
     }
     if !state.search.is_empty() {
-        pairs.push(("q", enc(&state.search)));
+        pairs.push(("q", percent_encode(&state.search)));
     }
     if state.layout.rows == RowGroup::Dimension {
         pairs.push(("rows", "dim".into()));
@@ -221,13 +217,16 @@ pub fn encode(state: &ViewState) -> String {
         pairs.push(("sel", selection_text(sel)));
     }
     if let Some(q) = &state.quote {
-        pairs.push(("quote", format!("{}.{}", enc(&q.coding), q.quote)));
+        pairs.push((
+            "quote",
+            format!("{}.{}", percent_encode(&q.coding), q.quote),
+        ));
     }
     if state.mode == Mode::Present {
         pairs.push(("present", "1".into()));
     }
     if let Some(t) = &state.tour {
-        pairs.push(("tour", enc(t)));
+        pairs.push(("tour", percent_encode(t)));
     }
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
@@ -791,7 +790,7 @@ mod tests {
     }
 
     fn full_state() -> ViewState {
-        let mut s = ViewState {
+        let s = ViewState {
             route: Route::Read {
                 paper: "alpha".into(),
                 block: Some("p2".into()),
@@ -810,8 +809,14 @@ mod tests {
             step: 3,
             ..ViewState::default()
         };
-        s.filters.papers = ["alpha".to_string(), "gamma".into()].into();
-        s.filters.places = ["Gulf of Aden".to_string(), "Bamyán".into()].into();
+        with_example_filters(s, &["alpha", "gamma"], &["Gulf of Aden", "Bamyán"])
+    }
+
+    /// `s` with the papers and places given, partner NATO, 2001-2010, rows by dimension,
+    /// columns by place, transposed and compact.
+    fn with_example_filters(mut s: ViewState, papers: &[&str], places: &[&str]) -> ViewState {
+        s.filters.papers = papers.iter().map(|p| p.to_string()).collect();
+        s.filters.places = places.iter().map(|p| p.to_string()).collect();
         s.filters.partners = ["NATO".to_string()].into();
         s.filters.years = Some((2001, 2010));
         s.layout = Layout {
@@ -825,21 +830,12 @@ mod tests {
 
     #[test]
     fn encodes_the_documented_example_shape() {
-        let mut s = ViewState {
+        let base = ViewState {
             route: Route::Matrix,
             search: "piracy".into(),
             ..ViewState::default()
         };
-        s.filters.papers = ["alpha".to_string(), "beta".into()].into();
-        s.filters.partners = ["NATO".to_string()].into();
-        s.filters.places = ["Gulf of Aden".to_string()].into();
-        s.filters.years = Some((2001, 2010));
-        s.layout = Layout {
-            rows: RowGroup::Dimension,
-            cols: ColGroup::Place,
-            transposed: true,
-            compact: true,
-        };
+        let mut s = with_example_filters(base, &["alpha", "beta"], &["Gulf of Aden"]);
         s.selection = Some(Selection::Cell {
             row: RowKey::Category("a-nato-operational".into()),
             evidence: "aden-escort-2009".into(),

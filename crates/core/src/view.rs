@@ -64,11 +64,6 @@ impl Facet {
         Facet::Actor,
     ];
 
-    /// Every facet, in display and URL order.
-    pub fn all() -> [Facet; 8] {
-        Self::ALL
-    }
-
     /// The URL key of the facet (`paper`, `partner`, ...).
     pub fn key(self) -> &'static str {
         match self {
@@ -501,7 +496,7 @@ mod tests {
 
     #[test]
     fn facet_keys_round_trip() {
-        for f in Facet::all() {
+        for f in Facet::ALL {
             assert_eq!(Facet::from_key(f.key()), Some(f));
             assert_eq!(Facet::ALL[f.index()], f);
         }

@@ -131,8 +131,7 @@ mod tests {
     #[test]
     fn chips_name_each_filter_by_its_label_and_remove_it() {
         let c = testkit::sample();
-        let mut s = ViewState::default();
-        for a in [
+        let s = testkit::state(vec![
             Action::ToggleFacet(Facet::Paper, "beta".into()),
             Action::ToggleFacet(Facet::Category, "g-nato".into()),
             Action::ToggleFacet(Facet::Dimension, "capacity".into()),
@@ -141,9 +140,7 @@ mod tests {
             Action::SetShared(true),
             Action::SetYears(Some((2007, 2009))),
             Action::SetSearch("abe".into()),
-        ] {
-            s = reduce(&s, a);
-        }
+        ]);
         let got = chips(&c, &s);
         let texts: Vec<&str> = got.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(
