@@ -2,6 +2,7 @@
 //! its date, place, actors and the primary sources the footnotes cite.
 
 use evidence_core::view::{Action, Route, RowKey, Selection};
+use evidence_core::viewmodel::dimension_label;
 use yew::prelude::*;
 
 use super::quote::quotes_list;
@@ -44,7 +45,7 @@ pub fn EvidencePage(props: &PageProps) -> Html {
                                 <li class="ev-coding" data-testid="evidence-coding">
                                     <h3>{ "Filed under " }
                                         <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>{ cat.label.clone() }</a>
-                                        <span class="dim-tag">{ cat.dimension.and_then(|d| c.dimensions.get(d)).map(|d| d.label.clone()).unwrap_or_else(|| "Framing and background".into()) }</span>
+                                        <span class="dim-tag">{ dimension_label(c, c.codings[k].category) }</span>
                                     </h3>
                                     { quotes_list(c, k, s, d) }
                                 </li>

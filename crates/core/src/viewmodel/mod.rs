@@ -6,6 +6,7 @@
 //!   and on-screen coordinates, the roving tab stop and keyboard navigation.
 //! - `reader`: the opened quote, the marks of a block, the margin's codings by category.
 //! - `matrix_page`: the active-filter chips and the search's passages with their snippets.
+//! - `panel`: the drill-down panel's heading and summary.
 //! - `home`: the landing page's counts and guided start.
 //!
 //! Also here: the paper mark (letter and colour slot), counted nouns and a quote's place, used
@@ -14,8 +15,10 @@
 pub mod grid;
 pub mod home;
 pub mod matrix_page;
+pub mod panel;
 pub mod reader;
 
+use crate::matrix::CONTEXT_GROUP_LABEL;
 use crate::model::{Corpus, QuotePlace};
 
 /// How many colours paper marks cycle through (`.mark-0` … `.mark-7` in the stylesheet).
@@ -53,6 +56,18 @@ impl PaperMark {
 /// "1 quote", "2 quotes": a count with its noun in agreement.
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The label of a category's dimension, or of the group of context categories (which map onto
+/// no dimension).
+pub fn dimension_label(corpus: &Corpus, category: usize) -> String {
+    corpus
+        .categories
+        .get(category)
+        .and_then(|k| k.dimension)
+        .and_then(|d| corpus.dimensions.get(d))
+        .map(|d| d.label.clone())
+        .unwrap_or_else(|| CONTEXT_GROUP_LABEL.to_string())
 }
 
 /// Where a quote stands, as the quote lists show it: its section's title ("Opening" before the
