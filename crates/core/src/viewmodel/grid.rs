@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::{count, PaperMark};
-use crate::matrix::MatrixView;
+use crate::matrix::{MatrixColumn, MatrixRow, MatrixView};
 use crate::model::Corpus;
 use crate::view::{RowKey, Selection};
 
@@ -39,6 +39,35 @@ pub struct AxisItem {
 }
 
 impl AxisItem {
+    /// The header of a matrix row: a category (with its paper's mark) or a dimension's
+    /// aggregate row ("All: …").
+    pub fn row(corpus: &Corpus, r: &MatrixRow) -> AxisItem {
+        AxisItem {
+            key: AxisKey::Row(r.key.clone()),
+            label: if r.is_header() {
+                format!("All: {}", r.label)
+            } else {
+                r.label.clone()
+            },
+            mark: r.paper.map(|p| PaperMark::of(corpus, p)),
+            date: String::new(),
+            total: r.n_codings,
+            aggregate: r.is_header(),
+        }
+    }
+
+    /// The header of a matrix column: an evidence item with its date.
+    pub fn column(col: &MatrixColumn) -> AxisItem {
+        AxisItem {
+            key: AxisKey::Evidence(col.id.clone()),
+            label: col.title.clone(),
+            mark: None,
+            date: col.date_text.clone(),
+            total: col.n_codings,
+            aggregate: false,
+        }
+    }
+
     /// The short text beside the label: the date of an evidence item, the mark letter of a
     /// category, nothing for an aggregate row.
     pub fn sub(&self) -> &str {
@@ -71,6 +100,16 @@ pub struct Axis {
     pub groups: Vec<(String, usize)>,
     /// The items in display order.
     pub items: Vec<AxisItem>,
+}
+
+impl Axis {
+    /// Position of the item with this key.
+    pub fn position(&self, key: &AxisKey) -> Option<i32> {
+        self.items
+            .iter()
+            .position(|i| &i.key == key)
+            .map(|p| p as i32)
+    }
 }
 
 /// One non-empty cell: the marks of the papers that make the link, and its quotes.
@@ -121,47 +160,15 @@ pub const PAGE_ROWS: i32 = 10;
 impl Grid {
     /// Builds the grid of a matrix view.
     pub fn new(corpus: &Corpus, v: &MatrixView) -> Grid {
+        let row_groups = v.row_groups.iter().map(|g| (g.label.clone(), g.rows.len()));
+        let col_groups = v.col_groups.iter().map(|g| (g.label.clone(), g.cols.len()));
         let rows = Axis {
-            groups: v
-                .row_groups
-                .iter()
-                .map(|g| (g.label.clone(), g.rows.len()))
-                .collect(),
-            items: v
-                .rows
-                .iter()
-                .map(|r| AxisItem {
-                    key: AxisKey::Row(r.key.clone()),
-                    label: if r.is_header() {
-                        format!("All: {}", r.label)
-                    } else {
-                        r.label.clone()
-                    },
-                    mark: r.paper.map(|p| PaperMark::of(corpus, p)),
-                    date: String::new(),
-                    total: r.n_codings,
-                    aggregate: r.is_header(),
-                })
-                .collect(),
+            groups: row_groups.collect(),
+            items: v.rows.iter().map(|r| AxisItem::row(corpus, r)).collect(),
         };
         let cols = Axis {
-            groups: v
-                .col_groups
-                .iter()
-                .map(|g| (g.label.clone(), g.cols.len()))
-                .collect(),
-            items: v
-                .columns
-                .iter()
-                .map(|col| AxisItem {
-                    key: AxisKey::Evidence(col.id.clone()),
-                    label: col.title.clone(),
-                    mark: None,
-                    date: col.date_text.clone(),
-                    total: col.n_codings,
-                    aggregate: false,
-                })
-                .collect(),
+            groups: col_groups.collect(),
+            items: v.columns.iter().map(AxisItem::column).collect(),
         };
         let cells: Vec<Vec<Option<CellModel>>> = (0..rows.items.len())
             .map(|r| {
@@ -250,20 +257,8 @@ impl Grid {
 
     /// On-screen coordinates of a selection; None when it is not in view.
     pub fn position_of(&self, transposed: bool, sel: &Selection) -> Option<(i32, i32)> {
-        let row_pos = |k: &RowKey| {
-            self.rows
-                .items
-                .iter()
-                .position(|i| matches!(&i.key, AxisKey::Row(x) if x == k))
-                .map(|p| p as i32)
-        };
-        let ev_pos = |e: &str| {
-            self.cols
-                .items
-                .iter()
-                .position(|i| matches!(&i.key, AxisKey::Evidence(x) if x == e))
-                .map(|p| p as i32)
-        };
+        let row_pos = |k: &RowKey| self.rows.position(&AxisKey::Row(k.clone()));
+        let ev_pos = |e: &str| self.cols.position(&AxisKey::Evidence(e.to_string()));
         let (cat, ev) = match sel {
             Selection::Cell { row, evidence } => (row_pos(row)?, ev_pos(evidence)?),
             Selection::Row(row) => (row_pos(row)?, -1),
