@@ -2,7 +2,7 @@
 //! of a block or footnote (coded passages, search matches, the opened quote), and the margin
 //! beside a paragraph (its codings, once each, grouped by category).
 
-use crate::model::{Corpus, QuotePlace};
+use crate::model::{Corpus, Footnote, QuotePlace};
 use crate::render::Mark;
 use crate::search::{highlight, Query};
 use crate::view::OpenQuote;
@@ -52,6 +52,15 @@ pub fn marks(
         out.push((o.range.0, o.range.1, Mark::Focus));
     }
     out
+}
+
+/// The label of a footnote: its number, or "?" when the source lost it.
+pub fn note_label(n: &Footnote) -> String {
+    if n.numbered {
+        n.label.clone()
+    } else {
+        "?".to_string()
+    }
 }
 
 /// The margin of a paragraph: its codings (from its coded ranges), each once, grouped by
@@ -129,6 +138,14 @@ mod tests {
             elsewhere.is_empty(),
             "the same index in the notes is another text"
         );
+    }
+
+    #[test]
+    fn notes_are_labelled_by_their_number_or_a_question_mark() {
+        let mut n = testkit::sample().papers[0].doc.footnotes[0].clone();
+        assert_eq!(note_label(&n), "1");
+        n.numbered = false;
+        assert_eq!(note_label(&n), "?");
     }
 
     #[test]
