@@ -124,7 +124,6 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     }
     let stop = grid.tab_stop(transposed, *focus);
     let tab = |r: i32, c: i32| if (r, c) == stop { "0" } else { "-1" };
-    let is_sel = |r: i32, c: i32| (selected_pos == Some((r, c))).to_string();
     let row_what = if transposed { "Evidence" } else { "Category" };
     let col_what = if transposed { "categories" } else { "evidence" };
 
@@ -135,40 +134,9 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     });
     let header_cols = cols.items.iter().enumerate().map(|(ci, it)| {
         let ci = ci as i32;
-        html! {
-            <th role="columnheader" id={format!("mx--1-{ci}")} data-r="-1" data-c={ci.to_string()} tabindex={tab(-1, ci)}
-                aria-selected={is_sel(-1, ci)} class="col-head-cell" title={it.title()}
-                data-testid="col-head">
-                <div class="col-head">
-                    { if it.date.is_empty() { html! {} } else { html! { <span class="date">{ format!("{} ", it.date) }</span> } } }
-                    { for it.mark.as_ref().filter(|m| !m.letter.is_empty()).map(|m| mark(m, false)) }
-                    { format!(" {}", it.label) }
-                </div>
-                <span class="tot">{ it.total }</span>
-            </th>
-        }
+        column_header(ci, it, tab(-1, ci), selected_pos == Some((-1, ci)))
     });
-    let n_all_cols = cols.items.len() + 1;
-    let mut body: Vec<Html> = Vec::with_capacity(rows.items.len() + rows.groups.len());
-    let mut r = 0usize;
-    for (label, n) in &rows.groups {
-        body.push(html! {
-            <tr class="row-group" role="row" key={format!("g-{label}-{r}")}>
-                <th role="rowheader" colspan={n_all_cols.to_string()} scope="rowgroup"><span class="group-label">{ label.clone() }</span></th>
-            </tr>
-        });
-        for _ in 0..*n {
-            let ri = r as i32;
-            let focus = (ri == stop.0).then_some(stop.1);
-            let selected = selected_pos.and_then(|(sr, sc)| (sr == ri).then_some(sc));
-            let (cells, col_labels) = grid.row(transposed, r);
-            body.push(html! {
-                <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} {cells}
-                    {col_labels} {focus} {selected} />
-            });
-            r += 1;
-        }
-    }
+    let body = body_rows(&grid, transposed, stop, selected_pos);
 
     html! {
         <div class="matrix-wrap" data-testid="matrix-wrap">
@@ -188,6 +156,55 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// The header of on-screen column `ci`.
+fn column_header(ci: i32, it: &AxisItem, tabindex: &'static str, selected: bool) -> Html {
+    html! {
+        <th role="columnheader" id={format!("mx--1-{ci}")} data-r="-1" data-c={ci.to_string()} {tabindex}
+            aria-selected={selected.to_string()} class="col-head-cell" title={it.title()}
+            data-testid="col-head">
+            <div class="col-head">
+                { if it.date.is_empty() { html! {} } else { html! { <span class="date">{ format!("{} ", it.date) }</span> } } }
+                { for it.mark.as_ref().filter(|m| !m.letter.is_empty()).map(|m| mark(m, false)) }
+                { format!(" {}", it.label) }
+            </div>
+            <span class="tot">{ it.total }</span>
+        </th>
+    }
+}
+
+/// The body: each row group's heading row, then its rows (`stop`: the roving tab stop;
+/// `selected`: the selection's on-screen position).
+fn body_rows(
+    grid: &Grid,
+    transposed: bool,
+    stop: (i32, i32),
+    selected: Option<(i32, i32)>,
+) -> Vec<Html> {
+    let (rows, cols) = grid.axes(transposed);
+    let n_all_cols = cols.items.len() + 1;
+    let mut body: Vec<Html> = Vec::with_capacity(rows.items.len() + rows.groups.len());
+    let mut r = 0usize;
+    for (label, n) in &rows.groups {
+        body.push(html! {
+            <tr class="row-group" role="row" key={format!("g-{label}-{r}")}>
+                <th role="rowheader" colspan={n_all_cols.to_string()} scope="rowgroup"><span class="group-label">{ label.clone() }</span></th>
+            </tr>
+        });
+        for _ in 0..*n {
+            let ri = r as i32;
+            let focus = (ri == stop.0).then_some(stop.1);
+            let selected = selected.and_then(|(sr, sc)| (sr == ri).then_some(sc));
+            let (cells, col_labels) = grid.row(transposed, r);
+            body.push(html! {
+                <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} {cells}
+                    {col_labels} {focus} {selected} />
+            });
+            r += 1;
+        }
+    }
+    body
 }
 
 /// Props of `GridRow`.
