@@ -72,13 +72,16 @@ export function loadCsv() {
 }
 
 let summaryCache;
-/** dist/corpus-summary.json: { title, papers: [{ id, mark, title, short_title, counts,
- *  sections, paragraphs, footnotes }], counts: { categories, evidence, codings, quotes },
- *  shared_evidence }, written by the build from the corpus it embeds. */
+/** dist/corpus-summary.json, written by the build from the corpus it embeds (format in
+ *  crates/core/src/summary.rs): { corpus: { title, version, hash }, counts: { papers,
+ *  categories, evidence, codings, quotes, csv_rows, shared_evidence, … }, papers: [{ id, mark,
+ *  title, short_title, categories, codings, quotes, sections, footnotes }], categories,
+ *  evidence, codings, … }. */
 export function loadSummary() {
   if (summaryCache) return summaryCache;
   assert.ok(existsSync(SUMMARY_PATH), `${SUMMARY_PATH} missing: run scripts/build.sh first`);
   summaryCache = JSON.parse(readFileSync(SUMMARY_PATH, 'utf8'));
+  assert.equal(summaryCache.format, 1, 'corpus-summary.json format 1');
   assert.ok(summaryCache.papers.length > 0, 'the corpus has papers');
   for (const p of summaryCache.papers) assert.ok(p.id && p.mark, `paper ${JSON.stringify(p)} has an id and a mark`);
   return summaryCache;
@@ -88,9 +91,8 @@ export function loadSummary() {
 export const paperIds = () => loadSummary().papers.map((p) => p.id);
 /** The mark letter(s) of a paper. */
 export const markOf = (id) => loadSummary().papers.find((p) => p.id === id)?.mark;
-/** The papers, most of `key` (a count of the summary: 'quotes', 'footnotes', ...) first. */
-export const papersBy = (key) =>
-  [...loadSummary().papers].sort((a, b) => (b.counts[key] ?? b[key]) - (a.counts[key] ?? a[key]));
+/** The papers, most of `key` (a figure of the summary's papers: 'quotes', 'footnotes', …) first. */
+export const papersBy = (key) => [...loadSummary().papers].sort((a, b) => b[key] - a[key]);
 
 /** Counts the matrix summary states, for the CSV rows passing `pred`. */
 export function csvStats(rows, pred = () => true) {

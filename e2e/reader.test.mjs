@@ -13,9 +13,9 @@ const csv = loadCsv();
 const titles = () => Object.fromEntries(distinct(csv, 'paper_id').map((id) => [id, csv.find((r) => r.paper_id === id).paper_title]));
 
 /** The paper with the most footnotes (the footnote tests need one), and a paragraph of the
- *  paper with the most paragraphs that a quote is in (the earliest such). */
+ *  paper with the most sections that a quote is in (the earliest such). */
 const withNotes = papersBy('footnotes')[0];
-const longest = papersBy('paragraphs')[0].id;
+const longest = papersBy('sections')[0].id;
 const paragraph = (() => {
   const blocks = csv
     .filter((r) => r.paper_id === longest)

@@ -85,9 +85,11 @@ test('dist/evidence.csv is RFC 4180 with the documented columns, a row per quote
   const csv = loadCsv();
   const summary = loadSummary();
   const all = csvStats(csv);
-  assert.equal(all.quotes, summary.counts.quotes, 'one row per quote');
+  assert.equal(all.quotes, summary.counts.csv_rows, 'one row per quote');
+  assert.equal(all.quotes, summary.counts.quotes);
   assert.equal(all.codings.size, summary.counts.codings, 'every coding has its rows');
-  assert.equal(all.evidence.size, summary.counts.evidence, 'every evidence item is coded');
+  const coded = summary.evidence.filter((e) => e.codings > 0).map((e) => e.id).sort();
+  assert.deepEqual([...all.evidence].sort(), coded, 'the evidence items with codings');
   const ids = new Set(summary.papers.map((p) => p.id));
   for (const r of csv) {
     assert.ok(ids.has(r.paper_id), `paper ${r.paper_id} is in the corpus summary`);
@@ -100,10 +102,11 @@ test('dist/corpus-summary.json names every paper with a unique mark, and its cou
   const summary = loadSummary();
   const marks = summary.papers.map((p) => p.mark);
   assert.equal(new Set(marks).size, marks.length, `unique marks: ${marks}`);
-  const sum = (k) => summary.papers.reduce((t, p) => t + p.counts[k], 0);
+  assert.equal(summary.papers.length, summary.counts.papers);
+  const sum = (k) => summary.papers.reduce((t, p) => t + p[k], 0);
   for (const k of ['categories', 'codings', 'quotes']) assert.equal(sum(k), summary.counts[k], `papers' ${k} add up`);
-  assert.ok(summary.shared_evidence <= summary.counts.evidence);
-  for (const p of summary.papers) assert.equal(csvStats(loadCsv(), (r) => r.paper_id === p.id).quotes, p.counts.quotes, `quotes of ${p.id}`);
+  assert.ok(summary.counts.shared_evidence <= summary.counts.evidence);
+  for (const p of summary.papers) assert.equal(csvStats(loadCsv(), (r) => r.paper_id === p.id).quotes, p.quotes, `quotes of ${p.id}`);
 });
 
 // --- in the browser --------------------------------------------------------------------------
@@ -113,7 +116,7 @@ test('over http the app starts cleanly and requests nothing beyond its origin', 
   try {
     await screenshot(s.page, 'smoke-http');
     assert.equal(await s.page.locator('#boot').count(), 0, 'the app replaced the loading indicator');
-    assert.equal(await s.page.title(), loadSummary().title, 'the landing page is titled with the corpus');
+    assert.equal(await s.page.title(), loadSummary().corpus.title, 'the landing page is titled with the corpus');
     assert.equal(await s.page.getByTestId('paper-card').count(), loadSummary().papers.length, 'a card per paper');
     assertClean(s);
     assert.ok(s.requests.some((u) => u.endsWith('.wasm')), 'the wasm came from the origin');
@@ -127,7 +130,7 @@ test('from file:// explorer.html starts cleanly and requests nothing but itself'
   try {
     await screenshot(s.page, 'smoke-file');
     assert.equal(await s.page.locator('#boot').count(), 0, 'the app replaced the loading indicator');
-    assert.equal(await s.page.title(), loadSummary().title, 'the landing page is titled with the corpus');
+    assert.equal(await s.page.title(), loadSummary().corpus.title, 'the landing page is titled with the corpus');
     assertClean(s);
   } finally {
     await s.close();

@@ -56,9 +56,9 @@ else
   failed+=("e2e")
   results+=("  FAIL  e2e: not run (the build failed)")
 fi
-# The same app built from the tiny fixture corpus (build.rs and post-build.mjs read SEEDS_DIR).
+# The same app built from the tiny fixture corpus (build.rs and post-build.mjs read EXPLORER_SEEDS).
 tiny_build() (
-  export SEEDS_DIR=crates/core/tests/fixtures/tiny
+  export EXPLORER_SEEDS=crates/core/tests/fixtures/tiny
   trunk_build --dist dist-tiny
 )
 if step "trunk build --release of the tiny corpus (dist-tiny/)" tiny_build; then

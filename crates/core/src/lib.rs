@@ -9,6 +9,7 @@ pub mod matrix;
 pub mod model;
 pub mod render;
 pub mod search;
+pub mod summary;
 pub mod text;
 pub mod url;
 pub mod view;
@@ -25,8 +26,6 @@ pub mod document;
 pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
-#[cfg(feature = "seeds")]
-pub mod summary;
 
 pub use diag::Diagnostic;
 pub use model::*;

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::path::Path;
 
 use toml::{Spanned, Table, Value};
 
@@ -118,39 +119,34 @@ pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Re
     Ok(set)
 }
 
-/// Reads the seeds directory `dir` and builds the corpus (`read_seed_dir`, then `build_corpus`),
-/// naming files as `dir/...` in diagnostics. An unreadable directory is one diagnostic.
-pub fn load(dir: &std::path::Path) -> Result<Corpus, Vec<Diagnostic>> {
+/// Reads and builds the corpus in `dir`. Messages name files by `dir` as given (build.rs
+/// passes `seeds`, so `seeds/codebook/evidence.toml:12: …`). Line numbers are 1-based; a
+/// problem about a whole file or directory is at line 1.
+pub fn load(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
     let prefix = dir.to_string_lossy().trim_end_matches('/').to_string();
     let seeds = read_seed_dir(dir, &prefix).map_err(|e| {
         vec![Diagnostic::new(
             &prefix,
             1,
             format!("cannot read the seeds directory: {e}"),
-            "a readable directory",
+            "a readable directory of papers and a codebook/ directory",
         )]
     })?;
     build_corpus(&seeds)
 }
 
-/// The main of a host tool that turns the corpus into text: loads the seeds directory named by
-/// the first argument (default `seeds`), writes `render(corpus)` to stdout and exits 0; or
-/// prints every diagnostic to stderr, one a line, and exits 1 (also when stdout fails).
-pub fn export_main(render: fn(&Corpus) -> String) -> ! {
-    use std::io::Write;
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "seeds".into());
-    match load(std::path::Path::new(&dir)) {
-        Ok(c) => {
-            let ok = std::io::stdout().write_all(render(&c).as_bytes()).is_ok();
-            std::process::exit(if ok { 0 } else { 1 })
-        }
-        Err(diags) => {
-            for d in diags {
-                eprintln!("{d}");
-            }
-            std::process::exit(1)
-        }
+/// The host tools' one convention: every problem on stderr as `file:line: problem; expected`,
+/// then a count, and exit status 1. (Status 2 is for a wrong command line.)
+pub fn exit_with_problems(diags: &[Diagnostic]) -> ! {
+    for d in diags {
+        eprintln!("{d}");
     }
+    eprintln!(
+        "{} problem{} in the seeds",
+        diags.len(),
+        if diags.len() == 1 { "" } else { "s" }
+    );
+    std::process::exit(1)
 }
 
 /// Builds and validates the corpus. Returns the corpus only when there are no problems.
