@@ -472,3 +472,46 @@ test('"only evidence two or more papers cite" narrows the matrix to comparable e
     await s.close();
   }
 });
+
+/** First and last year of a CSV date ("2007-01-12", "2009/2010", "2007-03/2008-12"). */
+const yearsOf = (date) => {
+  const [a, b = a] = date.split('/');
+  return [Number(a.slice(0, 4)), Number(b.slice(0, 4))];
+};
+
+test('the year inputs set a range that keeps the evidence active in those years', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const spans = csv.map((r) => yearsOf(r.date));
+    const sorted = spans.map((y) => y[0]).sort((a, b) => a - b);
+    const year = sorted[Math.floor(sorted.length / 2)];
+    const setYear = async (id, y) => {
+      const input = page.getByTestId(id);
+      await input.fill(String(y));
+      await input.dispatchEvent('change');
+    };
+    await setYear('year-from', year);
+    await waitForFragment(page, new RegExp(`[?&]years=${year}-\\d{4}(&|$)`));
+    await setYear('year-to', year);
+    await waitForFragment(page, new RegExp(`[?&]years=${year}(&|$)`));
+    const want = csvStats(csv, (r) => {
+      const [a, b] = yearsOf(r.date);
+      return a <= year && b >= year;
+    });
+    await expectSummary(page, statsWant(want));
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(want.rows));
+    assert.ok(
+      (await page.locator('.active-filters .chip').allInnerTexts()).some((t) => t.includes(`Years: ${year}–${year}`)),
+      'a chip names the range',
+    );
+    await screenshot(page, 'matrix-years');
+    await page.locator('.years-facet .facet-clear').click();
+    await waitFor(page, () => !location.hash.includes('years='));
+    const all = csvStats(csv);
+    await expectSummary(page, statsWant(all));
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});

@@ -4,6 +4,8 @@
 //!
 //! - `grid`: the matrix grid (axes, cells, cell descriptions), the mapping between selections
 //!   and on-screen coordinates, the roving tab stop and keyboard navigation.
+//! - `facets`: the year inputs' span and the range a typed year makes, which facets start
+//!   open, checkbox ids.
 //! - `reader`: the opened quote, the marks of a block, the margin's codings by category.
 //! - `matrix_page`: the active-filter chips and the search's passages with their snippets.
 //! - `panel`: the drill-down panel's heading and summary.
@@ -12,6 +14,7 @@
 //! Also here: the paper mark (letter and colour slot), counted nouns and a quote's place, used
 //! by several pages.
 
+pub mod facets;
 pub mod grid;
 pub mod home;
 pub mod matrix_page;
