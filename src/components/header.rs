@@ -1,6 +1,7 @@
 //! The top bar: corpus title, navigation, search, "Copy link" and presentation mode.
 
 use evidence_core::view::{Action, Mode, Route};
+use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 
 use super::{href, on_nav, PageProps};
@@ -54,7 +55,7 @@ pub fn Header(props: &PageProps) -> Html {
         Mode::Present
     });
     let nav = |label: &str, route: Route, test: &str| {
-        let current = std::mem::discriminant(&s.route) == std::mem::discriminant(&route);
+        let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
         html! {
             <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
@@ -62,18 +63,6 @@ pub fn Header(props: &PageProps) -> Html {
                href={href(s, vec![Action::Navigate(route.clone())])}
                onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
         }
-    };
-    let first_paper = props
-        .data
-        .0
-        .corpus
-        .papers
-        .first()
-        .map(|p| p.id.clone())
-        .unwrap_or_default();
-    let reading = match &s.route {
-        Route::Read { paper, .. } => paper.clone(),
-        _ => first_paper,
     };
     html! {
         <header class="topbar">
@@ -84,7 +73,7 @@ pub fn Header(props: &PageProps) -> Html {
             <nav class="nav" aria-label="Main">
                 { nav("Start", Route::Home, "nav-home") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
-                { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
+                { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
             </nav>
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>

@@ -23,6 +23,7 @@ pub mod reader;
 
 use crate::matrix::CONTEXT_GROUP_LABEL;
 use crate::model::{Corpus, QuotePlace};
+use crate::view::Route;
 
 /// How many colours paper marks cycle through (`.mark-0` … `.mark-7` in the stylesheet).
 pub const MARK_SLOTS: usize = 8;
@@ -59,6 +60,25 @@ impl PaperMark {
 /// "1 quote", "2 quotes": a count with its noun in agreement.
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// Whether two routes show the same page (a navigation link is "current"): the same kind of
+/// page, whatever paper, block or evidence item it shows.
+pub fn same_page(a: &Route, b: &Route) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+/// Where the "Papers" link leads: the paper being read, else the first paper.
+pub fn papers_route(corpus: &Corpus, current: &Route) -> Route {
+    let paper = match current {
+        Route::Read { paper, .. } => paper.clone(),
+        _ => corpus
+            .papers
+            .first()
+            .map(|p| p.id.clone())
+            .unwrap_or_default(),
+    };
+    Route::Read { paper, block: None }
 }
 
 /// The label of a category's dimension, or of the group of context categories (which map onto
@@ -129,6 +149,30 @@ mod tests {
             "gamma has no heading"
         );
         assert_eq!(quote_place(&c, 99, 0), "");
+    }
+
+    #[test]
+    fn the_papers_link_stays_on_the_paper_being_read() {
+        let c = testkit::sample();
+        let read = |p: &str, b: Option<&str>| Route::Read {
+            paper: p.into(),
+            block: b.map(Into::into),
+        };
+        assert_eq!(papers_route(&c, &Route::Matrix), read("alpha", None));
+        assert_eq!(
+            papers_route(&c, &read("beta", Some("p2"))),
+            read("beta", None)
+        );
+        assert!(same_page(&read("beta", Some("p2")), &read("alpha", None)));
+        assert!(!same_page(&Route::Home, &Route::Matrix));
+    }
+
+    #[test]
+    fn context_categories_are_labelled_as_their_group() {
+        let mut c = testkit::sample();
+        assert_eq!(dimension_label(&c, 0), "Political partnership");
+        c.categories[0].dimension = None;
+        assert_eq!(dimension_label(&c, 0), CONTEXT_GROUP_LABEL);
     }
 
     #[test]
