@@ -1,7 +1,8 @@
 //! The matrix grid: an ARIA grid of categories against evidence (or transposed). Cells are
 //! plain render functions; one click handler and one key handler on the table serve every
 //! cell (the coordinates travel in `data-r`/`data-c`), so a re-render creates no closures
-//! per cell. Arrow keys move a roving focus, Enter opens, Escape closes.
+//! per cell. Arrow keys move a roving focus, Enter opens, Escape closes. What the grid shows
+//! and how selections, coordinates and keys relate is `evidence_core::viewmodel::grid`.
 
 use std::rc::Rc;
 
