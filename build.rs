@@ -33,10 +33,9 @@ fn main() {
 
 /// Lists every problem (stderr, and as cargo errors so cargo shows them) and stops the build.
 fn fail(lines: &[String]) -> ! {
-    eprintln!(
-        "error: the seeds do not build into a valid corpus ({} problems):",
-        lines.len()
-    );
+    let n = lines.len();
+    let s = if n == 1 { "" } else { "s" };
+    eprintln!("error: the seeds do not build into a valid corpus ({n} problem{s}):");
     for l in lines {
         eprintln!("{l}");
         println!("cargo::error={l}");

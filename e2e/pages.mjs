@@ -13,7 +13,10 @@ export const SUMMARY_PATH = join(DIST, 'corpus-summary.json');
 export const CSV_COLUMNS = [
   'paper_id', 'paper_title', 'section', 'category_id', 'category_label', 'partner', 'dimension',
   'evidence_id', 'evidence_title', 'date', 'theatre', 'kind', 'domain', 'quote', 'link',
+  'rationale', 'corpus_version',
 ];
+/** The byte-order mark evidence.csv starts with (for Excel); a CSV reader skips it. */
+export const BOM = '\uFEFF';
 /** Timeout for a UI reaction (a re-render after a click, a route change). */
 export const UI_TIMEOUT = 10_000;
 
@@ -56,7 +59,8 @@ export function parseCsvText(text) {
 /** The header and rows of dist/evidence.csv as arrays of fields. */
 export function readCsvFile(path = CSV_PATH) {
   assert.ok(existsSync(path), `${path} missing: run scripts/build.sh first`);
-  const [header, ...rows] = parseCsvText(readFileSync(path, 'utf8'));
+  const text = readFileSync(path, 'utf8');
+  const [header, ...rows] = parseCsvText(text.startsWith(BOM) ? text.slice(1) : text);
   return { header, rows };
 }
 

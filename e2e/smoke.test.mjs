@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { externalRefs, inlineContents, readCsp, sha256 } from '../scripts/csp.mjs';
 import { DIST, SINGLE_FILE, assertClean, harnessForFile, screenshot } from './harness.mjs';
-import { CSV_COLUMNS, csvStats, loadCsv, loadSummary, readCsvFile } from './pages.mjs';
+import { BOM, CSV_COLUMNS, csvStats, loadCsv, loadSummary, readCsvFile } from './pages.mjs';
 
 const T = { timeout: 60_000 };
 const INDEX = join(DIST, 'index.html');
@@ -81,6 +81,7 @@ test('dist/evidence.csv is RFC 4180 with the documented columns, a row per quote
   const bad = rows.filter((r) => r.length !== header.length);
   assert.deepEqual(bad.slice(0, 3), [], `every row has ${header.length} fields`);
   const raw = readFileSync(join(DIST, 'evidence.csv'), 'utf8');
+  assert.ok(raw.startsWith(BOM), 'a UTF-8 byte-order mark first (for Excel)');
   assert.ok(raw.endsWith('\r\n') && !/[^\r]\n/.test(raw.replace(/"[^"]*"/g, '')), 'CRLF line ends');
   const csv = loadCsv();
   const summary = loadSummary();

@@ -18,7 +18,9 @@
 //!                     "codings", "quotes", "no_evidence" } ],
 //!   "series": [ { "id", "title", "evidence" } ],
 //!   "evidence": [ { "id", "title", "date", "place", "series", "papers", "codings" } ],
-//!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ] }
+//!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ],
+//!   "sweeps": [ { "paper", "mentions", "coded", "excluded" } ],
+//!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ] }
 //! ```
 //! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
 //! `context`; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
@@ -295,6 +297,49 @@ fn rest(c: &Corpus) -> (String, String, String) {
     (dims, series, codings)
 }
 
+/// The sweeps (mention counts) and agreement figures.
+fn audit(c: &Corpus) -> (String, String) {
+    let sweeps = lines(
+        c.sweeps
+            .iter()
+            .map(|s| {
+                let coded = s
+                    .mentions
+                    .iter()
+                    .filter(|m| matches!(m.decision, crate::model::MentionDecision::Coded(_)))
+                    .count();
+                obj(&[
+                    ("paper", js(&c.papers[s.paper].id)),
+                    ("mentions", s.mentions.len().to_string()),
+                    ("coded", coded.to_string()),
+                    ("excluded", (s.mentions.len() - coded).to_string()),
+                ])
+            })
+            .collect(),
+    );
+    let agreement = lines(
+        c.agreement
+            .iter()
+            .map(|a| {
+                let percent = if a.units == 0 {
+                    0.0
+                } else {
+                    100.0 * a.agreed as f64 / a.units as f64
+                };
+                obj(&[
+                    ("paper", js(&c.papers[a.paper].id)),
+                    ("units", a.units.to_string()),
+                    ("agreed", a.agreed.to_string()),
+                    ("percent", format!("{percent:.1}")),
+                    ("kappa", format!("{:.3}", a.kappa)),
+                    ("disagreements", a.disagreements.len().to_string()),
+                ])
+            })
+            .collect(),
+    );
+    (sweeps, agreement)
+}
+
 /// The summary as pretty-printed JSON (see the module docs for the format).
 pub fn corpus_summary_json(c: &Corpus) -> String {
     let about = obj(&[
@@ -308,8 +353,9 @@ pub fn corpus_summary_json(c: &Corpus) -> String {
         ("domains", js_list(c.domains.iter().map(String::as_str))),
     ]);
     let (dims, series, codings) = rest(c);
+    let (sweeps, agreement) = audit(c);
     format!(
-        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings}\n}}\n",
+        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings},\n  \"sweeps\": {sweeps},\n  \"agreement\": {agreement}\n}}\n",
         counts(c),
         papers(c),
         categories(c),
