@@ -1,41 +1,33 @@
-//! The root component: loads the embedded data, keeps the store in step with the URL, and
-//! routes to the page the state names.
+//! The root: `App` loads the embedded data (or says why it cannot); `Shell` holds the store,
+//! keeps it in step with the URL, handles the global keys and routes to the page the state
+//! names, under the header and the notices.
 
 use std::rc::Rc;
 
 use evidence_core::presenter::{Command, Message};
 use evidence_core::url;
 use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::Corpus;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::evidence_card::EvidencePage;
-use crate::components::explorer::Explorer;
 use crate::components::handout::{Handout, HandoutStep, PrintLink};
 use crate::components::header::Header;
 use crate::components::home::Home;
+use crate::components::matrix_page::MatrixPage;
 use crate::components::notices::Notices;
 use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::reader::Reader;
-use crate::data::{data, Data};
+use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
-/// Shared, immutable data compared by pointer, so props stay cheap.
-#[derive(Clone)]
-pub struct Shared(pub Rc<Data>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The root component.
+/// The root component: the explorer once its data is loaded, or why it could not start.
 #[component]
 pub fn App() -> Html {
     match data() {
         Ok(d) if browser::is_presenter_window() => html! { <PresenterWindow data={Shared(d)} /> },
-        Ok(d) => html! { <Explorer_ data={Shared(d)} /> },
+        Ok(d) => html! { <Shell data={Shared(d)} /> },
         Err(e) => html! {
             <div class="startup-error" role="alert">
                 <h1>{ "The explorer could not start" }</h1>
@@ -56,14 +48,16 @@ enum Notes {
     Split,
 }
 
+/// Props of `Shell`.
 #[derive(Properties, PartialEq)]
-struct RootProps {
+struct ShellProps {
+    /// Corpus and index.
     data: Shared,
 }
 
-#[allow(non_camel_case_types)]
+/// The explorer around its pages: store, URL sync, global keys, header, notices, routing.
 #[component]
-fn Explorer_(props: &RootProps) -> Html {
+fn Shell(props: &ShellProps) -> Html {
     let d = props.data.clone();
     let store = {
         let d = d.clone();
@@ -91,7 +85,7 @@ fn Explorer_(props: &RootProps) -> Html {
     };
 
     // The presenter window: open it (or the notes beside the slide when the popup is blocked),
-    // keep it in step with this window, and follow its commands.
+    // keep it in step with this window, and follow its commands and keys.
     let notes = use_state(|| Notes::Hidden);
     let latest = use_mut_ref(ViewState::default);
     *latest.borrow_mut() = store.state.clone();
@@ -109,8 +103,7 @@ fn Explorer_(props: &RootProps) -> Html {
         let latest = latest.clone();
         let d = d.clone();
         use_callback((), move |c: Command, _| {
-            let actions = command_actions(&d.0, &latest.borrow(), c);
-            for a in actions {
+            for a in command_actions(&d.0.corpus, &latest.borrow(), c) {
                 dispatch.emit(a);
             }
         })
@@ -179,19 +172,14 @@ fn Explorer_(props: &RootProps) -> Html {
     {
         let state = store.state.clone();
         let replace = store.replace_history;
-        let title = d.0.corpus.about.title.clone();
         let d = d.clone();
         use_effect_with(state, move |state| {
             let frag = url::encode(state);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }
-            browser::set_title(&page_title(&title, state, &d.0));
-            browser::set_mode(if state.mode == Mode::Present {
-                "present"
-            } else {
-                "explore"
-            });
+            browser::set_title(&page_title(&d.0.corpus, state));
+            browser::set_mode(mode_name(state.mode));
         });
     }
 
@@ -227,7 +215,7 @@ fn Explorer_(props: &RootProps) -> Html {
     let page = match &state.route {
         Route::Home => html! { <Home data={d.clone()} dispatch={dispatch.clone()} /> },
         Route::Matrix => html! {
-            <Explorer data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            <MatrixPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
         Route::Read { .. } => html! {
             <Reader data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} on_read_at={read_at.clone()} />
@@ -236,14 +224,9 @@ fn Explorer_(props: &RootProps) -> Html {
             <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
     };
-    let mode = if state.mode == Mode::Present {
-        "present"
-    } else {
-        "explore"
-    };
     let page = match *handout {
         Some(tour) => {
-            let (heading, steps) = handout_steps(&d.0, &state, tour);
+            let (heading, steps) = handout_steps(&d.0.corpus, &state, tour);
             html! {
                 <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
                     notes={*handout_notes}
@@ -266,7 +249,7 @@ fn Explorer_(props: &RootProps) -> Html {
         Callback::from(move |_: ()| notes.set(Notes::Hidden))
     };
     html! {
-        <div class="app" data-mode={mode}>
+        <div class="app" data-mode={mode_name(state.mode)}>
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
                 on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
@@ -288,13 +271,18 @@ fn Explorer_(props: &RootProps) -> Html {
     }
 }
 
-/// The document title of a view (also the presenter's name for a view outside a tour).
-pub(crate) fn page_title(
-    corpus_title: &str,
-    state: &evidence_core::view::ViewState,
-    d: &Data,
-) -> String {
-    let c = &d.corpus;
+/// The name of a mode in `data-mode` attributes (the stylesheet keys on it).
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Present => "present",
+        Mode::Explore => "explore",
+    }
+}
+
+/// The document title of a view: the page, then the corpus title (also the presenter's name for
+/// a view outside a tour, and a handout page's title).
+pub(crate) fn page_title(c: &Corpus, state: &ViewState) -> String {
+    let corpus_title = &c.about.title;
     match &state.route {
         Route::Home => corpus_title.to_string(),
         Route::Matrix => format!("Matrix · {corpus_title}"),
@@ -316,7 +304,7 @@ pub(crate) fn page_title(
 }
 
 /// What a presenter command does to the audience window's view.
-fn command_actions(_d: &Data, _state: &ViewState, c: Command) -> Vec<Action> {
+fn command_actions(_c: &Corpus, _state: &ViewState, c: Command) -> Vec<Action> {
     match c {
         Command::Theme(t) => vec![Action::SetTheme(t)],
         _ => Vec::new(),
@@ -325,12 +313,11 @@ fn command_actions(_d: &Data, _state: &ViewState, c: Command) -> Vec<Action> {
 
 /// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true
 /// and the view is a tour step, else the current view alone.
-fn handout_steps(d: &Data, state: &ViewState, _tour: bool) -> (String, Vec<HandoutStep>) {
-    let title = d.corpus.about.title.clone();
+fn handout_steps(c: &Corpus, state: &ViewState, _tour: bool) -> (String, Vec<HandoutStep>) {
     let step = HandoutStep {
-        title: page_title(&title, state, d),
+        title: page_title(c, state),
         note: String::new(),
         state: state.clone(),
     };
-    (title, vec![step])
+    (c.about.title.clone(), vec![step])
 }

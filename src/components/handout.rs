@@ -13,8 +13,9 @@ use evidence_core::view::{Action, Route, ViewState};
 use yew::prelude::*;
 
 use super::matrix::MatrixGrid;
-use super::quote::quote_place;
-use crate::app::Shared;
+use crate::browser;
+use crate::data::Shared;
+use evidence_core::viewmodel::quote_place;
 
 /// One page of the handout.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +56,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
     let on_notes = {
         let cb = props.on_notes.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            cb.emit(input.checked());
+            cb.emit(browser::field_checked(&e));
         })
     };
     html! {

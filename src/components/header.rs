@@ -3,11 +3,12 @@
 use std::rc::Rc;
 
 use evidence_core::view::{Action, Mode, Route, Theme, ViewState};
+use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 
 use super::{href, on_nav};
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `Header`.
 #[derive(Properties, PartialEq)]
@@ -43,16 +44,16 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let copy = copy.clone();
             let url = browser::href();
-            wasm_bindgen_futures::spawn_local(async move {
+            browser::spawn(async move {
                 match browser::copy_text(&url).await {
                     Ok(()) => copy.set(Copy::Copied),
                     Err(()) => {
                         copy.set(Copy::Manual(url));
-                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        browser::sleep(0).await;
                         browser::select_input("copy-fallback");
                     }
                 }
-                gloo_timers::future::TimeoutFuture::new(4000).await;
+                browser::sleep(4000).await;
                 copy.set(Copy::Idle);
             });
         })
@@ -61,18 +62,18 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         let on_home = s.route == Route::Home;
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if on_home {
                 dispatch.emit(Action::Navigate(Route::Matrix));
             }
-            dispatch.emit(Action::SetSearch(input.value()));
+            dispatch.emit(Action::SetSearch(browser::field_value(&e)));
         })
     };
     let on_theme = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            dispatch.emit(Action::SetTheme(Theme::from_key(&select.value())));
+            dispatch.emit(Action::SetTheme(Theme::from_key(&browser::select_value(
+                &e,
+            ))));
         })
     };
     let present = s.mode == Mode::Present;
@@ -82,7 +83,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Mode::Present
     });
     let nav = |label: &str, route: Route, test: &str| {
-        let current = std::mem::discriminant(&s.route) == std::mem::discriminant(&route);
+        let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
         html! {
             <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
@@ -90,18 +91,6 @@ pub fn Header(props: &HeaderProps) -> Html {
                href={href(s, vec![Action::Navigate(route.clone())])}
                onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
         }
-    };
-    let first_paper = props
-        .data
-        .0
-        .corpus
-        .papers
-        .first()
-        .map(|p| p.id.clone())
-        .unwrap_or_default();
-    let reading = match &s.route {
-        Route::Read { paper, .. } => paper.clone(),
-        _ => first_paper,
     };
     html! {
         <header class="topbar">
@@ -112,7 +101,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="nav" aria-label="Main">
                 { nav("Start", Route::Home, "nav-home") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
-                { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
+                { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
             </nav>
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>

@@ -10,8 +10,8 @@ use evidence_core::url;
 use evidence_core::view::{Theme, ViewState};
 use yew::prelude::*;
 
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// One step as the console lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,17 +91,12 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let on_theme = {
         let on = props.on_command.clone();
         Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on.emit(Command::Theme(Theme::from_key(&select.value())));
+            on.emit(Command::Theme(Theme::from_key(&browser::select_value(&e))));
         })
     };
     let theme = props.state.theme;
     let outline = tour_outline(&props.data, &props.state);
-    let view_title = crate::app::page_title(
-        &props.data.0.corpus.about.title,
-        &props.state,
-        &props.data.0,
-    );
+    let view_title = crate::app::page_title(&props.data.0.corpus, &props.state);
     let body = match &outline {
         Some(o) => {
             let n = o.steps.len();
