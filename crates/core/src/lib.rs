@@ -7,6 +7,7 @@ pub mod diag;
 pub mod filter;
 pub mod matrix;
 pub mod model;
+pub mod overview;
 pub mod render;
 pub mod search;
 pub mod text;

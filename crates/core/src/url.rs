@@ -5,6 +5,7 @@
 //! ```text
 //! fragment = path [ "?" query ]
 //! path     = "/" | "/matrix" | "/read/" PAPER [ "/" BLOCK ] | "/evidence/" EVIDENCE
+//!          | "/overview" | "/about"
 //! query    = "v=1" *( "&" pair )                 ; pairs in this order when encoding
 //! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
 //!          | "place=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
@@ -16,6 +17,9 @@
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
 //!          | "tour=" TOUR-ID | "step=" N
+//!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
+//!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
+//!          | "cv=" HASH                           ; corpus version the link was made with
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
 //!
@@ -196,6 +200,8 @@ pub fn encode(state: &ViewState) -> String {
             None => format!("/read/{}", enc(paper)),
         },
         Route::Evidence { id } => format!("/evidence/{}", enc(id)),
+        Route::Overview => "/overview".to_string(),
+        Route::About => "/about".to_string(),
     };
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for facet in Facet::ALL {
@@ -248,6 +254,15 @@ pub fn encode(state: &ViewState) -> String {
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
     }
+    if state.overview.cols != OverviewCols::default() {
+        pairs.push(("ocols", state.overview.cols.key().into()));
+    }
+    if state.overview.measure != Measure::default() {
+        pairs.push(("count", state.overview.measure.key().into()));
+    }
+    if let Some(cv) = &state.cv {
+        pairs.push(("cv", enc(cv)));
+    }
     if !pairs.is_empty() {
         out.push_str("?v=");
         out.push_str(&VERSION.to_string());
@@ -265,7 +280,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 24] = [
     "v",
     "paper",
     "partner",
@@ -287,6 +302,9 @@ pub const KEYS: [&str; 21] = [
     "present",
     "tour",
     "step",
+    "ocols",
+    "count",
+    "cv",
 ];
 
 /// Collects notices: sanitised, deduplicated, capped.
@@ -505,6 +523,14 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
         Some("matrix") => {
             extra(notes, 1);
             Route::Matrix
+        }
+        Some("overview") => {
+            extra(notes, 1);
+            Route::Overview
+        }
+        Some("about") => {
+            extra(notes, 1);
+            Route::About
         }
         Some("read") => {
             let Some(pid) = segments.get(1) else {
@@ -788,6 +814,34 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     notes.ignored("tour", &v, "not a tour id");
                 }
             }
+            "ocols" => {
+                let v = notes.decode("ocols", raw);
+                match OverviewCols::from_key(&v) {
+                    Some(c) => state.overview.cols = c,
+                    None => {
+                        notes.ignored("ocols", &v, "expected kind, domain, place, paper or years")
+                    }
+                }
+            }
+            "count" => {
+                let v = notes.decode("count", raw);
+                match Measure::from_key(&v) {
+                    Some(m) => state.overview.measure = m,
+                    None => notes.ignored(
+                        "count",
+                        &v,
+                        "expected evidence, codings, quotes or presence",
+                    ),
+                }
+            }
+            "cv" => {
+                let v = notes.decode("cv", raw);
+                if is_tour_id(&v) {
+                    state.cv = Some(v);
+                } else {
+                    notes.ignored("cv", &v, "not a corpus version");
+                }
+            }
             "step" => {
                 let v = notes.decode("step", raw);
                 match v.parse::<u32>() {
@@ -931,6 +985,8 @@ mod tests {
             Route::Evidence {
                 id: "visit-2011".into(),
             },
+            Route::Overview,
+            Route::About,
         ] {
             let s = ViewState {
                 route,
@@ -1232,6 +1288,30 @@ mod tests {
                 "ignored paper \"foo\": no such paper",
                 "ignored kind \"\": empty value"
             ]
+        );
+    }
+
+    #[test]
+    fn overview_options_and_corpus_version_round_trip() {
+        let mut s = ViewState {
+            route: Route::Overview,
+            cv: Some("ab12cd34".into()),
+            ..ViewState::default()
+        };
+        s.overview.cols = OverviewCols::Years;
+        s.overview.measure = Measure::Presence;
+        let text = encode(&s);
+        assert_eq!(text, "/overview?v=1&ocols=years&count=presence&cv=ab12cd34");
+        assert_eq!(decode(&text, &corpus()), (s, vec![]));
+        check(
+            "/overview?ocols=nope&count=x&cv=%3Cb%3E",
+            |s| (s.overview, s.cv.clone()),
+            (OverviewLayout::default(), None),
+            &[
+                "ignored ocols \"nope\": expected kind, domain, place, paper or years",
+                "ignored count \"x\": expected evidence, codings, quotes or presence",
+                "ignored cv \"<b>\": not a corpus version",
+            ],
         );
     }
 
