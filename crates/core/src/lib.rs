@@ -10,6 +10,7 @@ pub mod model;
 pub mod overview;
 pub mod render;
 pub mod search;
+pub mod selection;
 pub mod text;
 pub mod url;
 pub mod view;
