@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use evidence_core::selection;
 use evidence_core::url;
 use evidence_core::view::{Action, Mode, Route};
 use yew::prelude::*;
@@ -12,7 +13,9 @@ use crate::components::evidence_card::EvidencePage;
 use crate::components::explorer::Explorer;
 use crate::components::header::Header;
 use crate::components::home::Home;
+use crate::components::methods::Methods;
 use crate::components::notices::Notices;
+use crate::components::overview::OverviewPage;
 use crate::components::reader::Reader;
 use crate::data::{data, Data};
 use crate::store::{Msg, Store};
@@ -53,10 +56,10 @@ fn Explorer_(props: &RootProps) -> Html {
     let store = {
         let d = d.clone();
         use_reducer(move || {
-            let (state, notices) = url::decode(&browser::fragment(), &d.0.corpus);
+            let (state, notices) = decode_versioned(&browser::fragment(), &d.0.corpus);
             Store {
                 state,
-                notices: notices.iter().map(|n| n.to_string()).collect(),
+                notices,
                 replace_history: true,
                 typing: false,
             }
@@ -81,11 +84,8 @@ fn Explorer_(props: &RootProps) -> Html {
         let d = d.clone();
         use_effect_with((), move |_| {
             let listeners = browser::on_fragment_change(move |frag| {
-                let (state, notices) = url::decode(&frag, &d.0.corpus);
-                store.dispatch(Msg::FromUrl(
-                    Box::new(state),
-                    notices.iter().map(|n| n.to_string()).collect(),
-                ));
+                let (state, notices) = decode_versioned(&frag, &d.0.corpus);
+                store.dispatch(Msg::FromUrl(Box::new(state), notices));
             });
             browser::mark_ready();
             move || drop(listeners)
@@ -147,6 +147,12 @@ fn Explorer_(props: &RootProps) -> Html {
         Route::Evidence { .. } => html! {
             <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
+        Route::Overview => html! {
+            <OverviewPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Route::About => html! {
+            <Methods data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
     };
     let mode = if state.mode == Mode::Present {
         "present"
@@ -160,6 +166,23 @@ fn Explorer_(props: &RootProps) -> Html {
             <main id="main" class="page" tabindex="-1">{ page }</main>
         </div>
     }
+}
+
+/// Decodes a fragment; a link made with another corpus version gets a first notice naming the
+/// versions and what no longer exists, and the state takes this corpus's version (so every link
+/// made from here on carries it).
+fn decode_versioned(
+    frag: &str,
+    corpus: &evidence_core::Corpus,
+) -> (evidence_core::view::ViewState, Vec<String>) {
+    let (mut state, notices) = url::decode(frag, corpus);
+    let mut out: Vec<String> = Vec::new();
+    if let Some(v) = selection::version_notice(state.cv.as_deref(), corpus, &notices) {
+        out.push(v);
+    }
+    out.extend(notices.iter().map(|n| n.to_string()));
+    state.cv = selection::link_version(corpus);
+    (state, out)
 }
 
 fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Data) -> String {
@@ -181,5 +204,7 @@ fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Da
                 .unwrap_or_default();
             format!("{t} · {corpus_title}")
         }
+        Route::Overview => format!("Overview · {corpus_title}"),
+        Route::About => format!("Methods · {corpus_title}"),
     }
 }

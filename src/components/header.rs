@@ -98,8 +98,10 @@ pub fn Header(props: &HeaderProps) -> Html {
             </a>
             <nav class="nav" aria-label="Main">
                 { nav("Start", Route::Home, "nav-home") }
+                { nav("Overview", Route::Overview, "nav-overview") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
                 { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
+                { nav("Methods", Route::About, "nav-about") }
             </nav>
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>

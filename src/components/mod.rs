@@ -5,10 +5,13 @@
 pub mod evidence_card;
 pub mod explorer;
 pub mod facets;
+pub mod filters_line;
 pub mod header;
 pub mod home;
 pub mod matrix;
+pub mod methods;
 pub mod notices;
+pub mod overview;
 pub mod panel;
 pub mod quote;
 pub mod reader;

@@ -6,6 +6,7 @@
 pub mod diag;
 pub mod filter;
 pub mod matrix;
+pub mod methods;
 pub mod model;
 pub mod overview;
 pub mod render;
