@@ -4,6 +4,7 @@
 
 pub mod evidence_card;
 pub mod explorer;
+pub mod exports;
 pub mod facets;
 pub mod filters_line;
 pub mod header;

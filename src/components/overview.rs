@@ -11,6 +11,7 @@ use evidence_core::overview::{
 use evidence_core::view::{Action, Measure, OverviewCols, RowGroup, RowKey, ViewState};
 use yew::prelude::*;
 
+use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
 use super::{href, on_nav, paper_mark};
 use crate::app::Shared;
@@ -54,9 +55,13 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
     };
     let o = s.overview;
     let rows = s.layout.rows;
-    let narrow_cols = ov.columns.len() > 16;
+    // Words (kinds, domains, places) stand sideways so that many columns fit one screen.
+    let sideways = matches!(
+        o.cols,
+        OverviewCols::Kind | OverviewCols::Domain | OverviewCols::Place
+    );
     html! {
-        <div class={classes!("overview", narrow_cols.then_some("many-cols"))} data-testid="overview-page">
+        <div class={classes!("overview", sideways.then_some("many-cols"))} data-testid="overview-page">
             <div class="ov-head">
                 <h1 id="overview-h">{ "Overview: where the evidence is dense or thin" }</h1>
                 <div class="toolbar ov-controls">
@@ -91,6 +96,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
                     <li><span class="ov-swatch na" aria-hidden="true">{ "—" }</span>{ " does not apply (another paper's category; no category of this paper on this dimension)" }</li>
                     <li><span class="ov-ne">{ "no concrete evidence cited" }</span>{ " the author argues the category without citing concrete evidence" }</li>
                 </ul>
+                <ExportBar data={data.clone()} state={s.clone()} />
             </div>
         </div>
     }

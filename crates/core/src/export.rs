@@ -30,6 +30,13 @@ pub const LINK_PAGE: &str = "index.html";
 /// The explorer URL (relative to `dist/`) that opens coding `coding`'s quote `quote`
 /// highlighted in its paragraph.
 pub fn quote_link(corpus: &Corpus, coding: usize, quote: usize) -> String {
+    quote_link_at(corpus, LINK_PAGE, coding, quote)
+}
+
+/// The explorer URL on page `page` (`index.html`, `explorer.html`, or an absolute address)
+/// that opens coding `coding`'s quote `quote` highlighted in its paragraph. It carries the
+/// corpus version when the corpus records one.
+pub fn quote_link_at(corpus: &Corpus, page: &str, coding: usize, quote: usize) -> String {
     let open = OpenQuote {
         coding: corpus.codings[coding].id.clone(),
         quote,
@@ -37,9 +44,10 @@ pub fn quote_link(corpus: &Corpus, coding: usize, quote: usize) -> String {
     let state = ViewState {
         route: quote_route(corpus, &open).unwrap_or_default(),
         quote: Some(open),
+        cv: crate::selection::link_version(corpus),
         ..ViewState::default()
     };
-    format!("{LINK_PAGE}#{}", url::encode(&state))
+    format!("{page}#{}", url::encode(&state))
 }
 
 /// Section title of the place a quote stands (the note's block for footnote quotes).
@@ -61,12 +69,26 @@ fn section_of(corpus: &Corpus, coding: usize, quote: usize) -> String {
 
 /// The CSV text: a header row and one row per (coding, quote), CRLF line ends.
 pub fn evidence_csv(corpus: &Corpus) -> String {
+    let all: Vec<usize> = (0..corpus.codings.len()).collect();
+    codings_csv(corpus, &all, LINK_PAGE, false)
+}
+
+/// The UTF-8 byte-order mark, so that spreadsheet programs read the file as UTF-8.
+pub const BOM: &str = "\u{FEFF}";
+
+/// The CSV of some codings (indices into `Corpus::codings`, in the order given): the columns
+/// of `evidence.csv`, one row per (coding, quote), links on page `link_page`, preceded by a
+/// byte-order mark when `bom`. The one row builder of every CSV the product writes.
+pub fn codings_csv(corpus: &Corpus, codings: &[usize], link_page: &str, bom: bool) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail; errors are mapped to an empty export rather than a panic.
     let _ = w.write_record(COLUMNS);
-    for (ki, k) in corpus.codings.iter().enumerate() {
+    for (ki, k) in codings
+        .iter()
+        .filter_map(|&i| corpus.codings.get(i).map(|k| (i, k)))
+    {
         let p = &corpus.papers[k.paper];
         let cat = &corpus.categories[k.category];
         let ev = &corpus.evidence[k.evidence];
@@ -94,12 +116,18 @@ pub fn evidence_csv(corpus: &Corpus) -> String {
                 corpus.kinds[ev.kind].clone(),
                 corpus.domains[ev.domain].clone(),
                 q.text.clone(),
-                quote_link(corpus, ki, qi),
+                quote_link_at(corpus, link_page, ki, qi),
             ];
             let _ = w.write_record(&row);
         }
     }
-    w.into_inner()
+    let body = w
+        .into_inner()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if bom {
+        format!("{BOM}{body}")
+    } else {
+        body
+    }
 }

@@ -4,6 +4,7 @@
 //! the host with `cargo test`.
 
 pub mod diag;
+pub mod export;
 pub mod filter;
 pub mod matrix;
 pub mod methods;
@@ -21,8 +22,6 @@ pub mod testkit;
 
 #[cfg(feature = "seeds")]
 pub mod document;
-#[cfg(feature = "seeds")]
-pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
 

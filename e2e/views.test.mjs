@@ -1,0 +1,223 @@
+// The views of issue 9: overview (evidence gap map), methods, corpus version on links, exports
+// of the selection. Expected values come from the build's dist/evidence.csv, never from
+// constants about the papers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
+import { csvStats, distinct, eventually, loadCsv, parseCsvText, summary, waitFor, waitForFragment } from './pages.mjs';
+
+const T = { timeout: 120_000 };
+let h;
+let csv;
+before(async () => {
+  csv = loadCsv();
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** The paper whose categories carry the most codings in evidence.csv. */
+const busiestPaper = () => {
+  const n = new Map();
+  for (const r of csv) n.set(r.paper_id, (n.get(r.paper_id) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0][0];
+};
+
+/** The overview table as { rowId: { colId: value } } (values as strings: numbers or "na"). */
+const overviewCells = (page, test = 'overview') =>
+  page.evaluate((t) => {
+    const out = {};
+    for (const tr of document.querySelectorAll(`[data-testid="${t}"] tr[data-testid="ov-row"]`)) {
+      const row = (out[tr.dataset.row] = {});
+      for (const td of tr.querySelectorAll('td[data-col]')) row[td.dataset.col] = td.dataset.value;
+    }
+    return out;
+  }, test);
+
+/** Expected overview cells from CSV rows: category rows × one column attribute. */
+function expectedCells(rows, colOf, measure) {
+  const out = {};
+  const add = (cat, col, r) => {
+    const cell = ((out[cat] ||= {})[col] ||= { ev: new Set(), cod: new Set(), q: 0 });
+    cell.ev.add(r.evidence_id);
+    cell.cod.add(`${r.evidence_id}~${r.category_id}`);
+    cell.q += 1;
+  };
+  for (const r of rows) {
+    add(r.category_id, colOf(r), r);
+    add(r.category_id, 'total', r);
+  }
+  const value = (c) => (measure === 'evidence' ? c.ev.size : measure === 'codings' ? c.cod.size : c.q);
+  return Object.fromEntries(
+    Object.entries(out).map(([cat, cols]) => [cat, Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, String(value(c))]))]),
+  );
+}
+
+function compareOverview(got, want, label) {
+  for (const [cat, cols] of Object.entries(want)) {
+    assert.ok(got[cat], `${label}: overview has a row for ${cat}`);
+    for (const [col, v] of Object.entries(cols)) assert.equal(got[cat][col], v, `${label}: ${cat} × ${col}`);
+  }
+  // Every other cell of the overview is empty (0) or does not apply.
+  for (const [cat, cols] of Object.entries(got)) {
+    for (const [col, v] of Object.entries(cols)) {
+      if (want[cat]?.[col] === undefined) assert.ok(v === '0' || v === 'na', `${label}: ${cat} × ${col} should be empty, is ${v}`);
+    }
+  }
+}
+
+for (const [where, open] of [
+  ['http', (hash) => h.openApp(`/${hash}`)],
+  ['file://', (hash) => h.openFile(hash)],
+]) {
+  test(`overview counts for a filtered state equal those computed from evidence.csv (${where})`, T, async () => {
+    const paper = busiestPaper();
+    const rows = csv.filter((r) => r.paper_id === paper);
+    for (const measure of ['evidence', 'codings', 'quotes']) {
+      const s = await open(`#/overview?v=1&paper=${paper}${measure === 'evidence' ? '' : `&count=${measure}`}`);
+      try {
+        await s.page.getByTestId('overview').waitFor();
+        const got = await overviewCells(s.page);
+        compareOverview(got, expectedCells(rows, (r) => r.kind, measure), `${where} kind/${measure}`);
+        // Rows of the other papers are filtered out.
+        const otherCats = new Set(csv.filter((r) => r.paper_id !== paper).map((r) => r.category_id));
+        for (const cat of Object.keys(got)) assert.ok(!otherCats.has(cat), `row ${cat} of another paper is hidden`);
+        assertClean(s);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+}
+
+test('overview by place and by paper; does-not-apply cells; legend states the rule', T, async () => {
+  const s = await h.openApp('/#/overview?v=1&ocols=place');
+  try {
+    await s.page.getByTestId('overview').waitFor();
+    compareOverview(await overviewCells(s.page), expectedCells(csv, (r) => r.theatre, 'evidence'), 'place/evidence');
+    await s.page.getByTestId('ov-cols-paper').click();
+    await waitForFragment(s.page, /ocols=paper/);
+    await eventually(async () => {
+      const got = await overviewCells(s.page);
+      compareOverview(got, expectedCells(csv, (r) => r.paper_id, 'evidence'), 'paper/evidence');
+      // A category's cell under another paper does not apply.
+      const r = csv[0];
+      const other = distinct(csv, 'paper_id').find((p) => p !== r.paper_id);
+      assert.equal(got[r.category_id][other], 'na');
+    }, { page: s.page });
+    const na = await s.page.locator('[data-testid="overview"] td.na').first().innerText();
+    assert.match(na, /does not apply/);
+    await s.page.getByTestId('ov-count-presence').click();
+    await waitForFragment(s.page, /count=presence/);
+    const rule = await s.page.getByTestId('overview-rule').innerText();
+    assert.match(rule, /at least one evidence item/);
+    assert.match(await s.page.getByTestId('overview-legend').innerText(), /no evidence cited/);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('an overview cell opens the matrix narrowed to it', T, async () => {
+  const s = await h.openApp('/#/overview');
+  try {
+    const page = s.page;
+    await page.getByTestId('overview').waitFor();
+    const link = page.locator('[data-testid="overview"] td.ov-cell:not(.ov-total) a').first();
+    const cat = await link.evaluate((a) => a.closest('tr').dataset.row);
+    const kind = await link.evaluate((a) => a.closest('td').dataset.col);
+    const value = Number(await link.evaluate((a) => a.closest('td').dataset.value));
+    await link.click();
+    await page.getByTestId('matrix').waitFor();
+    await waitForFragment(page, new RegExp(`category=${cat}.*kind=${kind}`));
+    const st = csvStats(csv, (r) => r.category_id === cat && r.kind === kind);
+    assert.equal(st.evidence.size, value, 'the cell counted the distinct evidence items');
+    await eventually(async () => {
+      const got = await summary(page);
+      assert.equal(got.evidence, st.evidence.size);
+      assert.equal(got.codings, st.codings.size);
+      assert.equal(got.quotes, st.quotes);
+    }, { page });
+    await page.getByTestId('panel').waitFor();
+    assert.equal(await page.locator('[data-testid="panel"] [data-testid="quote"]').count(), st.quotes);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the overview fits a 1280x720 screen without scrolling, with year bins too', T, async () => {
+  for (const hash of ['#/overview', '#/overview?v=1&rows=dim&ocols=years', '#/overview?v=1&ocols=place']) {
+    const s = await h.openApp(`/${hash}`, { contextOptions: { viewport: { width: 1280, height: 720 } } });
+    try {
+      await s.page.getByTestId('overview').waitFor();
+      const size = await s.page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+      await screenshot(s.page, `views-overview-${hash.replace(/\W+/g, "-")}`);
+      assert.ok(size.w <= 1280, `${hash}: no horizontal scroll (${size.w})`);
+      assert.ok(size.h <= 720, `${hash}: no vertical scroll (${size.h})`);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
+test('methods page: papers, every category with its definition, crosswalk, rules, numbers, version', T, async () => {
+  const s = await h.openApp('/#/about');
+  try {
+    const page = s.page;
+    await page.getByTestId('methods').waitFor();
+    const cats = await page.locator('[data-testid="methods-category"]').evaluateAll((els) => els.map((e) => e.dataset.category));
+    for (const c of distinct(csv, 'category_id')) assert.ok(cats.includes(c), `category ${c} is described`);
+    assert.ok((await page.getByTestId('methods-definition').count()) >= cats.length);
+    assert.ok((await page.getByTestId('crosswalk-link').count()) > 0);
+    const text = await page.getByTestId('methods').innerText();
+    for (const want of ['Coding rules', 'How every number is computed', 'verbatim', 'Completeness sweep']) assert.ok(text.includes(want), want);
+    assert.match(await page.getByTestId('methods-version').innerText(), /codebook|corpus version/);
+    await screenshot(page, 'views-methods');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a link made with another corpus version opens with a notice naming what no longer exists', T, async () => {
+  for (const open of [(x) => h.openApp(`/${x}`), (x) => h.openFile(x)]) {
+    const cat = csv[0].category_id;
+    const s = await open(`#/matrix?v=1&category=${cat},gone-category&cv=zz0ld999`);
+    try {
+      const notice = s.page.getByTestId('version-notice');
+      await notice.waitFor();
+      const t = await notice.innerText();
+      assert.match(t, /zz0ld999/);
+      assert.match(t, /gone-category/);
+      // The view opens with what still exists.
+      await waitForFragment(s.page, new RegExp(`category=${cat}`));
+      const frag = await s.page.evaluate(() => location.hash);
+      assert.ok(!frag.includes('zz0ld999'), 'links made from here carry this corpus version, not the old one');
+      await screenshot(s.page, 'views-version-notice');
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
+for (const [name, path] of [
+  ['overview', '/#/overview'],
+  ['overview-dimensions-years', '/#/overview?v=1&rows=dim&ocols=years&count=quotes'],
+  ['methods', '/#/about'],
+]) {
+  test(`axe: no serious or critical violation on ${name}`, T, async () => {
+    const s = await h.openApp(path);
+    try {
+      const v = (await axe(s.page)).filter((x) => x.impact === 'serious' || x.impact === 'critical');
+      assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), []);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+}
