@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
-import { csvStats, distinct, eventually, loadCsv, parseCsvText, summary, waitFor, waitForFragment } from './pages.mjs';
+import { csvStats, distinct, eventually, loadCsv, normQuote, parseCsvText, summary, waitFor, waitForFragment } from './pages.mjs';
 
 const T = { timeout: 120_000 };
 let h;
@@ -221,3 +221,135 @@ for (const [name, path] of [
     }
   });
 }
+
+/** The most frequent value of `col` among `rows`. */
+const mostFrequent = (rows, col) => {
+  const n = new Map();
+  for (const r of rows) n.set(r[col], (n.get(r[col]) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1])[0][0];
+};
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const text = readFileSync(await dl.path(), 'utf8');
+  return { name: dl.suggestedFilename(), text };
+}
+
+for (const where of ['http', 'file://']) {
+  test(`both exports download exactly the filtered selection (${where})`, T, async () => {
+    const paper = busiestPaper();
+    const kind = mostFrequent(csv.filter((r) => r.paper_id === paper), 'kind');
+    const want = csv.filter((r) => r.paper_id === paper && r.kind === kind);
+    const hash = `#/matrix?v=1&paper=${paper}&kind=${kind}`;
+    const s = where === 'http' ? await h.openApp(`/${hash}`) : await h.openFile(hash);
+    try {
+      const page = s.page;
+      await page.getByTestId('matrix').waitFor();
+      const { name, text } = await download(page, 'export-csv');
+      assert.equal(name, `evidence-matrix-paper-${paper}-kind-${kind}.csv`);
+      assert.ok(text.startsWith('\uFEFF'), 'the CSV starts with a byte-order mark (Excel reads it as UTF-8)');
+      const [header, ...rows] = parseCsvText(text.slice(1));
+      const full = parseCsvText(readFileSync(new URL('../dist/evidence.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, ''))[0];
+      assert.deepEqual(header, full, 'the columns of evidence.csv');
+      const objs = rows.map((r) => Object.fromEntries(header.map((k, i) => [k, r[i]])));
+      const key = (r) => `${r.category_id}|${r.evidence_id}|${r.quote}`;
+      assert.deepEqual(objs.map(key).sort(), want.map(key).sort(), 'rows equal the filtered selection');
+      for (const r of objs) {
+        if (where === 'http') assert.ok(r.link.startsWith(`${h.origin}/`), `absolute link: ${r.link}`);
+        else assert.ok(r.link.startsWith('explorer.html#/read/'), `link relative to explorer.html: ${r.link}`);
+      }
+      // Accents and curly quotes survive (compare with evidence.csv's own text).
+      const md = await download(page, 'export-md');
+      assert.equal(md.name, `evidence-matrix-paper-${paper}-kind-${kind}.md`);
+      assert.equal((md.text.match(/^> “/gm) || []).length, want.length, 'one blockquote per quote');
+      for (const r of want.slice(0, 5)) assert.ok(md.text.includes(r.category_label.replace(/([\\`*_[\]<>#|])/g, '\\$1')), `category heading ${r.category_label}`);
+      assert.match(md.text, where === 'http' ? new RegExp(`\\(${h.origin}/[^)]*#/read/`) : /\(explorer\.html#\/read\//);
+      await screenshot(page, `views-export-${where === 'http' ? 'http' : 'file'}`);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+test('Copy as Markdown: copies, and shows the text selected where the clipboard is refused', T, async () => {
+  const s = await h.openApp('/#/overview', {
+    beforeGoto: async (s) => {
+      await s.context.addInitScript(() => {
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+      });
+    },
+  });
+  try {
+    const page = s.page;
+    await page.getByTestId('overview').waitFor();
+    await page.getByTestId('export-copy-md').click();
+    const box = page.getByTestId('export-fallback');
+    await box.waitFor();
+    await waitFor(page, () => document.activeElement?.id === 'export-fallback');
+    const text = await box.inputValue();
+    assert.equal((text.match(/^> “/gm) || []).length, csv.length, 'every quote of the unfiltered corpus');
+    const sel = await page.evaluate(() => {
+      const t = document.getElementById('export-fallback');
+      return t.selectionEnd - t.selectionStart;
+    });
+    assert.equal(sel, text.length, 'the whole text is selected');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+  const t = await h.openApp('/#/matrix', { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  try {
+    await t.page.getByTestId('matrix').waitFor();
+    await t.page.getByTestId('export-copy-md').click();
+    await t.page.getByTestId('export-status').getByText('Markdown copied.').waitFor();
+    const clip = await t.page.evaluate(() => navigator.clipboard.readText());
+    assert.equal((clip.match(/^> “/gm) || []).length, csv.length);
+    assertClean(t);
+  } finally {
+    await t.close();
+  }
+});
+
+test("next/previous step through a cell's quotes, in the panel and in the reader", T, async () => {
+  // The evidence item with the most quotes; its column is the selection.
+  const ev = mostFrequent(csv, 'evidence_id');
+  const n = csv.filter((r) => r.evidence_id === ev).length;
+  assert.ok(n >= 3, `a column with at least 3 quotes (${n})`);
+  const s = await h.openApp(`/#/matrix?v=1&sel=col:${ev}`);
+  try {
+    const page = s.page;
+    await page.getByTestId('panel').waitFor();
+    const pos = page.getByTestId('trail-pos');
+    assert.equal(await pos.innerText(), `${n} quotes: step through them`);
+    const texts = await page.locator('[data-testid="panel"] [data-testid="quote"] blockquote').allInnerTexts();
+    assert.equal(texts.length, n);
+    const current = () => page.locator('[data-testid="panel"] li.quote.current blockquote').innerText();
+    await page.getByTestId('trail-next').click();
+    await pos.getByText(`Quote 1 of ${n}`).waitFor();
+    assert.equal(await current(), texts[0]);
+    assert.match(await page.getByTestId('trail-loc').innerText(), /paragraph|note/);
+    await page.keyboard.press('n');
+    await pos.getByText(`Quote 2 of ${n}`).waitFor();
+    assert.equal(await current(), texts[1]);
+    await page.keyboard.press('p');
+    await pos.getByText(`Quote 1 of ${n}`).waitFor();
+    assert.ok(await page.getByTestId('trail-prev').isDisabled(), 'no previous before the first');
+    await page.keyboard.press('n');
+    await pos.getByText(`Quote 2 of ${n}`).waitFor();
+    // Read the current quote in context: the reader keeps the trail.
+    await page.locator('[data-testid="panel"] li.quote.current [data-testid="read-in-context"]').click();
+    await page.getByTestId('reader').waitFor();
+    const rpos = page.locator('[data-testid="reader"] [data-testid="trail-pos"]');
+    await rpos.getByText(`Quote 2 of ${n}`).waitFor();
+    const strip = (t) => t.replace(/^“|”$/g, '');
+    const focus = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="reader"] mark.focus')].map((m) => m.textContent).join(''));
+    await page.locator('[data-testid="reader"] [data-testid="trail-next"]').click();
+    await rpos.getByText(`Quote 3 of ${n}`).waitFor();
+    await eventually(async () => assert.equal(normQuote(await focus()), normQuote(strip(texts[2]))), { page });
+    await screenshot(page, 'views-trail-reader');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});

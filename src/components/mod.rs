@@ -16,6 +16,7 @@ pub mod overview;
 pub mod panel;
 pub mod quote;
 pub mod reader;
+pub mod trail;
 
 use evidence_core::url;
 use evidence_core::view::{reduce, Action, ViewState};

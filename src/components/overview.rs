@@ -63,7 +63,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
     html! {
         <div class={classes!("overview", sideways.then_some("many-cols"))} data-testid="overview-page">
             <div class="ov-head">
-                <h1 id="overview-h">{ "Overview: where the evidence is dense or thin" }</h1>
+                <h1 id="overview-h" title="Where the evidence is dense or thin">{ "Overview" }</h1>
                 <div class="toolbar ov-controls">
                     <fieldset><legend>{ "Rows" }</legend>
                         { seg("Categories", rows == RowGroup::Paper, Action::SetRows(RowGroup::Paper), "ov-rows-paper".into()) }
@@ -77,26 +77,23 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
                     </fieldset>
                 </div>
             </div>
-            <FiltersLine data={data.clone()} state={s.clone()} dispatch={d.clone()} />
+            <div class="ov-sub">
+                <FiltersLine data={data.clone()} state={s.clone()} dispatch={d.clone()} />
+                <ExportBar data={data.clone()} state={s.clone()} />
+            </div>
             { if ov.main.groups.is_empty() && ov.context.groups.is_empty() {
                 html! { <p class="empty" data-testid="overview-empty">{ "No category passes the current filters." }</p> }
             } else { html! {
-                <>
-                    { table(&data, s, d, &ov, &ov.main, "overview", "The papers' categories against the evidence they cite") }
-                    { if ov.context.groups.is_empty() { html! {} } else {
-                        table(&data, s, d, &ov, &ov.context, "overview-context", "Framing and background: context categories, counted apart from the analytic ones")
-                    } }
-                </>
+                { table(&data, s, d, &ov) }
             } } }
             <div class="ov-legend" data-testid="overview-legend">
                 <p class="ov-rule" data-testid="overview-rule">{ rule_text(o.measure, o.cols, rows) }</p>
                 <ul class="ov-keys" aria-label="Legend">
                     <li><span class="ov-swatch shade-1" aria-hidden="true">{ "1" }</span><span class="ov-swatch shade-4" aria-hidden="true">{ "9" }</span>{ " darker = more" }</li>
                     <li><span class="ov-swatch zero" aria-hidden="true">{ "0" }</span>{ " no evidence cited" }</li>
-                    <li><span class="ov-swatch na" aria-hidden="true">{ "—" }</span>{ " does not apply (another paper's category; no category of this paper on this dimension)" }</li>
-                    <li><span class="ov-ne">{ "no concrete evidence cited" }</span>{ " the author argues the category without citing concrete evidence" }</li>
+                    <li title="another paper's category, or no category of this paper on this dimension"><span class="ov-swatch na" aria-hidden="true">{ "—" }</span>{ " does not apply" }</li>
+                    <li><span class="ov-ne">{ "no concrete evidence cited" }</span>{ " argued without concrete evidence" }</li>
                 </ul>
-                <ExportBar data={data.clone()} state={s.clone()} />
             </div>
         </div>
     }
@@ -119,24 +116,49 @@ fn key_id(k: &RowKey) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn table(
-    data: &Shared,
-    s: &ViewState,
-    d: &Callback<Action>,
-    ov: &Overview,
-    part: &OverviewPart,
-    test: &str,
-    caption: &str,
-) -> Html {
-    let c = &data.0.corpus;
+fn table(data: &Shared, s: &ViewState, d: &Callback<Action>, ov: &Overview) -> Html {
     let m = s.overview.measure;
-    let presence = m == Measure::Presence;
     let row_head = if s.layout.rows == RowGroup::Paper {
         "Category"
     } else {
         "Dimension"
     };
+    html! {
+        <div class="ov-wrap">
+        <table class="ov-table" data-testid="overview">
+            <caption class="visually-hidden">{ format!("The papers' categories against the evidence they cite. Columns: {}. Cells count {}. Context categories follow, counted apart.", s.overview.cols.label(), m.label().to_lowercase()) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class="ov-corner">{ row_head }</th>
+                    { for ov.columns.iter().map(|col| html! {
+                        <th scope="col" class="ov-col" data-testid="ov-col" data-col={col.id.clone()} title={col.label.clone()}>
+                            <span>{ col.label.clone() }</span>
+                        </th>
+                    }) }
+                    <th scope="col" class="ov-col ov-total-col">{ "Total" }</th>
+                </tr>
+            </thead>
+            { part(data, s, d, ov, &ov.main, "main", if ov.context.groups.is_empty() { "All rows (distinct)" } else { "All analytic rows (distinct)" }) }
+            { if ov.context.groups.is_empty() { html! {} } else {
+                part(data, s, d, ov, &ov.context, "context", "All context rows (distinct)")
+            } }
+        </table>
+        </div>
+    }
+}
+
+fn part(
+    data: &Shared,
+    s: &ViewState,
+    d: &Callback<Action>,
+    ov: &Overview,
+    part: &OverviewPart,
+    name: &str,
+    totals_label: &str,
+) -> Html {
+    let c = &data.0.corpus;
+    let m = s.overview.measure;
+    let presence = m == Measure::Presence;
     let n_cols = ov.columns.len() + 2;
     let cell_text = |v: usize| -> String {
         if presence {
@@ -149,23 +171,11 @@ fn table(
             v.to_string()
         }
     };
+    let totals_label = if presence { "Cells with evidence" } else { totals_label };
     html! {
-        <div class="ov-wrap">
-        <table class="ov-table" data-testid={test.to_string()}>
-            <caption class="visually-hidden">{ format!("{caption}. Columns: {}. Cells count {}.", s.overview.cols.label(), m.label().to_lowercase()) }</caption>
-            <thead>
-                <tr>
-                    <th scope="col" class="ov-corner">{ row_head }</th>
-                    { for ov.columns.iter().map(|col| html! {
-                        <th scope="col" class="ov-col" data-testid="ov-col" data-col={col.id.clone()} title={col.label.clone()}>
-                            <span>{ col.label.clone() }</span>
-                        </th>
-                    }) }
-                    <th scope="col" class="ov-col ov-total-col">{ "Total" }</th>
-                </tr>
-            </thead>
+        <>
             { for part.groups.iter().map(|g| html! {
-                <tbody>
+                <tbody data-part={name.to_string()}>
                     <tr class="ov-group"><th scope="rowgroup" colspan={n_cols.to_string()}>{ g.label.clone() }</th></tr>
                     { for g.rows.iter().map(|r| {
                         let rid = key_id(&r.key);
@@ -209,16 +219,15 @@ fn table(
                     }) }
                 </tbody>
             }) }
-            <tfoot>
-                <tr class="ov-totals" data-testid="ov-totals">
-                    <th scope="row" class="ov-row-head">{ if presence { "Cells with evidence" } else { "All rows (distinct)" } }</th>
+            <tbody class="ov-totals-body" data-part={name.to_string()}>
+                <tr class="ov-totals" data-testid="ov-totals" data-part={name.to_string()}>
+                    <th scope="row" class="ov-row-head">{ totals_label }</th>
                     { for part.col_totals.iter().zip(&ov.columns).map(|(v, col)| html! {
                         <td class="ov-cell ov-total" data-col={col.id.clone()} data-value={v.to_string()}>{ v }</td>
                     }) }
                     <td class="ov-cell ov-total" data-col="total" data-value={part.total.to_string()}>{ part.total }</td>
                 </tr>
-            </tfoot>
-        </table>
-        </div>
+            </tbody>
+        </>
     }
 }

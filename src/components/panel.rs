@@ -7,6 +7,7 @@ use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::quote::quotes_list;
+use super::trail::TrailBar;
 use super::{count, href, on_nav, paper_mark};
 use crate::app::Shared;
 
@@ -73,6 +74,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             <p class="kicker">{ kicker }</p>
             <h2 id="panel-title">{ title }</h2>
             <p class="summary" data-testid="panel-summary">{ format!("{} · {} · {}", count(props.codings.len(), "coding", "codings"), count(n_quotes, "quote", "quotes"), count(papers.len(), "paper", "papers")) }</p>
+            <TrailBar data={props.data.clone()} state={s.clone()} dispatch={d.clone()} />
             { for ev_link.map(|e| {
                 let actions = vec![Action::Navigate(Route::Evidence { id: e })];
                 html! { <p><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="open-evidence-card">
