@@ -61,7 +61,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
         OverviewCols::Kind | OverviewCols::Domain | OverviewCols::Place
     );
     html! {
-        <div class={classes!("overview", sideways.then_some("many-cols"))} data-testid="overview-page">
+        <div class={classes!("overview", sideways.then_some("many-cols"), (ov.columns.len() > 20).then_some("very-many"))} data-testid="overview-page">
             <div class="ov-head">
                 <h1 id="overview-h" title="Where the evidence is dense or thin">{ "Overview" }</h1>
                 <div class="toolbar ov-controls">

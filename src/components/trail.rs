@@ -60,8 +60,8 @@ pub fn TrailBar(props: &TrailProps) -> Html {
                     "p" => prev.clone(),
                     _ => None,
                 };
+                // (The listener is passive: n and p have no default action to prevent.)
                 if let Some(actions) = actions {
-                    e.prevent_default();
                     for a in actions {
                         d.emit(a);
                     }
