@@ -209,6 +209,7 @@ for (const [name, path] of [
   ['overview', '/#/overview'],
   ['overview-dimensions-years', '/#/overview?v=1&rows=dim&ocols=years&count=quotes'],
   ['methods', '/#/about'],
+  ['timeline', '/#/timeline?v=1&lanes=category'],
 ]) {
   test(`axe: no serious or critical violation on ${name}`, T, async () => {
     const s = await h.openApp(path);
@@ -351,5 +352,68 @@ test("next/previous step through a cell's quotes, in the panel and in the reader
     assertClean(s);
   } finally {
     await s.close();
+  }
+});
+
+test('timeline: follows the filters, shows titles on hover and focus, brushing sets the years, selection emphasised', T, async () => {
+  const paper = busiestPaper();
+  const s = await h.openApp(`/#/timeline?v=1&paper=${paper}`);
+  try {
+    const page = s.page;
+    await page.getByTestId('timeline').waitFor();
+    const want = distinct(csv.filter((r) => r.paper_id === paper), 'evidence_id');
+    const got = await page.locator('[data-testid="tl-item"]').evaluateAll((els) => els.map((e) => e.dataset.evidence));
+    assert.deepEqual([...got].sort(), [...want].sort(), 'one item per evidence item of the paper (one lane)');
+    // Hover, then keyboard focus, show the title.
+    const first = page.locator('[data-testid="tl-item"]').first();
+    const ev = await first.getAttribute('data-evidence');
+    const title = csv.find((r) => r.evidence_id === ev).evidence_title;
+    await first.hover();
+    await page.getByTestId('tl-caption').getByText(title, { exact: false }).waitFor();
+    const second = page.locator('[data-testid="tl-item"]').nth(1);
+    const ev2 = await second.getAttribute('data-evidence');
+    await second.focus();
+    await page.getByTestId('tl-caption').getByText(csv.find((r) => r.evidence_id === ev2).evidence_title, { exact: false }).waitFor();
+    await screenshot(page, 'views-timeline');
+    // Brush from the middle of one year to the middle of a later one.
+    const g = await page.getByTestId('timeline').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height, ...Object.fromEntries(['first', 'last', 'x0', 'x1', 'w'].map((k) => [k, Number(el.dataset[k])])) };
+    });
+    assert.ok(g.last - g.first >= 2, `the axis spans several years (${g.first}-${g.last})`);
+    const [y1, y2] = [g.first + 1, g.last - 1];
+    const px = (y) => g.left + ((g.x0 + ((y + 0.5 - g.first) / (g.last + 1 - g.first)) * (g.x1 - g.x0)) / g.w) * g.width;
+    const yPix = g.top + g.height - 3;
+    await page.mouse.move(px(y1), yPix);
+    await page.mouse.down();
+    await page.mouse.move((px(y1) + px(y2)) / 2, yPix);
+    await page.mouse.move(px(y2), yPix);
+    await page.mouse.up();
+    await waitForFragment(page, new RegExp(`years=${y1}-${y2}`));
+    await eventually(async () => {
+      const n = await page.locator('[data-testid="tl-item"]').count();
+      const inRange = distinct(
+        csv.filter((r) => r.paper_id === paper && Number(r.date.slice(0, 4)) <= y2 && Number((r.date.split('/')[1] || r.date).slice(0, 4)) >= y1),
+        'evidence_id',
+      );
+      assert.equal(n, inRange.length, 'the brushed range filters the items');
+    }, { page });
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+  const ev = mostFrequent(csv, 'evidence_id');
+  const t = await h.openApp(`/#/timeline?v=1&lanes=category&sel=col:${ev}`);
+  try {
+    await t.page.getByTestId('timeline').waitFor();
+    const em = await t.page.locator('[data-testid="tl-item"]').evaluateAll((els) => els.map((e) => [e.dataset.evidence, e.dataset.emphasised]));
+    assert.ok(em.length > 0);
+    for (const [id, flag] of em) assert.equal(flag, String(id === ev), `${id} emphasised iff selected`);
+    const lanes = await t.page.locator('[data-testid="timeline"] .tl-lane').count();
+    assert.equal(lanes, distinct(csv, 'category_id').length, 'one lane per category');
+    await screenshot(t.page, 'views-timeline-categories');
+    assertClean(t);
+  } finally {
+    await t.close();
   }
 });

@@ -16,6 +16,7 @@ use crate::components::home::Home;
 use crate::components::methods::Methods;
 use crate::components::notices::Notices;
 use crate::components::overview::OverviewPage;
+use crate::components::timeline::TimelinePage;
 use crate::components::reader::Reader;
 use crate::data::{data, Data};
 use crate::store::{Msg, Store};
@@ -150,6 +151,9 @@ fn Explorer_(props: &RootProps) -> Html {
         Route::Overview => html! {
             <OverviewPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
+        Route::Timeline => html! {
+            <TimelinePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
         Route::About => html! {
             <Methods data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
@@ -206,5 +210,6 @@ fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Da
         }
         Route::Overview => format!("Overview · {corpus_title}"),
         Route::About => format!("Methods · {corpus_title}"),
+        Route::Timeline => format!("Timeline · {corpus_title}"),
     }
 }

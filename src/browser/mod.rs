@@ -289,3 +289,9 @@ pub fn select_textarea(id: &str) {
         t.select();
     }
 }
+
+/// (left, width) of the element with this id in viewport pixels.
+pub fn rect_of(id: &str) -> Option<(f64, f64)> {
+    let r = element(id)?.get_bounding_client_rect();
+    Some((r.left(), r.width()))
+}

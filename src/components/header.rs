@@ -100,6 +100,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { nav("Start", Route::Home, "nav-home") }
                 { nav("Overview", Route::Overview, "nav-overview") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
+                { nav("Timeline", Route::Timeline, "nav-timeline") }
                 { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
                 { nav("Methods", Route::About, "nav-about") }
             </nav>

@@ -16,6 +16,7 @@ pub mod overview;
 pub mod panel;
 pub mod quote;
 pub mod reader;
+pub mod timeline;
 pub mod trail;
 
 use evidence_core::url;

@@ -14,6 +14,7 @@ pub mod render;
 pub mod search;
 pub mod selection;
 pub mod text;
+pub mod timeline;
 pub mod trail;
 pub mod url;
 pub mod view;

@@ -85,6 +85,7 @@ pub fn file_stem(state: &ViewState) -> String {
         Route::Evidence { .. } => "evidence-card",
         Route::Overview => "overview",
         Route::About => "methods",
+        Route::Timeline => "timeline",
     };
     let mut parts: Vec<String> = vec!["evidence".into(), page.into()];
     if let Route::Read { paper, .. } = &state.route {
@@ -269,6 +270,7 @@ pub fn codings_markdown(
     let mut out = String::new();
     let title = match &state.route {
         Route::Overview => "Overview",
+        Route::Timeline => "Timeline",
         Route::Evidence { .. } => "Evidence card",
         Route::Read { .. } => "Paper",
         _ => "Matrix",

@@ -5,7 +5,7 @@
 //! ```text
 //! fragment = path [ "?" query ]
 //! path     = "/" | "/matrix" | "/read/" PAPER [ "/" BLOCK ] | "/evidence/" EVIDENCE
-//!          | "/overview" | "/about"
+//!          | "/overview" | "/about" | "/timeline"
 //! query    = "v=1" *( "&" pair )                 ; pairs in this order when encoding
 //! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
 //!          | "place=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
@@ -20,6 +20,7 @@
 //!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
 //!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
 //!          | "cv=" HASH                           ; corpus version the link was made with
+//!          | "lanes=category"                     ; timeline lanes (paper default)
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
 //!
@@ -202,6 +203,7 @@ pub fn encode(state: &ViewState) -> String {
         Route::Evidence { id } => format!("/evidence/{}", enc(id)),
         Route::Overview => "/overview".to_string(),
         Route::About => "/about".to_string(),
+        Route::Timeline => "/timeline".to_string(),
     };
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for facet in Facet::ALL {
@@ -260,6 +262,9 @@ pub fn encode(state: &ViewState) -> String {
     if state.overview.measure != Measure::default() {
         pairs.push(("count", state.overview.measure.key().into()));
     }
+    if state.timeline_lanes == TimelineLanes::Category {
+        pairs.push(("lanes", "category".into()));
+    }
     if let Some(cv) = &state.cv {
         pairs.push(("cv", enc(cv)));
     }
@@ -280,7 +285,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 24] = [
+pub const KEYS: [&str; 25] = [
     "v",
     "paper",
     "partner",
@@ -305,6 +310,7 @@ pub const KEYS: [&str; 24] = [
     "ocols",
     "count",
     "cv",
+    "lanes",
 ];
 
 /// Collects notices: sanitised, deduplicated, capped.
@@ -531,6 +537,10 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
         Some("about") => {
             extra(notes, 1);
             Route::About
+        }
+        Some("timeline") => {
+            extra(notes, 1);
+            Route::Timeline
         }
         Some("read") => {
             let Some(pid) = segments.get(1) else {
@@ -834,6 +844,11 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     ),
                 }
             }
+            "lanes" => match notes.decode("lanes", raw).as_str() {
+                "paper" => state.timeline_lanes = TimelineLanes::Paper,
+                "category" => state.timeline_lanes = TimelineLanes::Category,
+                v => notes.ignored("lanes", v, "expected paper or category"),
+            },
             "cv" => {
                 let v = notes.decode("cv", raw);
                 if is_tour_id(&v) {
@@ -987,6 +1002,7 @@ mod tests {
             },
             Route::Overview,
             Route::About,
+            Route::Timeline,
         ] {
             let s = ViewState {
                 route,
@@ -1300,8 +1316,12 @@ mod tests {
         };
         s.overview.cols = OverviewCols::Years;
         s.overview.measure = Measure::Presence;
+        s.timeline_lanes = TimelineLanes::Category;
         let text = encode(&s);
-        assert_eq!(text, "/overview?v=1&ocols=years&count=presence&cv=ab12cd34");
+        assert_eq!(
+            text,
+            "/overview?v=1&ocols=years&count=presence&lanes=category&cv=ab12cd34"
+        );
         assert_eq!(decode(&text, &corpus()), (s, vec![]));
         check(
             "/overview?ocols=nope&count=x&cv=%3Cb%3E",

@@ -33,6 +33,8 @@ pub enum Route {
     Overview,
     /// The methods page: papers, categories, crosswalk, coding rules, how numbers are made.
     About,
+    /// The evidence on a time axis, in lanes.
+    Timeline,
 }
 
 /// A filterable facet. OR within a facet, AND across facets.
@@ -352,6 +354,16 @@ impl Measure {
     }
 }
 
+/// The timeline's lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum TimelineLanes {
+    /// One lane per paper.
+    #[default]
+    Paper,
+    /// One lane per category.
+    Category,
+}
+
 /// Overview options (rows follow `Layout::rows`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct OverviewLayout {
@@ -387,6 +399,8 @@ pub struct ViewState {
     /// Corpus version the link was made with (`cv=`): the app writes its own corpus hash here
     /// and compares a link's value with it (see `version`).
     pub cv: Option<String>,
+    /// The timeline's lanes.
+    pub timeline_lanes: TimelineLanes,
 }
 
 /// Lowest year a year range may hold.
@@ -439,6 +453,8 @@ pub enum Action {
     SetMeasure(Measure),
     /// Set one facet to exactly these values (empty clears it).
     SetFacet(Facet, BTreeSet<String>),
+    /// Set the timeline's lanes.
+    SetLanes(TimelineLanes),
 }
 
 /// Applies an action. Pure: no side effects, never panics.
@@ -481,6 +497,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::Replace(s) => next = *s,
         Action::SetOverviewCols(c) => next.overview.cols = c,
         Action::SetMeasure(m) => next.overview.measure = m,
+        Action::SetLanes(l) => next.timeline_lanes = l,
         Action::SetFacet(facet, values) => {
             *next.filters.set_mut(facet) = values.into_iter().filter(|v| !v.is_empty()).collect()
         }
