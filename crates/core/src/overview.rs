@@ -517,24 +517,24 @@ pub fn rule_text(measure: Measure, cols: OverviewCols, rows: RowGroup) -> String
         RowGroup::Dimension => "the categories the crosswalk maps onto the row's dimension",
     };
     let attr = match cols {
-        OverviewCols::Kind => "kind",
-        OverviewCols::Domain => "domain",
-        OverviewCols::Place => "place",
-        OverviewCols::Paper => "citing paper",
-        OverviewCols::Years => "years",
+        OverviewCols::Kind => "whose kind is the column's",
+        OverviewCols::Domain => "whose domain is the column's",
+        OverviewCols::Place => "whose place is the column's",
+        OverviewCols::Paper => "in the column's paper",
+        OverviewCols::Years => "dated within the column's years",
     };
     let what = match measure {
         Measure::Evidence => format!(
-            "Each number counts the distinct evidence items (real events, each recorded once) that {row} cites and whose {attr} is the column's; an item cited under two categories of one row counts once."
+            "Each number counts the distinct evidence items (real events, each recorded once) that {row} cites and {attr}; an item cited under two categories of one row counts once."
         ),
         Measure::Codings => format!(
-            "Each number counts codings: the links a paper makes between one evidence item and {row}, for items whose {attr} is the column's."
+            "Each number counts codings: the links a paper makes between one evidence item and {row}, for items {attr}."
         ),
         Measure::Quotes => format!(
-            "Each number counts the verbatim quotes behind the codings of {row} for items whose {attr} is the column's."
+            "Each number counts the verbatim quotes behind the codings of {row} for items {attr}."
         ),
         Measure::Presence => format!(
-            "A dot marks a cell where {row} cites at least one evidence item whose {attr} is the column's; totals count the marked cells."
+            "A dot marks a cell where {row} cites at least one evidence item {attr}; totals count the marked cells."
         ),
     };
     let years = if cols == OverviewCols::Years {
