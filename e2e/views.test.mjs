@@ -417,3 +417,62 @@ test('timeline: follows the filters, shows titles on hover and focus, brushing s
     await t.close();
   }
 });
+
+test('a link pasted from anywhere opens its view here (landing field and header menu)', T, async () => {
+  const paper = busiestPaper();
+  const kind = mostFrequent(csv, 'kind');
+  for (const open of [(x) => h.openApp(`/${x}`), (x) => h.openFile(x)]) {
+    const s = await open('#/');
+    try {
+      const page = s.page;
+      const foreign = `file:///C:/Users/someone/Desktop/old%20copy/explorer.html#/overview?v=1&paper=${paper}&ocols=domain`;
+      await page.getByTestId('open-link-home').getByTestId('open-link-input').fill(foreign);
+      await page.getByTestId('open-link-home').getByTestId('open-link-go').click();
+      await page.getByTestId('overview').waitFor();
+      await waitForFragment(page, new RegExp(`^/overview\\?v=1&paper=${paper}&ocols=domain`));
+      assert.equal(await page.getByTestId('ov-cols-domain').getAttribute('aria-pressed'), 'true');
+      // The header menu, with a link from another host.
+      await page.getByTestId('open-link-menu').locator('summary').click();
+      await page.getByTestId('open-link-menu').getByTestId('open-link-input').fill(`https://elsewhere.example/x/index.html#/matrix?v=1&kind=${kind}`);
+      await page.getByTestId('open-link-menu').getByTestId('open-link-go').click();
+      await page.getByTestId('matrix').waitFor();
+      await waitForFragment(page, new RegExp(`^/matrix\\?v=1&kind=${kind}`));
+      // Text without a fragment is refused with a message.
+      await page.getByTestId('open-link-menu').getByTestId('open-link-input').fill('https://elsewhere.example/');
+      await page.getByTestId('open-link-menu').getByTestId('open-link-go').click();
+      await page.getByTestId('open-link-error').waitFor();
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
+test('print: filters and corpus version at the top, chrome hidden (matrix, overview, timeline, panel)', T, async () => {
+  const paper = busiestPaper();
+  const ev = mostFrequent(csv.filter((r) => r.paper_id === paper), 'evidence_id');
+  for (const [name, hash, ready] of [
+    ['matrix-panel', `#/matrix?v=1&paper=${paper}&sel=col:${ev}`, 'panel'],
+    ['overview', `#/overview?v=1&paper=${paper}`, 'overview'],
+    ['timeline', `#/timeline?v=1&paper=${paper}`, 'timeline'],
+  ]) {
+    const s = await h.openApp(`/${hash}`);
+    try {
+      const page = s.page;
+      await page.getByTestId(ready).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const head = page.getByTestId('print-head');
+      assert.ok(await head.isVisible(), 'the print header shows');
+      const title = csv.find((r) => r.paper_id === paper).paper_title;
+      assert.ok(title.length > 0);
+      assert.match(await page.getByTestId('print-filters').innerText(), /Paper: /);
+      assert.match(await page.getByTestId('print-version').innerText(), /Version: (corpus version|codebook)/);
+      assert.ok(!(await page.locator('.topbar').isVisible()), 'the top bar is not printed');
+      assert.ok(!(await page.getByTestId('export-bar').first().isVisible()), 'the export buttons are not printed');
+      await screenshot(page, `views-print-${name}`);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  }
+});

@@ -165,6 +165,7 @@ fn Explorer_(props: &RootProps) -> Html {
     };
     html! {
         <div class="app" data-mode={mode}>
+            <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
             <main id="main" class="page" tabindex="-1">{ page }</main>

@@ -295,3 +295,19 @@ pub fn rect_of(id: &str) -> Option<(f64, f64)> {
     let r = element(id)?.get_bounding_client_rect();
     Some((r.left(), r.width()))
 }
+
+/// Opens a fragment as if the address had been edited (a history entry; the app's fragment
+/// listener decodes it, with its notices).
+pub fn open_fragment(fragment: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(&format!("#{fragment}"));
+    }
+}
+
+/// The value of the input with this id ("" when there is none).
+pub fn input_value(id: &str) -> String {
+    element(id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}

@@ -111,6 +111,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                     value={s.search.clone()} oninput={on_search} autocomplete="off" />
             </div>
             <div class="actions">
+                <details class="open-link-menu" data-testid="open-link-menu">
+                    <summary class="btn">{ "Open link" }</summary>
+                    <div class="open-link-pop"><super::open_link::OpenLink id="menu" /></div>
+                </details>
                 <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
                     { "Copy link" }
                 </button>

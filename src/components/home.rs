@@ -61,6 +61,7 @@ pub fn Home(props: &HomeProps) -> Html {
             <section class="intro">
                 <h1>{ c.about.title.clone() }</h1>
                 <p class="lede">{ c.about.description.clone() }</p>
+                <super::open_link::OpenLink id="home" />
                 <p class="counts" data-testid="corpus-counts">
                     { [count(c.papers.len(), "paper", "papers"), count(c.categories.len(), "analytic category", "analytic categories"),
                         count(c.evidence.len(), "piece of evidence", "pieces of evidence"), count(c.codings.len(), "coding", "codings"),

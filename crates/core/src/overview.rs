@@ -520,7 +520,7 @@ pub fn rule_text(measure: Measure, cols: OverviewCols, rows: RowGroup) -> String
         OverviewCols::Kind => "whose kind is the column's",
         OverviewCols::Domain => "whose domain is the column's",
         OverviewCols::Place => "whose place is the column's",
-        OverviewCols::Paper => "in the column's paper",
+        OverviewCols::Paper => "as cited by the column's paper",
         OverviewCols::Years => "dated within the column's years",
     };
     let what = match measure {
