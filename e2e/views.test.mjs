@@ -210,6 +210,7 @@ for (const [name, path] of [
   ['overview-dimensions-years', '/#/overview?v=1&rows=dim&ocols=years&count=quotes'],
   ['methods', '/#/about'],
   ['timeline', '/#/timeline?v=1&lanes=category'],
+  ['compare', '/#/compare'],
 ]) {
   test(`axe: no serious or critical violation on ${name}`, T, async () => {
     const s = await h.openApp(path);
@@ -470,6 +471,42 @@ test('print: filters and corpus version at the top, chrome hidden (matrix, overv
       assert.ok(!(await page.locator('.topbar').isVisible()), 'the top bar is not printed');
       assert.ok(!(await page.getByTestId('export-bar').first().isVisible()), 'the export buttons are not printed');
       await screenshot(page, `views-print-${name}`);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
+test('compare marks the evidence both papers cite and sets their quotes side by side', T, async () => {
+  const papers = distinct(csv, 'paper_id');
+  // The pair of papers with the most shared evidence.
+  let best;
+  for (const a of papers)
+    for (const b of papers) {
+      if (a >= b) continue;
+      const ea = new Set(csv.filter((r) => r.paper_id === a).map((r) => r.evidence_id));
+      const shared = distinct(csv.filter((r) => r.paper_id === b && ea.has(r.evidence_id)), 'evidence_id');
+      if (!best || shared.length > best.shared.length) best = { a, b, shared };
+    }
+  assert.ok(best.shared.length > 0, 'two papers share evidence');
+  for (const open of [(x) => h.openApp(`/${x}`), (x) => h.openFile(x)]) {
+    const s = await open(`#/compare/${best.a}/${best.b}`);
+    try {
+      const page = s.page;
+      await page.getByTestId('compare').waitFor();
+      const got = await page.locator('[data-testid="cmp-shared"]').evaluateAll((els) => els.map((e) => e.dataset.evidence));
+      assert.deepEqual([...got].sort(), [...best.shared].sort(), 'the shared items');
+      const marks = await page.locator('[data-testid="cmp-evidence"]').evaluateAll((els) => els.map((e) => [e.dataset.evidence, e.dataset.shared, e.innerText]));
+      assert.ok(marks.length > 0);
+      for (const [id, flag, text] of marks) {
+        assert.equal(flag, String(best.shared.includes(id)), `${id} marked shared iff both cite it`);
+        assert.equal(text.includes('shared'), best.shared.includes(id), 'the mark is written, not only coloured');
+      }
+      const first = best.shared[0];
+      const n = await page.locator(`[data-testid="cmp-shared"][data-evidence="${first}"] [data-testid="quote"]`).count();
+      assert.equal(n, csv.filter((r) => r.evidence_id === first && (r.paper_id === best.a || r.paper_id === best.b)).length, 'both papers\' quotes');
+      await screenshot(page, 'views-compare');
       assertClean(s);
     } finally {
       await s.close();

@@ -151,6 +151,9 @@ fn Explorer_(props: &RootProps) -> Html {
         Route::Overview => html! {
             <OverviewPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
+        Route::Compare { .. } => html! {
+            <crate::components::compare::ComparePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
         Route::Timeline => html! {
             <TimelinePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
@@ -212,5 +215,6 @@ fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Da
         Route::Overview => format!("Overview · {corpus_title}"),
         Route::About => format!("Methods · {corpus_title}"),
         Route::Timeline => format!("Timeline · {corpus_title}"),
+        Route::Compare { .. } => format!("Compare · {corpus_title}"),
     }
 }

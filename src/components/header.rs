@@ -101,6 +101,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { nav("Overview", Route::Overview, "nav-overview") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
                 { nav("Timeline", Route::Timeline, "nav-timeline") }
+                { nav("Compare", Route::Compare { left: None, right: None }, "nav-compare") }
                 { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
                 { nav("Methods", Route::About, "nav-about") }
             </nav>

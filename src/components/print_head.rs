@@ -32,6 +32,7 @@ pub fn PrintHead(props: &PrintHeadProps) -> Html {
         Route::Overview => "Overview",
         Route::About => "Methods",
         Route::Timeline => "Timeline",
+        Route::Compare { .. } => "Compare",
     };
     let labels = filter_labels(c, s);
     html! {

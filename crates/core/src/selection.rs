@@ -86,6 +86,7 @@ pub fn file_stem(state: &ViewState) -> String {
         Route::Overview => "overview",
         Route::About => "methods",
         Route::Timeline => "timeline",
+        Route::Compare { .. } => "compare",
     };
     let mut parts: Vec<String> = vec!["evidence".into(), page.into()];
     if let Route::Read { paper, .. } = &state.route {
@@ -271,6 +272,7 @@ pub fn codings_markdown(
     let title = match &state.route {
         Route::Overview => "Overview",
         Route::Timeline => "Timeline",
+        Route::Compare { .. } => "Compare",
         Route::Evidence { .. } => "Evidence card",
         Route::Read { .. } => "Paper",
         _ => "Matrix",

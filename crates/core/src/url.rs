@@ -5,7 +5,7 @@
 //! ```text
 //! fragment = path [ "?" query ]
 //! path     = "/" | "/matrix" | "/read/" PAPER [ "/" BLOCK ] | "/evidence/" EVIDENCE
-//!          | "/overview" | "/about" | "/timeline"
+//!          | "/overview" | "/about" | "/timeline" | "/compare" [ "/" PAPER [ "/" PAPER ] ]
 //! query    = "v=1" *( "&" pair )                 ; pairs in this order when encoding
 //! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
 //!          | "place=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
@@ -204,6 +204,12 @@ pub fn encode(state: &ViewState) -> String {
         Route::Overview => "/overview".to_string(),
         Route::About => "/about".to_string(),
         Route::Timeline => "/timeline".to_string(),
+        Route::Compare { left, right } => match (left, right) {
+            (Some(a), Some(b)) => format!("/compare/{}/{}", enc(a), enc(b)),
+            (Some(a), None) => format!("/compare/{}", enc(a)),
+            (None, Some(b)) => format!("/compare/-/{}", enc(b)),
+            (None, None) => "/compare".to_string(),
+        },
     };
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for facet in Facet::ALL {
@@ -541,6 +547,21 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
         Some("timeline") => {
             extra(notes, 1);
             Route::Timeline
+        }
+        Some("compare") => {
+            extra(notes, 3);
+            let mut paper = |i: usize| {
+                let id = segments.get(i).filter(|s| s.as_str() != "-")?;
+                if corpus.paper_idx(id).is_some() {
+                    Some(id.clone())
+                } else {
+                    notes.ignored("paper", id, "no such paper");
+                    None
+                }
+            };
+            let left = paper(1);
+            let right = paper(2);
+            Route::Compare { left, right }
         }
         Some("read") => {
             let Some(pid) = segments.get(1) else {
@@ -1003,6 +1024,22 @@ mod tests {
             Route::Overview,
             Route::About,
             Route::Timeline,
+            Route::Compare {
+                left: None,
+                right: None,
+            },
+            Route::Compare {
+                left: Some("gamma".into()),
+                right: Some("alpha".into()),
+            },
+            Route::Compare {
+                left: None,
+                right: Some("beta".into()),
+            },
+            Route::Compare {
+                left: Some("beta".into()),
+                right: None,
+            },
         ] {
             let s = ViewState {
                 route,
@@ -1332,6 +1369,19 @@ mod tests {
                 "ignored count \"x\": expected evidence, codings, quotes or presence",
                 "ignored cv \"<b>\": not a corpus version",
             ],
+        );
+    }
+
+    #[test]
+    fn compare_route_drops_unknown_papers() {
+        check(
+            "/compare/nope/beta",
+            |s| s.route.clone(),
+            Route::Compare {
+                left: None,
+                right: Some("beta".into()),
+            },
+            &["ignored paper \"nope\": no such paper"],
         );
     }
 

@@ -35,6 +35,13 @@ pub enum Route {
     About,
     /// The evidence on a time axis, in lanes.
     Timeline,
+    /// Two papers side by side (paper ids; the first two papers when absent).
+    Compare {
+        /// Left paper id.
+        left: Option<String>,
+        /// Right paper id.
+        right: Option<String>,
+    },
 }
 
 /// A filterable facet. OR within a facet, AND across facets.
