@@ -16,8 +16,8 @@ use crate::components::home::Home;
 use crate::components::methods::Methods;
 use crate::components::notices::Notices;
 use crate::components::overview::OverviewPage;
-use crate::components::timeline::TimelinePage;
 use crate::components::reader::Reader;
+use crate::components::timeline::TimelinePage;
 use crate::data::{data, Data};
 use crate::store::{Msg, Store};
 

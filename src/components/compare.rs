@@ -54,9 +54,15 @@ pub fn ComparePage(props: &CompareProps) -> Html {
             let chosen = sel.value();
             let other = ids.get(other).cloned();
             let route = if side == "left" {
-                Route::Compare { left: Some(chosen), right: other }
+                Route::Compare {
+                    left: Some(chosen),
+                    right: other,
+                }
             } else {
-                Route::Compare { left: other, right: Some(chosen) }
+                Route::Compare {
+                    left: other,
+                    right: Some(chosen),
+                }
             };
             d.emit(Action::Navigate(route));
         });

@@ -6,8 +6,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::export::codings_csv;
-use evidence_core::selection::{codings_markdown, file_stem, view_codings};
+use evidence_core::selection::{codings_markdown, file_stem, selection_csv, view_codings};
 use evidence_core::view::ViewState;
 use yew::prelude::*;
 
@@ -51,12 +50,14 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let c = &data.0.corpus;
             let codings = view_codings(c, &data.0.index, &s);
-            let text = codings_csv(c, &codings, &browser::link_page(), true);
+            let text = selection_csv(c, &codings, &browser::link_page());
             let name = format!("{}.csv", file_stem(&s));
-            status.set(match browser::download(&name, "text/csv;charset=utf-8", &text) {
-                Ok(()) => Status::Done(format!("Downloaded {name}")),
-                Err(()) => Status::Failed("This browser refused the download.".into()),
-            });
+            status.set(
+                match browser::download(&name, "text/csv;charset=utf-8", &text) {
+                    Ok(()) => Status::Done(format!("Downloaded {name}")),
+                    Err(()) => Status::Failed("This browser refused the download.".into()),
+                },
+            );
         })
     };
     let on_md = {
@@ -66,10 +67,12 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let codings = view_codings(c, &data.0.index, &s);
             let text = codings_markdown(c, &codings, &s, &browser::link_page());
             let name = format!("{}.md", file_stem(&s));
-            status.set(match browser::download(&name, "text/markdown;charset=utf-8", &text) {
-                Ok(()) => Status::Done(format!("Downloaded {name}")),
-                Err(()) => Status::Failed("This browser refused the download.".into()),
-            });
+            status.set(
+                match browser::download(&name, "text/markdown;charset=utf-8", &text) {
+                    Ok(()) => Status::Done(format!("Downloaded {name}")),
+                    Err(()) => Status::Failed("This browser refused the download.".into()),
+                },
+            );
         })
     };
     let on_copy = {

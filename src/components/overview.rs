@@ -171,7 +171,11 @@ fn part(
             v.to_string()
         }
     };
-    let totals_label = if presence { "Cells with evidence" } else { totals_label };
+    let totals_label = if presence {
+        "Cells with evidence"
+    } else {
+        totals_label
+    };
     html! {
         <>
             { for part.groups.iter().map(|g| html! {

@@ -30,7 +30,9 @@ pub fn quote_place(c: &Corpus, coding: usize, quote: usize) -> String {
 /// ", paragraph 12" (or nothing for a footnote, whose place already names the note).
 fn quote_para(c: &Corpus, coding: usize, quote: usize) -> Option<String> {
     let l = evidence_core::selection::quote_locator(c, coding, quote)?;
-    l.place.starts_with("paragraph").then(|| format!(", {}", l.place))
+    l.place
+        .starts_with("paragraph")
+        .then(|| format!(", {}", l.place))
 }
 
 /// The quotes of one coding as a list of blockquotes with "Read in context" links.

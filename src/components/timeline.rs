@@ -144,7 +144,11 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             ev.title,
             ev.date_text,
             it.precision.words(),
-            if ev.place.is_empty() { String::new() } else { format!(", {}", ev.place) },
+            if ev.place.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", ev.place)
+            },
             lane.label
         )
     });

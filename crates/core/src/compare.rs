@@ -61,7 +61,11 @@ pub struct Comparison {
 
 /// The two papers a compare route names: the given ids where they exist, else the first two
 /// papers (distinct when the corpus has two).
-pub fn pick_papers(corpus: &Corpus, left: Option<&str>, right: Option<&str>) -> Option<(usize, usize)> {
+pub fn pick_papers(
+    corpus: &Corpus,
+    left: Option<&str>,
+    right: Option<&str>,
+) -> Option<(usize, usize)> {
     let n = corpus.papers.len();
     if n == 0 {
         return None;
@@ -124,8 +128,16 @@ pub fn compare(
         .iter()
         .map(|&e| SharedItem {
             evidence: e,
-            left: lc.iter().copied().filter(|&c| corpus.codings[c].evidence == e).collect(),
-            right: rc.iter().copied().filter(|&c| corpus.codings[c].evidence == e).collect(),
+            left: lc
+                .iter()
+                .copied()
+                .filter(|&c| corpus.codings[c].evidence == e)
+                .collect(),
+            right: rc
+                .iter()
+                .copied()
+                .filter(|&c| corpus.codings[c].evidence == e)
+                .collect(),
         })
         .collect();
     Comparison {
@@ -145,7 +157,9 @@ mod tests {
     use crate::view::{reduce, Action, Facet};
 
     fn ids(c: &Corpus, ev: &[(usize, bool)]) -> Vec<(String, bool)> {
-        ev.iter().map(|&(e, s)| (c.evidence[e].id.clone(), s)).collect()
+        ev.iter()
+            .map(|&(e, s)| (c.evidence[e].id.clone(), s))
+            .collect()
     }
 
     #[test]
@@ -169,24 +183,45 @@ mod tests {
             .iter()
             .map(|r| r.dimension.map(|d| c.dimensions[d].id.as_str()))
             .collect();
-        assert_eq!(dims, [Some("political"), Some("operational"), Some("capacity")]);
+        assert_eq!(
+            dims,
+            [Some("political"), Some("operational"), Some("capacity")]
+        );
         // Political: alpha's speech (shared with beta) and visit; beta's speech.
         assert_eq!(
             ids(&c, &k.rows[0].left.evidence),
-            vec![("abe-speech-2007".into(), true), ("visit-2011".into(), false)]
+            vec![
+                ("abe-speech-2007".into(), true),
+                ("visit-2011".into(), false)
+            ]
         );
-        assert_eq!(ids(&c, &k.rows[0].right.evidence), vec![("abe-speech-2007".into(), true)]);
+        assert_eq!(
+            ids(&c, &k.rows[0].right.evidence),
+            vec![("abe-speech-2007".into(), true)]
+        );
         assert_eq!(
             ids(&c, &k.rows[1].right.evidence),
-            vec![("aden-escort-2009".into(), true), ("exercise-2010".into(), false)]
+            vec![
+                ("aden-escort-2009".into(), true),
+                ("exercise-2010".into(), false)
+            ]
         );
         assert!(k.rows[2].right.categories.is_empty());
         let shared: Vec<(&str, usize, usize)> = k
             .shared
             .iter()
-            .map(|s| (c.evidence[s.evidence].id.as_str(), s.left.len(), s.right.len()))
+            .map(|s| {
+                (
+                    c.evidence[s.evidence].id.as_str(),
+                    s.left.len(),
+                    s.right.len(),
+                )
+            })
             .collect();
-        assert_eq!(shared, [("abe-speech-2007", 1, 1), ("aden-escort-2009", 1, 1)]);
+        assert_eq!(
+            shared,
+            [("abe-speech-2007", 1, 1), ("aden-escort-2009", 1, 1)]
+        );
     }
 
     #[test]
@@ -198,7 +233,11 @@ mod tests {
             Action::ToggleFacet(Facet::Kind, "operation".into()),
         );
         let k = compare(&c, &i, &s, 0, 2);
-        let shared: Vec<&str> = k.shared.iter().map(|s| c.evidence[s.evidence].id.as_str()).collect();
+        let shared: Vec<&str> = k
+            .shared
+            .iter()
+            .map(|s| c.evidence[s.evidence].id.as_str())
+            .collect();
         assert_eq!(shared, ["aden-escort-2009"]);
         assert_eq!((k.n_left, k.n_right), (2, 1));
     }

@@ -14,6 +14,8 @@ pub mod overview;
 pub mod render;
 pub mod search;
 pub mod selection;
+pub mod suggest;
+pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod trail;

@@ -170,6 +170,9 @@ mod tests {
             calls[1].0,
             "Coding: Abe addresses the North Atlantic Council under “Political dialogue with NATO”"
         );
-        assert_eq!(calls[2], ("Series: A series".into(), "Phases kept apart.".into()));
+        assert_eq!(
+            calls[2],
+            ("Series: A series".into(), "Phases kept apart.".into())
+        );
     }
 }

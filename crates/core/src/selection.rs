@@ -205,6 +205,49 @@ pub fn version_notice(
     Some(format!("{head}{tail}"))
 }
 
+/// The explorer URL on page `link_page` (`index.html`, `explorer.html`, or an absolute
+/// address) that opens coding `coding`'s quote `quote` highlighted in its paragraph; it
+/// carries the corpus version when the corpus records one.
+pub fn quote_link_at(corpus: &Corpus, link_page: &str, coding: usize, quote: usize) -> String {
+    let Some(k) = corpus.codings.get(coding) else {
+        return link_page.to_string();
+    };
+    let open = crate::view::OpenQuote {
+        coding: k.id.clone(),
+        quote,
+    };
+    let state = ViewState {
+        route: crate::view::quote_route(corpus, &open).unwrap_or_default(),
+        quote: Some(open),
+        cv: link_version(corpus),
+        ..ViewState::default()
+    };
+    format!("{link_page}#{}", crate::url::encode(&state))
+}
+
+/// The CSV of some codings (in the order given): the rows of `evidence.csv` (the core's one
+/// row builder, `export::csv_row`, with its byte-order mark and columns), the links pointing
+/// to `link_page`.
+pub fn selection_csv(corpus: &Corpus, codings: &[usize], link_page: &str) -> String {
+    let link_col = crate::export::COLUMNS
+        .iter()
+        .position(|c| *c == "link")
+        .unwrap_or(usize::MAX);
+    let rows = codings
+        .iter()
+        .filter(|&&c| c < corpus.codings.len())
+        .flat_map(|&c| {
+            (0..corpus.codings[c].quotes.len()).map(move |q| {
+                let mut row = crate::export::csv_row(corpus, c, q);
+                if let Some(cell) = row.get_mut(link_col) {
+                    *cell = quote_link_at(corpus, link_page, c, q);
+                }
+                row
+            })
+        });
+    crate::export::csv_text(rows)
+}
+
 /// Where a quote stands in its paper, in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteLocator {
@@ -250,7 +293,10 @@ pub fn quote_locator(corpus: &Corpus, coding: usize, quote: usize) -> Option<Quo
 pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(if ch == '\n' || ch == '\r' { ' ' } else { ch });
@@ -294,7 +340,10 @@ pub fn codings_markdown(
         .sum();
     out.push_str(&format!("- Showing: {}\n", md_escape(&filters)));
     if let Some(sel) = &state.selection {
-        out.push_str(&format!("- Selection: {}\n", md_escape(&selection_label(corpus, sel))));
+        out.push_str(&format!(
+            "- Selection: {}\n",
+            md_escape(&selection_label(corpus, sel))
+        ));
     }
     out.push_str(&format!(
         "- {} codings, {} quotes\n- Version: {}\n",
@@ -343,7 +392,9 @@ pub fn codings_markdown(
             let q = &k.quotes[qi];
             let loc = quote_locator(corpus, ki, qi);
             let cite = match loc {
-                Some(l) if !l.section.is_empty() => format!("{}, {}", md_escape(&l.section), l.place),
+                Some(l) if !l.section.is_empty() => {
+                    format!("{}, {}", md_escape(&l.section), l.place)
+                }
                 Some(l) => l.place,
                 None => String::new(),
             };
@@ -359,7 +410,7 @@ pub fn codings_markdown(
                 "\n> “{}”\n>\n> — {} · [read in context]({})\n",
                 md_escape(&q.text),
                 parts.join(", "),
-                crate::export::quote_link_at(corpus, link_page, ki, qi)
+                quote_link_at(corpus, link_page, ki, qi)
             ));
         }
     }
@@ -567,6 +618,37 @@ mod tests {
         assert_eq!(pasted_fragment("https://example.org/index.html"), None);
         assert_eq!(pasted_fragment("hello"), None);
         assert_eq!(pasted_fragment("x#"), Some(String::new()));
+    }
+
+    #[test]
+    fn selection_csv_has_the_rows_of_evidence_csv_with_links_on_the_page() {
+        let c = with_hash("h1");
+        let i = FilterIndex::new(&c);
+        let s = reduce(
+            &ViewState::default(),
+            Action::ToggleFacet(Facet::Paper, "beta".into()),
+        );
+        let text = selection_csv(
+            &c,
+            &view_codings(&c, &i, &s),
+            "http://127.0.0.1:8080/index.html",
+        );
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert_eq!(
+            lines[0].trim_start_matches('\u{feff}'),
+            crate::export::COLUMNS.join(",")
+        );
+        assert!(lines[1].starts_with("beta,Paper beta,,b-eu-crisis,"));
+        assert!(lines[1].contains(",http://127.0.0.1:8080/index.html#/read/beta/p1?v=1&quote=aden-escort-2009~b-eu-crisis.0&cv=h1,"));
+        // The same row as the full export, but for the link.
+        let k = c.coding_idx("aden-escort-2009~b-eu-crisis").unwrap();
+        let back = lines[1].replace(
+            &quote_link_at(&c, "http://127.0.0.1:8080/index.html", k, 0),
+            &crate::export::quote_link(&c, k, 0),
+        );
+        assert!(crate::export::evidence_csv(&c).contains(&format!("{back}\r\n")));
     }
 
     #[test]

@@ -147,8 +147,14 @@ pub fn build_timeline(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -
     let mut last = i32::MIN;
     let mut current: Option<usize> = None;
     let mut lane_items: Vec<TimelineItem> = Vec::new();
-    let flush = |lane_items: &mut Vec<TimelineItem>, lanes: &mut Vec<Lane>, items: &mut Vec<TimelineItem>| {
-        lane_items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.evidence.cmp(&b.evidence)));
+    let flush = |lane_items: &mut Vec<TimelineItem>,
+                 lanes: &mut Vec<Lane>,
+                 items: &mut Vec<TimelineItem>| {
+        lane_items.sort_by(|a, b| {
+            a.start
+                .total_cmp(&b.start)
+                .then(a.evidence.cmp(&b.evidence))
+        });
         let mut row_ends: Vec<f64> = Vec::new();
         for it in lane_items.iter_mut() {
             let end = it.end.max(it.start + MIN_PACK_YEARS);

@@ -125,6 +125,9 @@ mod tests {
             }
         );
         assert_eq!(s.quote, Some(open.clone()));
-        assert_eq!(open_actions(&c, &open, false), vec![Action::OpenQuote(Some(open))]);
+        assert_eq!(
+            open_actions(&c, &open, false),
+            vec![Action::OpenQuote(Some(open))]
+        );
     }
 }

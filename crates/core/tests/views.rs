@@ -40,8 +40,19 @@ fn tiny_overview_dimensions_by_paper_and_categories_by_kind() {
         rows(&c, &s),
         vec![
             ("practice".into(), vec![Some(1), Some(1)], 2),
-            ("learning".into(), vec![Some(1), None], 1),
+            // Beta's learning category is argued without evidence: a gap, not "does not apply".
+            ("learning".into(), vec![Some(1), Some(0)], 1),
         ]
+    );
+    let o = build_overview(&c, &FilterIndex::new(&c), &s);
+    let ctx: Vec<(String, Vec<Option<usize>>)> = o.context.groups[0]
+        .rows
+        .iter()
+        .map(|r| (format!("{:?}", r.key), r.cells.clone()))
+        .collect();
+    assert_eq!(
+        ctx,
+        vec![("Category(\"a-context\")".into(), vec![Some(1), None])]
     );
     let mut s = ViewState::default();
     s.overview.cols = OverviewCols::Kind;
@@ -49,14 +60,23 @@ fn tiny_overview_dimensions_by_paper_and_categories_by_kind() {
     assert_eq!(
         rows(&c, &s),
         vec![
-            ("a-practical".into(), vec![Some(1), Some(0)], 1),
-            ("a-teacher".into(), vec![Some(0), Some(1)], 1),
-            ("b-signal".into(), vec![Some(1), Some(0)], 1),
+            ("a-practical".into(), vec![Some(1), Some(0), Some(0)], 1),
+            ("a-teacher".into(), vec![Some(0), Some(1), Some(0)], 1),
+            ("b-signal".into(), vec![Some(1), Some(0), Some(0)], 1),
+            ("b-partnership".into(), vec![Some(0), Some(0), Some(0)], 0),
         ]
     );
     let o = build_overview(&c, &FilterIndex::new(&c), &s);
-    assert_eq!(o.main.col_totals, vec![1, 1]);
+    assert_eq!(o.main.col_totals, vec![1, 1, 0]);
     assert_eq!(o.main.total, 2);
+    // The context category (the 2008 review) is counted apart.
+    assert_eq!(o.context.col_totals, vec![0, 0, 1]);
+    assert_eq!(o.context.total, 1);
+    let gap = o.main.groups[1]
+        .rows
+        .iter()
+        .find(|r| r.label.contains("artnership"));
+    assert!(gap.map(|r| r.no_evidence).unwrap_or(false));
 }
 
 #[test]
@@ -64,6 +84,13 @@ fn tiny_year_bins() {
     let c = tiny();
     assert_eq!(
         year_bins(&c, None),
-        vec![(2003, 2003), (2004, 2004), (2005, 2005), (2006, 2006)]
+        vec![
+            (2003, 2003),
+            (2004, 2004),
+            (2005, 2005),
+            (2006, 2006),
+            (2007, 2007),
+            (2008, 2008)
+        ]
     );
 }
