@@ -77,10 +77,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
                     </fieldset>
                 </div>
             </div>
-            <div class="ov-sub">
-                <FiltersLine data={data.clone()} state={s.clone()} dispatch={d.clone()} />
-                <ExportBar data={data.clone()} state={s.clone()} />
-            </div>
+            <FiltersLine data={data.clone()} state={s.clone()} dispatch={d.clone()} />
             { if ov.main.groups.is_empty() && ov.context.groups.is_empty() {
                 html! { <p class="empty" data-testid="overview-empty">{ "No category passes the current filters." }</p> }
             } else { html! {
@@ -93,6 +90,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
                     <li><span class="ov-swatch zero" aria-hidden="true">{ "0" }</span>{ " no evidence cited" }</li>
                     <li title="another paper's category, or no category of this paper on this dimension"><span class="ov-swatch na" aria-hidden="true">{ "—" }</span>{ " does not apply" }</li>
                     <li><span class="ov-ne">{ "no concrete evidence cited" }</span>{ " argued without concrete evidence" }</li>
+                    <li class="ov-export"><ExportBar data={data.clone()} state={s.clone()} /></li>
                 </ul>
             </div>
         </div>
