@@ -13,7 +13,7 @@ const T = { timeout: 60_000 };
 const pages = [
   ['landing', '/#/'],
   ['matrix', '/#/matrix'],
-  ['matrix-panel', '/#/matrix?v=1&sel=cell:u-nato-operational~isaf'],
+  ['matrix-panel', '/#/matrix?v=1&sel=cell:u-nato-operational~isaf-nato-command-2003'],
   ['matrix-transposed-compact', '/#/matrix?v=1&rows=dim&t=1&compact=1'],
   ['reader', '/#/read/view-from-tokyo'],
   ['evidence-card', '/#/evidence/abe-nac-2007'],
