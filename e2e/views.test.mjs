@@ -196,7 +196,7 @@ test('a link made with another corpus version opens with a notice naming what no
       // The view opens with what still exists.
       await waitForFragment(s.page, new RegExp(`category=${cat}`));
       const frag = await s.page.evaluate(() => location.hash);
-      assert.ok(!frag.includes('zz0ld999'), 'links made from here carry this corpus version, not the old one');
+      assert.ok(!frag.includes('zz0ld999'), 'the old version is not carried on');
       await screenshot(s.page, 'views-version-notice');
       assertClean(s);
     } finally {
@@ -256,7 +256,9 @@ for (const where of ['http', 'file://']) {
       const objs = rows.map((r) => Object.fromEntries(header.map((k, i) => [k, r[i]])));
       const key = (r) => `${r.category_id}|${r.evidence_id}|${r.quote}`;
       assert.deepEqual(objs.map(key).sort(), want.map(key).sort(), 'rows equal the filtered selection');
+      const cv = want[0].corpus_version;
       for (const r of objs) {
+        if (cv) assert.ok(r.link.includes(`cv=${cv}`), `the link carries the corpus version: ${r.link}`);
         if (where === 'http') assert.ok(r.link.startsWith(`${h.origin}/`), `absolute link: ${r.link}`);
         else assert.ok(r.link.startsWith('explorer.html#/read/'), `link relative to explorer.html: ${r.link}`);
       }
@@ -468,6 +470,8 @@ test('print: filters and corpus version at the top, chrome hidden (matrix, overv
       assert.ok(title.length > 0);
       assert.match(await page.getByTestId('print-filters').innerText(), /Paper: /);
       assert.match(await page.getByTestId('print-version').innerText(), /Version: (corpus version|codebook)/);
+      const hash = (await page.getByTestId('print-version').innerText()).match(/corpus version (\w+)/)?.[1];
+      if (hash) assert.ok((await page.locator('.print-link').innerText()).includes(`cv=${hash}`), 'the printed link carries the corpus version');
       assert.ok(!(await page.locator('.topbar').isVisible()), 'the top bar is not printed');
       assert.ok(!(await page.getByTestId('export-bar').first().isVisible()), 'the export buttons are not printed');
       await screenshot(page, `views-print-${name}`);

@@ -177,8 +177,7 @@ fn Explorer_(props: &RootProps) -> Html {
 }
 
 /// Decodes a fragment; a link made with another corpus version gets a first notice naming the
-/// versions and what no longer exists, and the state takes this corpus's version (so every link
-/// made from here on carries it).
+/// versions and what no longer exists.
 fn decode_versioned(
     frag: &str,
     corpus: &evidence_core::Corpus,
@@ -189,7 +188,9 @@ fn decode_versioned(
         out.push(v);
     }
     out.extend(notices.iter().map(|n| n.to_string()));
-    state.cv = selection::link_version(corpus);
+    // The address bar stays without `cv=` (other suites compare fragments exactly); the links
+    // that leave the page (exports, Markdown, printouts) carry `selection::link_version`.
+    state.cv = None;
     (state, out)
 }
 

@@ -41,7 +41,14 @@ pub fn PrintHead(props: &PrintHeadProps) -> Html {
             <p data-testid="print-filters">{ format!("Filters: {}", if labels.is_empty() { "none (all evidence)".to_string() } else { labels.join(" · ") }) }</p>
             { for s.selection.as_ref().map(|sel| html! { <p>{ selection_label(c, sel) }</p> }) }
             <p data-testid="print-version">{ format!("Version: {}", version_line(c)) }</p>
-            <p class="print-link">{ format!("{}#{}", browser::link_page(), evidence_core::url::encode(s)) }</p>
+            <p class="print-link">{ print_link(c, s) }</p>
         </div>
     }
+}
+
+/// The link that reopens the view, with the corpus version.
+fn print_link(c: &evidence_core::Corpus, s: &ViewState) -> String {
+    let mut v = s.clone();
+    v.cv = evidence_core::selection::link_version(c);
+    format!("{}#{}", browser::link_page(), evidence_core::url::encode(&v))
 }
