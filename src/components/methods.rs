@@ -62,11 +62,14 @@ pub fn Methods(props: &MethodsProps) -> Html {
             </blockquote>
         }
     };
+    // A page, not a position: open at its top.
+    use_effect_with((), |_| crate::browser::scroll_to("methods-top"));
     let n_quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
     let sweeps = sweep_summaries(c);
     let calls = judgement_calls(c);
     html! {
         <article class="methods" data-testid="methods">
+            <div id="methods-top"></div>
             <h1>{ "Methods: how this corpus was made and how every number is computed" }</h1>
             <p class="lede">{ c.about.description.clone() }</p>
             <p data-testid="methods-version"><strong>{ "Version: " }</strong>{ version_line(c) }

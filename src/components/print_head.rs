@@ -50,5 +50,9 @@ pub fn PrintHead(props: &PrintHeadProps) -> Html {
 fn print_link(c: &evidence_core::Corpus, s: &ViewState) -> String {
     let mut v = s.clone();
     v.cv = evidence_core::selection::link_version(c);
-    format!("{}#{}", browser::link_page(), evidence_core::url::encode(&v))
+    format!(
+        "{}#{}",
+        browser::link_page(),
+        evidence_core::url::encode(&v)
+    )
 }
