@@ -7,11 +7,10 @@
 //   switch, each dispatched and timed to the next animation frame (p50 / p95 / max);
 // - size: every dist file raw and gzipped.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { startServer, launchBrowser, DIST, SINGLE_FILE } from '../e2e/harness.mjs';
+import { loadCsv } from '../e2e/pages.mjs';
+import { dirSizes, kib } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const pct = (xs, p) => {
@@ -69,9 +68,11 @@ try {
   const page = await ctx.newPage();
   await page.goto(`${server.origin}/index.html#/matrix`);
   await page.waitForSelector('html[data-ready="1"]');
+  // Typed: the longest word of the evidence titles (from the build's evidence.csv), letter by letter.
+  const word = `${loadCsv().flatMap((r) => r.evidence_title.match(/\p{L}+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '')} `;
   const typing = await interaction(page, `
     const el = document.getElementById('search-input');
-    const word = 'afghanistan ';
+    const word = ${JSON.stringify(word)};
     el.value = word.slice(0, (i % word.length) + 1);
     el.dispatchEvent(new InputEvent('input', { bubbles: true }));`, 48);
   console.log(`search keystroke -> next frame: ${fmt(typing)}`);
@@ -89,21 +90,12 @@ try {
   console.log(`transpose switch -> next frame: ${fmt(layout)}`);
   await ctx.close();
 
-  let raw = 0;
-  let gz = 0;
-  let split = 0;
+  const files = dirSizes(DIST);
   console.log('size of dist/ (raw, gzip -9):');
-  for (const f of readdirSync(DIST).sort()) {
-    const p = join(DIST, f);
-    if (!statSync(p).isFile()) continue;
-    const b = readFileSync(p);
-    const g = gzipSync(b, { level: 9 }).length;
-    raw += b.length;
-    gz += g;
-    if (f !== 'explorer.html' && f !== 'evidence.csv') split += g;
-    console.log(`  ${f.padEnd(46)} ${(b.length / 1024).toFixed(1).padStart(8)} KiB ${(g / 1024).toFixed(1).padStart(8)} KiB`);
-  }
-  console.log(`  total ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip; the served app alone (index.html, js, wasm, css) ${(split / 1024).toFixed(1)} KiB gzip`);
+  for (const f of files) console.log(`  ${f.file.padEnd(46)} ${kib(f.raw).padStart(12)} ${kib(f.gzip).padStart(12)}`);
+  const sum = (xs, k) => xs.reduce((t, f) => t + f[k], 0);
+  const served = files.filter((f) => f.file !== 'explorer.html' && f.file !== 'evidence.csv' && !f.file.endsWith('.json'));
+  console.log(`  total ${kib(sum(files, 'raw'))} raw, ${kib(sum(files, 'gzip'))} gzip; the served app alone (index.html, js, wasm, css) ${kib(sum(served, 'gzip'))} gzip`);
 } finally {
   await browser.close();
   await server.close();

@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
-. scripts/lib-sizes.sh
 
 # style/app.css is owned by the app's author; Trunk fails without it.
 [ -f style/app.css ] || { echo "build: style/app.css is missing" >&2; exit 1; }
@@ -12,6 +11,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 echo "build: trunk build --release"
 trunk build --release
 echo
-print_dist_sizes dist
+node scripts/sizes.mjs dist
 echo
 echo "build: single file: $(pwd)/dist/explorer.html"

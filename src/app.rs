@@ -1,41 +1,33 @@
-//! The root component: loads the embedded data, keeps the store in step with the URL, and
-//! routes to the page the state names.
+//! The root: `App` loads the embedded data (or says why it cannot); `Shell` holds the store,
+//! keeps it in step with the URL, handles the global keys and routes to the page the state
+//! names, under the header and the notices.
 
 use std::rc::Rc;
 
 use evidence_core::selection;
 use evidence_core::url;
-use evidence_core::view::{Action, Mode, Route};
+use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::Corpus;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::evidence_card::EvidencePage;
-use crate::components::explorer::Explorer;
 use crate::components::header::Header;
 use crate::components::home::Home;
+use crate::components::matrix_page::MatrixPage;
 use crate::components::methods::Methods;
 use crate::components::notices::Notices;
 use crate::components::overview::OverviewPage;
 use crate::components::reader::Reader;
 use crate::components::timeline::TimelinePage;
-use crate::data::{data, Data};
+use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
-/// Shared, immutable data compared by pointer, so props stay cheap.
-#[derive(Clone)]
-pub struct Shared(pub Rc<Data>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The root component.
+/// The root component: the explorer once its data is loaded, or why it could not start.
 #[component]
 pub fn App() -> Html {
     match data() {
-        Ok(d) => html! { <Explorer_ data={Shared(d)} /> },
+        Ok(d) => html! { <Shell data={Shared(d)} /> },
         Err(e) => html! {
             <div class="startup-error" role="alert">
                 <h1>{ "The explorer could not start" }</h1>
@@ -45,14 +37,16 @@ pub fn App() -> Html {
     }
 }
 
+/// Props of `Shell`.
 #[derive(Properties, PartialEq)]
-struct RootProps {
+struct ShellProps {
+    /// Corpus and index.
     data: Shared,
 }
 
-#[allow(non_camel_case_types)]
+/// The explorer around its pages: store, URL sync, global keys, header, notices, routing.
 #[component]
-fn Explorer_(props: &RootProps) -> Html {
+fn Shell(props: &ShellProps) -> Html {
     let d = props.data.clone();
     let store = {
         let d = d.clone();
@@ -97,19 +91,14 @@ fn Explorer_(props: &RootProps) -> Html {
     {
         let state = store.state.clone();
         let replace = store.replace_history;
-        let title = d.0.corpus.about.title.clone();
         let d = d.clone();
         use_effect_with(state, move |state| {
             let frag = url::encode(state);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }
-            browser::set_title(&page_title(&title, state, &d.0));
-            browser::set_mode(if state.mode == Mode::Present {
-                "present"
-            } else {
-                "explore"
-            });
+            browser::set_title(&page_title(&d.0.corpus, state));
+            browser::set_mode(mode_name(state.mode));
         });
     }
 
@@ -140,7 +129,7 @@ fn Explorer_(props: &RootProps) -> Html {
     let page = match &state.route {
         Route::Home => html! { <Home data={d.clone()} dispatch={dispatch.clone()} /> },
         Route::Matrix => html! {
-            <Explorer data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            <MatrixPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
         Route::Read { .. } => html! {
             <Reader data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} on_read_at={read_at.clone()} />
@@ -151,23 +140,18 @@ fn Explorer_(props: &RootProps) -> Html {
         Route::Overview => html! {
             <OverviewPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
-        Route::Compare { .. } => html! {
-            <crate::components::compare::ComparePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
         Route::Timeline => html! {
             <TimelinePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Route::Compare { .. } => html! {
+            <crate::components::compare::ComparePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
         Route::About => html! {
             <Methods data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
     };
-    let mode = if state.mode == Mode::Present {
-        "present"
-    } else {
-        "explore"
-    };
     html! {
-        <div class="app" data-mode={mode}>
+        <div class="app" data-mode={mode_name(state.mode)}>
             <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
@@ -178,10 +162,7 @@ fn Explorer_(props: &RootProps) -> Html {
 
 /// Decodes a fragment; a link made with another corpus version gets a first notice naming the
 /// versions and what no longer exists.
-fn decode_versioned(
-    frag: &str,
-    corpus: &evidence_core::Corpus,
-) -> (evidence_core::view::ViewState, Vec<String>) {
+fn decode_versioned(frag: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
     let (mut state, notices) = url::decode(frag, corpus);
     let mut out: Vec<String> = Vec::new();
     if let Some(v) = selection::version_notice(state.cv.as_deref(), corpus, &notices) {
@@ -194,8 +175,17 @@ fn decode_versioned(
     (state, out)
 }
 
-fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Data) -> String {
-    let c = &d.corpus;
+/// The name of a mode in `data-mode` attributes (the stylesheet keys on it).
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Present => "present",
+        Mode::Explore => "explore",
+    }
+}
+
+/// The document title of a view: the page, then the corpus title.
+fn page_title(c: &Corpus, state: &ViewState) -> String {
+    let corpus_title = &c.about.title;
     match &state.route {
         Route::Home => corpus_title.to_string(),
         Route::Matrix => format!("Matrix · {corpus_title}"),

@@ -1,5 +1,7 @@
-//! The only module that touches the browser (web-sys, gloo): the URL fragment and history,
-//! the clipboard, focus and scrolling, the document title and the start-up signal.
+//! The only module that touches the browser (web-sys, gloo, wasm-bindgen-futures): the URL
+//! fragment and history, the clipboard, focus and scrolling, the document title, form fields
+//! behind events, timers and tasks, and the start-up signal. Components call these functions
+//! and never name a web-sys type.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -83,6 +85,29 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
         .await
         .map(|_| ())
         .map_err(|_| ())
+}
+
+/// Runs a task on the browser's event loop.
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(task);
+}
+
+/// Resolves after `ms` milliseconds (0: on the next turn of the event loop).
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// The value of the form field an event came from (empty if it came from something else).
+pub fn field_value(e: &web_sys::Event) -> String {
+    let target = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+    target.map(|i| i.value()).unwrap_or_default()
+}
+
+/// An attribute of the element an event came from.
+pub fn target_attribute(e: &web_sys::Event, name: &str) -> Option<String> {
+    e.target()?.dyn_into::<Element>().ok()?.get_attribute(name)
 }
 
 /// Selects the text of an input (the fallback when the clipboard is refused).

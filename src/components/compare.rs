@@ -12,7 +12,7 @@ use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
 use super::quote::quotes_list;
 use super::{count, href, on_nav, paper_mark};
-use crate::app::Shared;
+use crate::data::Shared;
 
 /// Props of `ComparePage`.
 #[derive(Properties, PartialEq)]

@@ -11,8 +11,8 @@ use evidence_core::view::ViewState;
 use yew::prelude::*;
 
 use super::count;
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `ExportBar`.
 #[derive(Properties, PartialEq)]

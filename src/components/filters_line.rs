@@ -8,7 +8,7 @@ use evidence_core::view::{Action, Route, ViewState};
 use yew::prelude::*;
 
 use super::{href, on_nav};
-use crate::app::Shared;
+use crate::data::Shared;
 
 /// Props of `FiltersLine`.
 #[derive(Properties, PartialEq)]

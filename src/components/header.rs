@@ -1,24 +1,11 @@
 //! The top bar: corpus title, navigation, search, "Copy link" and presentation mode.
 
-use std::rc::Rc;
-
-use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::view::{Action, Mode, Route};
+use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 
-use super::{href, on_nav};
-use crate::app::Shared;
+use super::{href, on_nav, PageProps};
 use crate::browser;
-
-/// Props of `Header`.
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// Corpus and index.
-    pub data: Shared,
-    /// Current view.
-    pub state: Rc<ViewState>,
-    /// Sends actions to the store.
-    pub dispatch: Callback<Action>,
-}
 
 #[derive(Clone, PartialEq)]
 enum Copy {
@@ -29,7 +16,7 @@ enum Copy {
 
 /// The top bar.
 #[component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn Header(props: &PageProps) -> Html {
     let s = &props.state;
     let copy = use_state(|| Copy::Idle);
     let on_copy = {
@@ -37,16 +24,16 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let copy = copy.clone();
             let url = browser::href();
-            wasm_bindgen_futures::spawn_local(async move {
+            browser::spawn(async move {
                 match browser::copy_text(&url).await {
                     Ok(()) => copy.set(Copy::Copied),
                     Err(()) => {
                         copy.set(Copy::Manual(url));
-                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        browser::sleep(0).await;
                         browser::select_input("copy-fallback");
                     }
                 }
-                gloo_timers::future::TimeoutFuture::new(4000).await;
+                browser::sleep(4000).await;
                 copy.set(Copy::Idle);
             });
         })
@@ -55,11 +42,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         let on_home = s.route == Route::Home;
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if on_home {
                 dispatch.emit(Action::Navigate(Route::Matrix));
             }
-            dispatch.emit(Action::SetSearch(input.value()));
+            dispatch.emit(Action::SetSearch(browser::field_value(&e)));
         })
     };
     let present = s.mode == Mode::Present;
@@ -69,7 +55,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Mode::Present
     });
     let nav = |label: &str, route: Route, test: &str| {
-        let current = std::mem::discriminant(&s.route) == std::mem::discriminant(&route);
+        let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
         html! {
             <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
@@ -77,18 +63,6 @@ pub fn Header(props: &HeaderProps) -> Html {
                href={href(s, vec![Action::Navigate(route.clone())])}
                onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
         }
-    };
-    let first_paper = props
-        .data
-        .0
-        .corpus
-        .papers
-        .first()
-        .map(|p| p.id.clone())
-        .unwrap_or_default();
-    let reading = match &s.route {
-        Route::Read { paper, .. } => paper.clone(),
-        _ => first_paper,
     };
     html! {
         <header class="topbar">
@@ -102,7 +76,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
                 { nav("Timeline", Route::Timeline, "nav-timeline") }
                 { nav("Compare", Route::Compare { left: None, right: None }, "nav-compare") }
-                { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
+                { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
                 { nav("Methods", Route::About, "nav-about") }
             </nav>
             <div class="search" role="search">

@@ -13,7 +13,7 @@ use evidence_core::{CategoryKind, Corpus, Quote, QuotePlace};
 use yew::prelude::*;
 
 use super::{count, href, on_nav, paper_mark};
-use crate::app::Shared;
+use crate::data::Shared;
 
 /// Props of `Methods`.
 #[derive(Properties, PartialEq)]

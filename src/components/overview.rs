@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
 use super::{href, on_nav, paper_mark};
-use crate::app::Shared;
+use crate::data::Shared;
 
 /// Props of `OverviewPage`.
 #[derive(Properties, PartialEq)]

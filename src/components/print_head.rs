@@ -7,8 +7,8 @@ use evidence_core::selection::{filter_labels, selection_label, version_line};
 use evidence_core::view::{Route, ViewState};
 use yew::prelude::*;
 
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `PrintHead`.
 #[derive(Properties, PartialEq)]

@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `TimelinePage`.
 #[derive(Properties, PartialEq)]

@@ -10,8 +10,8 @@ use evidence_core::trail::{open_actions, position, step, trail};
 use evidence_core::view::{Action, ViewState};
 use yew::prelude::*;
 
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `TrailBar`.
 #[derive(Properties, PartialEq)]

@@ -21,8 +21,11 @@ pub mod timeline;
 pub mod trail;
 pub mod url;
 pub mod view;
+pub mod viewmodel;
 
-#[doc(hidden)]
+/// A synthetic corpus for tests: compiled for the unit tests and, with the `testkit` feature,
+/// for the integration tests; never in a shipped build.
+#[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 
 #[cfg(feature = "seeds")]

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Corpus, QuotePlace};
+use crate::model::Corpus;
 
 /// Which page is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -77,11 +77,6 @@ impl Facet {
         Facet::Domain,
         Facet::Actor,
     ];
-
-    /// Every facet, in display and URL order.
-    pub fn all() -> [Facet; 8] {
-        Self::ALL
-    }
 
     /// The URL key of the facet (`paper`, `partner`, ...).
     pub fn key(self) -> &'static str {
@@ -532,13 +527,10 @@ pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {
     let coding = corpus.codings.get(corpus.coding_idx(&q.coding)?)?;
     let quote = coding.quotes.get(q.quote)?;
     let paper = corpus.papers.get(coding.paper)?;
-    let block = match quote.place {
-        QuotePlace::Block => Some(quote.index),
-        QuotePlace::Note => paper.doc.footnotes.get(quote.index).and_then(|n| n.block),
-    };
-    let block = block
-        .and_then(|b| paper.doc.blocks.get(b))
-        .map(|b| b.id.clone());
+    let block = paper
+        .doc
+        .holding_block(quote.place, quote.index)
+        .map(|b| paper.doc.blocks[b].id.clone());
     Some(Route::Read {
         paper: paper.id.clone(),
         block,
@@ -676,7 +668,7 @@ mod tests {
 
     #[test]
     fn facet_keys_round_trip() {
-        for f in Facet::all() {
+        for f in Facet::ALL {
             assert_eq!(Facet::from_key(f.key()), Some(f));
             assert_eq!(Facet::ALL[f.index()], f);
         }
