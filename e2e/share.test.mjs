@@ -208,7 +208,8 @@ for (const c of HOSTILE) {
       assert.match(text, c.notice, `notice text: ${text.slice(0, 300)}`);
       // No injected markup: no element the payloads name, no event-handler attribute anywhere.
       const injected = await page.evaluate(() => ({
-        embeds: document.querySelectorAll('#app img, #app svg, #app iframe, #app object, #app embed, #app script').length,
+        // (svg.qr: the print-only QR code of the view's own link, drawn by the app.)
+        embeds: document.querySelectorAll('#app img, #app svg:not(.qr), #app iframe, #app object, #app embed, #app script').length,
         bold: [...document.querySelectorAll('#app b')].filter((b) => b.textContent === 'x').length,
         handlers: [...document.querySelectorAll('*')].flatMap((el) =>
           [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`),

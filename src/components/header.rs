@@ -1,11 +1,31 @@
 //! The top bar: corpus title, navigation, search, "Copy link" and presentation mode.
 
-use evidence_core::view::{Action, Mode, Route};
+use std::rc::Rc;
+
+use evidence_core::view::{Action, Mode, Route, Theme, ViewState};
 use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 
-use super::{href, on_nav, PageProps};
+use super::{href, on_nav};
 use crate::browser;
+use crate::data::Shared;
+
+/// Props of `Header`.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view.
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+    /// Opens the presenter window (or the notes beside the slide).
+    #[prop_or_default]
+    pub on_presenter: Callback<()>,
+    /// Opens the handout's print preview: the current view (false) or the whole tour (true).
+    #[prop_or_default]
+    pub on_handout: Callback<bool>,
+}
 
 #[derive(Clone, PartialEq)]
 enum Copy {
@@ -16,7 +36,7 @@ enum Copy {
 
 /// The top bar.
 #[component]
-pub fn Header(props: &PageProps) -> Html {
+pub fn Header(props: &HeaderProps) -> Html {
     let s = &props.state;
     let copy = use_state(|| Copy::Idle);
     let on_copy = {
@@ -46,6 +66,14 @@ pub fn Header(props: &PageProps) -> Html {
                 dispatch.emit(Action::Navigate(Route::Matrix));
             }
             dispatch.emit(Action::SetSearch(browser::field_value(&e)));
+        })
+    };
+    let on_theme = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::SetTheme(Theme::from_key(&browser::select_value(
+                &e,
+            ))));
         })
     };
     let present = s.mode == Mode::Present;
@@ -93,6 +121,23 @@ pub fn Header(props: &PageProps) -> Html {
                 <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
                     { "Copy link" }
                 </button>
+                <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
+                    onclick={let p = props.on_presenter.clone(); move |_: MouseEvent| p.emit(())}>
+                    { "Presenter view" }
+                </button>
+                <button type="button" class="btn" data-testid="print-view"
+                    onclick={let p = props.on_handout.clone(); move |_: MouseEvent| p.emit(false)}>
+                    { "Print" }
+                </button>
+                <label class="theme-pick">
+                    <span class="visually-hidden">{ "Colour theme" }</span>
+                    <select data-testid="theme-select" onchange={on_theme}>
+                        <option value="" selected={s.theme.is_none()}>{ "Theme: system" }</option>
+                        { for Theme::ALL.iter().map(|t| html! {
+                            <option value={t.key()} selected={s.theme == Some(*t)}>{ format!("Theme: {}", t.label()) }</option>
+                        }) }
+                    </select>
+                </label>
                 <button type="button" class="btn" aria-pressed={present.to_string()}
                     data-testid="present-toggle"
                     onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.emit(mode_action.clone())}>

@@ -21,6 +21,7 @@
 //!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
 //!          | "cv=" HASH                           ; corpus version the link was made with
 //!          | "lanes=category"                     ; timeline lanes (paper default)
+//!          | "theme=" ( "light" | "dark" | "projector" )   ; absent: follow the system
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
 //!
@@ -257,6 +258,9 @@ pub fn encode(state: &ViewState) -> String {
     if let Some(cv) = &state.cv {
         pairs.push(("cv", percent_encode(cv)));
     }
+    if let Some(t) = state.theme {
+        pairs.push(("theme", t.key().to_string()));
+    }
     if !pairs.is_empty() {
         out.push_str("?v=");
         out.push_str(&VERSION.to_string());
@@ -274,7 +278,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 25] = [
+pub const KEYS: [&str; 26] = [
     "v",
     "paper",
     "partner",
@@ -300,6 +304,7 @@ pub const KEYS: [&str; 25] = [
     "count",
     "cv",
     "lanes",
+    "theme",
 ];
 
 /// Collects notices: sanitised, deduplicated, capped.
@@ -825,6 +830,17 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     _ => notes.ignored("step", &v, "not a step number"),
                 }
             }
+            "theme" => {
+                let v = notes.decode("theme", raw);
+                match Theme::from_key(v.trim()) {
+                    Some(t) => state.theme = Some(t),
+                    None => notes.ignored(
+                        "theme",
+                        &v,
+                        "expected light, dark or projector; following the system setting",
+                    ),
+                }
+            }
             _ => {
                 let shown = percent_decode(raw).0;
                 let reason = match suggest_key(&key) {
@@ -878,6 +894,7 @@ mod tests {
             mode: Mode::Present,
             tour: Some("intro".into()),
             step: 3,
+            theme: Some(Theme::Projector),
             ..ViewState::default()
         };
         with_example_filters(s, &["alpha", "gamma"], &["Gulf of Aden", "Bamyán"])
@@ -1336,5 +1353,40 @@ mod tests {
             None,
             &["ignored tour \"<b>\": not a tour id"],
         );
+    }
+
+    #[test]
+    fn theme_round_trips_and_bad_values_give_a_notice() {
+        for t in Theme::ALL {
+            let s = ViewState {
+                route: Route::Matrix,
+                theme: Some(t),
+                ..ViewState::default()
+            };
+            let frag = encode(&s);
+            assert_eq!(frag, format!("/matrix?v=1&theme={}", t.key()));
+            assert_eq!(decode(&frag, &corpus()), (s, vec![]));
+        }
+        check("/?theme=DARK", |s| s.theme, Some(Theme::Dark), &[]);
+        check(
+            "/?theme=%3Cscript%3E&step=1",
+            |s| (s.theme, s.step),
+            (None, 1),
+            &["ignored theme \"<script>\": expected light, dark or projector; following the system setting"],
+        );
+        check(
+            "/?theme=",
+            |s| s.theme,
+            None,
+            &["ignored theme \"\": empty value"],
+        );
+        check(
+            "/?thme=dark",
+            |s| s.theme,
+            None,
+            &["ignored thme \"dark\": unknown key (did you mean \"theme\"?)"],
+        );
+        // No theme: the key is omitted, so the page follows the system setting.
+        assert!(!encode(&ViewState::default()).contains("theme"));
     }
 }

@@ -259,6 +259,48 @@ pub enum Mode {
     Present,
 }
 
+/// The colour theme. Without one (`ViewState::theme` is `None`) the page follows the
+/// system's `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Theme {
+    /// Dark text on a light page.
+    Light,
+    /// Light text on a dark page.
+    Dark,
+    /// High contrast for projectors (text contrast at least 7:1, heavy lines).
+    Projector,
+}
+
+impl Theme {
+    /// Every theme, in menu and URL order.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
+
+    /// The URL value (`light`, `dark`, `projector`), also the `data-theme` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    /// The theme with this URL value (ASCII case-insensitive).
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.key().eq_ignore_ascii_case(key))
+    }
+
+    /// A human label for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+            Theme::Projector => "Projector",
+        }
+    }
+}
+
 /// The attribute of the evidence the overview's columns show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum OverviewCols {
@@ -396,6 +438,8 @@ pub struct ViewState {
     pub tour: Option<String>,
     /// Step in the tour (0 when there is no tour).
     pub step: usize,
+    /// Colour theme; `None` follows the system setting.
+    pub theme: Option<Theme>,
     /// Overview columns and measure.
     pub overview: OverviewLayout,
     /// Corpus version the link was made with (`cv=`): the app writes its own corpus hash here
@@ -449,6 +493,8 @@ pub enum Action {
     SetMode(Mode),
     /// Replace the whole state (for example from a URL the user edited).
     Replace(Box<ViewState>),
+    /// Choose a colour theme, or follow the system (`None`).
+    SetTheme(Option<Theme>),
     /// Set the overview's column attribute.
     SetOverviewCols(OverviewCols),
     /// Set what the overview counts.
@@ -497,6 +543,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::OpenQuote(q) => next.quote = q,
         Action::SetMode(mode) => next.mode = mode,
         Action::Replace(s) => next = *s,
+        Action::SetTheme(t) => next.theme = t,
         Action::SetOverviewCols(c) => next.overview.cols = c,
         Action::SetMeasure(m) => next.overview.measure = m,
         Action::SetLanes(l) => next.timeline_lanes = l,
@@ -643,6 +690,21 @@ mod tests {
             reduce(&s, Action::Replace(Box::default())),
             ViewState::default()
         );
+    }
+
+    #[test]
+    fn theme_is_set_and_cleared() {
+        let s = reduce(
+            &ViewState::default(),
+            Action::SetTheme(Some(Theme::Projector)),
+        );
+        assert_eq!(s.theme, Some(Theme::Projector));
+        assert_eq!(reduce(&s, Action::SetTheme(None)).theme, None);
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_key(t.key()), Some(t));
+            assert_eq!(Theme::from_key(&t.key().to_uppercase()), Some(t));
+        }
+        assert_eq!(Theme::from_key("sepia"), None);
     }
 
     #[test]

@@ -188,8 +188,20 @@ fn layout() -> impl Strategy<Value = Layout> {
         })
 }
 
-/// Valid states: every id exists in the corpus.
+/// Valid states: every id exists in the corpus, with or without a theme.
 fn state() -> impl Strategy<Value = ViewState> {
+    (
+        state_without_theme(),
+        proptest::option::of(select(Theme::ALL.to_vec())),
+    )
+        .prop_map(|(mut s, theme)| {
+            s.theme = theme;
+            s
+        })
+}
+
+/// Valid states without a theme.
+fn state_without_theme() -> impl Strategy<Value = ViewState> {
     (
         route(),
         filters(),
@@ -233,6 +245,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                     },
                     tour,
                     step,
+                    theme: None,
                 }
             },
         )
@@ -273,6 +286,7 @@ const TOKENS: &[&str] = &[
     "row:",
     "col:",
     "dim:",
+    "projector",
     "g-nato",
     "aden-escort-2009",
     "visit-2011~a-general.1",
