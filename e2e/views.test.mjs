@@ -474,7 +474,7 @@ test('print: filters and corpus version at the top, chrome hidden (matrix, overv
       assert.match(await page.getByTestId('print-filters').innerText(), /Paper: /);
       assert.match(await page.getByTestId('print-version').innerText(), /Version: (corpus version|codebook)/);
       const hash = (await page.getByTestId('print-version').innerText()).match(/corpus version (\w+)/)?.[1];
-      if (hash) assert.ok((await page.locator('.print-link').innerText()).includes(`cv=${hash}`), 'the printed link carries the corpus version');
+      if (hash) assert.ok((await page.getByTestId('print-head-link').innerText()).includes(`cv=${hash}`), 'the printed link carries the corpus version');
       assert.ok(!(await page.locator('.topbar').isVisible()), 'the top bar is not printed');
       assert.ok(!(await page.getByTestId('export-bar').first().isVisible()), 'the export buttons are not printed');
       await screenshot(page, `views-print-${name}`);

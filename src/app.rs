@@ -264,7 +264,6 @@ fn Shell(props: &ShellProps) -> Html {
     html! {
         <div class="app" data-mode={mode_name(state.mode)}>
             <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
-            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
                 on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />

@@ -41,7 +41,7 @@ pub fn PrintHead(props: &PrintHeadProps) -> Html {
             <p data-testid="print-filters">{ format!("Filters: {}", if labels.is_empty() { "none (all evidence)".to_string() } else { labels.join(" · ") }) }</p>
             { for s.selection.as_ref().map(|sel| html! { <p>{ selection_label(c, sel) }</p> }) }
             <p data-testid="print-version">{ format!("Version: {}", version_line(c)) }</p>
-            <p class="print-link">{ print_link(c, s) }</p>
+            <p class="print-head-link" data-testid="print-head-link">{ print_link(c, s) }</p>
         </div>
     }
 }
