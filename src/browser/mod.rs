@@ -247,8 +247,11 @@ pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
 /// promise). Nothing of the app runs correctly after that, so the notice is built here with
 /// plain DOM calls (no Yew) and asks for a reload; it must not panic itself (a panic inside the
 /// hook aborts at once), so every step is fallible and its failure ignored.
+///
+/// Installed through Yew: its renderer otherwise replaces any hook set with `std::panic::set_hook`
+/// by its own (console only) when it starts.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal_error(&info.to_string());
     }));
