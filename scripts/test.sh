@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # THE test command (also what .ci/run runs). Installs missing tools, then:
 #   fmt check, clippy (host, all targets; wasm32 for the app), cargo test (workspace),
-#   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium).
+#   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
+#   the engine subsets (e2e/engines/: Firefox ESR, WebKitGTK under Xvfb), and the panic notice
+#   against a test build that panics on purpose (e2e/panic.e2e.mjs, all three engines).
 # Every step runs even when an earlier one failed (except that the e2e suite needs the build);
 # a summary follows and the exit status is non-zero if any step failed.
 set -euo pipefail
@@ -49,6 +51,12 @@ step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p evidence-
 step "cargo test" cargo test --workspace || true
 if step "trunk build --release" trunk_build; then
   step "e2e (node --test e2e/)" node --test --test-concurrency=1 e2e/ || true
+  # The engine subsets (names outside node --test's patterns, so the run above skips them).
+  step "e2e Firefox subset" node --test e2e/engines/firefox.e2e.mjs || true
+  step "e2e WebKit subset" node --test e2e/engines/webkit.e2e.mjs || true
+  if step "panic test build (feature e2e-panic)" bash scripts/build-panic-test.sh; then
+    step "e2e panic notice (Chromium, Firefox, WebKit)" node --test e2e/panic.e2e.mjs || true
+  fi
 else
   failed+=("e2e")
   results+=("  FAIL  e2e: not run (the build failed)")
