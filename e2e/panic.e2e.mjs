@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, screenshot, startHarness } from './harness.mjs';
+import { DIST, ROOT, assertClean, screenshot, startHarness } from './harness.mjs';
 import { startEngine } from './engines/engine.mjs';
 
 const PANIC_DIST = process.env.E2E_PANIC_DIST || join(ROOT, 'target', 'e2e-panic-dist');
@@ -83,6 +83,23 @@ test('chromium: a panic in a key handler shows the notice; the harness records t
   }
 });
 
+test('chromium: the harness fails a test on an uncaught error or an unhandled rejection', T, async () => {
+  for (const how of ['throw', 'reject']) {
+    const s = await h.openApp('/#/matrix');
+    try {
+      assert.deepEqual(s.pageErrors, []);
+      await s.page.evaluate((how) => {
+        if (how === 'throw') setTimeout(() => { throw new Error('e2e: uncaught on purpose'); });
+        else Promise.reject(new Error('e2e: rejected on purpose'));
+      }, how);
+      await s.page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 50)));
+      assert.throws(() => assertClean(s), /uncaught page errors/, how);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
 test('chromium: a panic at start-up (single file) shows the notice', T, async () => {
   const s = await h.openFile('#/matrix?e2e-panic=start', { ready: false });
   try {
@@ -99,7 +116,7 @@ test('chromium: a panic at start-up (single file) shows the notice', T, async ()
 // --- Firefox and WebKit ------------------------------------------------------------------------
 
 for (const name of ['firefox', 'webkit']) {
-  test(`${name}: a panic in a key handler and at start-up show the notice; the error is recorded`, T, async () => {
+  test(`${name}: a panic in a key handler and at start-up show the notice; uncaught errors and rejections fail assertClean`, T, async () => {
     const e = await startEngine(name, { dist: PANIC_DIST });
     try {
       const s = await e.openApp('/#/matrix');
@@ -122,6 +139,19 @@ for (const name of ['firefox', 'webkit']) {
       await f.screenshot('panic-start');
       await assert.rejects(() => f.assertClean(), 'assertClean fails after a panic');
       await f.close();
+
+      // Without a panic: an uncaught error, then an unhandled rejection, each fails assertClean.
+      for (const [how, why] of [['throw', /uncaught/], ['reject', /uncaught|unhandled/]]) {
+        const u = await e.openApp('/#/matrix');
+        await u.assertClean();
+        await u.eval((how) => {
+          if (how === 'throw') setTimeout(() => { throw new Error('e2e: uncaught on purpose'); });
+          else Promise.reject(new Error('e2e: rejected on purpose'));
+        }, how);
+        await u.waitFor(() => new Promise((r) => setTimeout(() => r(true), 50)));
+        await assert.rejects(() => u.assertClean(), why, `${name}: ${how}`);
+        await u.close();
+      }
     } finally {
       await e.close();
     }

@@ -112,7 +112,8 @@ fn Explorer_(props: &RootProps) -> Html {
         });
     }
 
-    // Global keys: "/" focuses the search, Escape closes the panel or leaves presentation.
+    // Global keys: "/" focuses the search, P toggles presentation, Escape closes the panel or
+    // leaves presentation.
     {
         let dispatch = dispatch.clone();
         let state = store.state.clone();
@@ -120,9 +121,19 @@ fn Explorer_(props: &RootProps) -> Html {
             let has_selection = state.selection.is_some();
             let presenting = state.mode == Mode::Present;
             let listener = browser::on_keydown(move |e| {
+                let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
                 if e.key() == "/" && !browser::typing_in_field() {
                     e.prevent_default();
                     browser::focus("search-input");
+                } else if (e.key() == "p" || e.key() == "P") && plain && !browser::typing_in_field()
+                {
+                    // P toggles presentation mode (Escape also leaves it).
+                    e.prevent_default();
+                    dispatch.emit(Action::SetMode(if presenting {
+                        Mode::Explore
+                    } else {
+                        Mode::Present
+                    }));
                 } else if e.key() == "Escape" && !e.default_prevented() {
                     if has_selection {
                         dispatch.emit(Action::Select(None));

@@ -312,11 +312,13 @@ export function engineSuite(name) {
     }
   });
 
-  test(`${name}: presentation mode: large type without the filters; Escape leaves it`, T, async () => {
+  test(`${name}: presentation mode (button or P): large type without the filters; Escape or P leaves it`, T, async () => {
     const s = await openMatrix();
     try {
+      const mode = (want) =>
+        s.waitFor((m) => document.documentElement.dataset.mode === m, [want], { what: `html[data-mode=${want}]` });
       await s.click('[data-testid="present-toggle"]');
-      await s.waitFor(() => document.documentElement.dataset.mode === 'present', [], { what: 'html[data-mode=present]' });
+      await mode('present');
       await s.waitFor(fragmentMatches, ['[?&]present=1(&|$)', ''], { what: 'present=1 in the URL' });
       const look = await s.eval(() => ({
         root: parseFloat(getComputedStyle(document.documentElement).fontSize),
@@ -327,8 +329,18 @@ export function engineSuite(name) {
       await s.screenshot('present');
       await s.eval(() => document.activeElement?.blur());
       await s.press('Escape');
-      await s.waitFor(() => document.documentElement.dataset.mode === 'explore', [], { what: 'back to html[data-mode=explore]' });
+      await mode('explore');
       await s.waitFor(() => !/present=/.test(location.hash), [], { what: 'no present= in the URL' });
+      // The key P, with the focus outside any text field.
+      await s.press('p');
+      await mode('present');
+      await s.press('P');
+      await mode('explore');
+      // Typed into the search, P is a letter.
+      await s.click('#search-input');
+      await s.type('#search-input', 'p');
+      await s.waitFor(fragmentMatches, ['[?&]q=p(&|$)', ''], { what: 'q=p in the URL' });
+      assert.equal(await s.eval(() => document.documentElement.dataset.mode), 'explore');
       await s.assertClean();
     } finally {
       await s.close();
