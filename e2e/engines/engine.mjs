@@ -93,16 +93,43 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Kills a child process (SIGTERM, then SIGKILL after `ms`), resolving once it has exited. */
+// Helper processes this file started (Xvfb, WebKitWebDriver and its MiniBrowser), each in a
+// process group of its own: stopped by close(), and killed if node exits without it.
+const started = new Set();
+process.on('exit', () => {
+  for (const c of started) signal(c, 'SIGKILL');
+});
+
+function signal(child, sig) {
+  try {
+    process.kill(-child.pid, sig); // the whole group: the driver and the browser it started
+  } catch {
+    try {
+      child.kill(sig);
+    } catch {}
+  }
+}
+
+function startProcess(cmd, args, opts = {}) {
+  const child = spawn(cmd, args, { ...opts, detached: true });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** Stops a helper process (SIGTERM, then SIGKILL after `ms`), resolving once it has exited. */
 function stop(child, ms = 3000) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    if (child) started.delete(child);
+    return Promise.resolve();
+  }
   return new Promise((ok) => {
-    const t = setTimeout(() => child.kill('SIGKILL'), ms);
+    const t = setTimeout(() => signal(child, 'SIGKILL'), ms);
     child.once('exit', () => {
       clearTimeout(t);
       ok();
     });
-    child.kill('SIGTERM');
+    signal(child, 'SIGTERM');
   });
 }
 
@@ -292,7 +319,20 @@ export async function launchFirefox() {
       await browser.close().catch(() => {});
       // Bounded: a browser that does not exit is killed.
       const proc = browser.process?.();
-      if (proc) await stop(proc);
+      if (proc && proc.exitCode === null && proc.signalCode === null) {
+        await new Promise((ok) => {
+          const t = setTimeout(() => {
+            try {
+              proc.kill('SIGKILL');
+            } catch {}
+            ok();
+          }, 3000);
+          proc.once('exit', () => {
+            clearTimeout(t);
+            ok();
+          });
+        });
+      }
     },
   };
 }
@@ -373,7 +413,7 @@ export async function launchWebKit() {
   };
   try {
     const display = freeDisplay();
-    const xvfb = spawn(XVFB, [`:${display}`, '-screen', '0', '1600x1000x24', '-nolisten', 'tcp'], {
+    const xvfb = startProcess(XVFB, [`:${display}`, '-screen', '0', '1600x1000x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     children.push(xvfb);
@@ -382,7 +422,7 @@ export async function launchWebKit() {
     await until(() => existsSync(`/tmp/.X11-unix/X${display}`), 10_000, `Xvfb :${display} (${xlog.trim()})`);
 
     const port = await freePort();
-    const driverProc = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
+    const driverProc = startProcess(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
       env: { ...process.env, DISPLAY: `:${display}` },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
