@@ -1,5 +1,8 @@
-// Benchmark of the release build (dist/) in headless Chromium, 1440x900. Prints a table and
-// writes bench/results.json; asserts nothing (speed is measured, never tested).
+// Benchmark of the release build (dist/) and of synthetic corpora 10x and 100x the real one
+// (target/bench-10x, target/bench-100x: scripts/bench.sh builds them with EVIDENCE_SCALE, a
+// build-time switch that never ships), in headless Chromium, 1440x900. Prints a table and
+// writes bench/results.json; asserts nothing (speed is measured, never tested). A build whose
+// matrix does not render within BENCH_TIMEOUT_MS (120 s) is reported as such.
 // Run: bash scripts/bench.sh
 //
 // - start-up against a static baseline: the rendered DOM of the same view (#/matrix), saved as a
@@ -17,17 +20,24 @@
 // - JS heap (CDP Runtime.getHeapUsage) and wasm memory (the instance's memory, from Trunk's
 //   TrunkApplicationStarted event) after load and after the interactions.
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, SINGLE_FILE, launchBrowser, startServer } from '../e2e/harness.mjs';
+import { DIST, ROOT, launchBrowser, startServer } from '../e2e/harness.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 15);
 const N = Number(process.env.BENCH_INTERACTIONS || 100);
 const VIEWPORT = { width: 1440, height: 900 };
 const WWW = join(ROOT, 'target', 'bench-www');
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS || 120000);
+/** The builds measured: dist/ (1x) and, when scripts/bench.sh made them, synthetic 10x and 100x. */
+const SCALES = (process.env.BENCH_SCALES ?? '10 100').split(/\s+/).filter(Boolean);
+const BUILDS = [
+  { label: '1x', dir: DIST },
+  ...SCALES.map((k) => ({ label: `${k}x`, dir: join(ROOT, 'target', `bench-${k}x`) })),
+].filter((b) => existsSync(join(b.dir, 'index.html')));
 const OUT = join(ROOT, 'bench', 'results.json');
 
 const pct = (xs, p) => {
@@ -49,22 +59,24 @@ function probe() {
   });
 }
 
-async function firstMatrixFrame(browser, url) {
+async function firstMatrixFrame(browser, url, timeout = TIMEOUT) {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
-  await ctx.addInitScript(probe);
-  const page = await ctx.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.__matrixFrame !== undefined, null, { timeout: 30000 });
-  const ms = await page.evaluate(() => window.__matrixFrame);
-  await ctx.close();
-  return ms;
+  try {
+    await ctx.addInitScript(probe);
+    const page = await ctx.newPage();
+    await page.goto(url, { timeout });
+    await page.waitForFunction(() => window.__matrixFrame !== undefined, null, { timeout });
+    return await page.evaluate(() => window.__matrixFrame);
+  } finally {
+    await ctx.close();
+  }
 }
 
 /** Alternating loads of the app and the static page; medians and their ratio. */
-async function startup(browser, appUrl, staticUrl) {
+async function startup(browser, appUrl, staticUrl, loads) {
   const app = [];
   const stat = [];
-  for (let i = 0; i < LOADS; i++) {
+  for (let i = 0; i < loads; i++) {
     app.push(await firstMatrixFrame(browser, appUrl));
     stat.push(await firstMatrixFrame(browser, staticUrl));
   }
@@ -117,12 +129,12 @@ async function memory(page, cdp) {
   return { js_heap_used: heap.usedSize, js_heap_total: heap.totalSize, wasm_memory: wasm };
 }
 
-function sizes() {
+function sizes(dir) {
   const files = {};
   let servedGzip = 0;
   let servedRaw = 0;
-  for (const f of readdirSync(DIST).sort()) {
-    const p = join(DIST, f);
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
     if (!statSync(p).isFile()) continue;
     const b = readFileSync(p);
     const gz = gzipSync(b, { level: 9 }).length;
@@ -137,12 +149,92 @@ function sizes() {
 
 // --- run -----------------------------------------------------------------------------------------
 
-// A copy of dist/ with the static pages beside it (dist/ itself stays what the build made).
-rmSync(WWW, { recursive: true, force: true });
-mkdirSync(WWW, { recursive: true });
-for (const f of readdirSync(DIST)) if (statSync(join(DIST, f)).isFile()) copyFileSync(join(DIST, f), join(WWW, f));
+/** Every figure for one build; `null` figures (with `note`) when its matrix does not render in time. */
+async function measure(browser, build) {
+  const out = { build: build.label, dir: build.dir };
+  // A copy of the build with the static pages beside it (the build itself stays as it was made).
+  const www = join(WWW, build.label);
+  rmSync(www, { recursive: true, force: true });
+  mkdirSync(www, { recursive: true });
+  for (const f of readdirSync(build.dir)) if (statSync(join(build.dir, f)).isFile()) copyFileSync(join(build.dir, f), join(www, f));
+  out.bytes = sizes(build.dir);
+  const server = await startServer(www);
+  try {
+    // The static baseline, from the app's own rendering of #/matrix.
+    let html;
+    const t0 = Date.now();
+    try {
+      const ctx = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(`${server.origin}/index.html#/matrix`, { timeout: TIMEOUT });
+        await page.waitForSelector('[data-testid="matrix"] td', { timeout: TIMEOUT });
+        html = await page.evaluate(() => document.documentElement.outerHTML);
+      } finally {
+        await ctx.close();
+      }
+    } catch (e) {
+      out.note = `the matrix did not render within ${TIMEOUT / 1000} s (${e.message.split('\n')[0]})`;
+      console.log(`bench: ${build.label}: ${out.note}`);
+      return out;
+    }
+    out.first_load_ms = Date.now() - t0;
+    const loads = LOADS;
+    const n = N;
+    const cssName = readdirSync(build.dir).find((f) => f.endsWith('.css'));
+    writeFileSync(join(www, 'static-matrix.html'), staticPage(html));
+    writeFileSync(join(www, 'static-matrix-single.html'), staticPage(html, readFileSync(join(build.dir, cssName), 'utf8')));
+    out.static_html_bytes = Buffer.byteLength(html);
 
-const server = await startServer(WWW);
+    out.startup_http = await startup(browser, `${server.origin}/index.html#/matrix`, `${server.origin}/static-matrix.html`, loads);
+    out.startup_file = await startup(
+      browser,
+      `${pathToFileURL(join(www, 'explorer.html')).href}#/matrix`,
+      pathToFileURL(join(www, 'static-matrix-single.html')).href,
+      loads,
+    );
+
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      await ctx.addInitScript(probe);
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await page.goto(`${server.origin}/index.html#/matrix`, { timeout: TIMEOUT });
+      await page.waitForFunction(() => window.__matrixFrame !== undefined, null, { timeout: TIMEOUT });
+      out.memory_after_load = await memory(page, cdp);
+      page.setDefaultTimeout(TIMEOUT);
+      const it = {};
+      it.search_keystroke = await interaction(page, `
+        const el = document.getElementById('search-input');
+        const word = 'afghanistan ';
+        el.value = word.slice(0, (i % word.length) + 1);
+        el.dispatchEvent(new InputEvent('input', { bubbles: true }));`, n);
+      await page.evaluate(() => {
+        const el = document.getElementById('search-input');
+        el.value = '';
+        el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      });
+      it.facet_toggle = await interaction(page, `
+        const boxes = [...document.querySelectorAll('[data-testid="facet-kind"] input[type=checkbox]')];
+        boxes[i % boxes.length].click();`, n);
+      await page.evaluate(() => document.querySelectorAll('[data-testid="facets"] input:checked').forEach((b) => b.click()));
+      it.cell_selection = await interaction(page, `
+        const cells = document.querySelectorAll('[data-testid="matrix"] td.has');
+        cells[(i * 7) % cells.length].click();`, n);
+      await page.keyboard.press('Escape');
+      it.layout_switch = await interaction(page, `document.querySelector('[data-testid="transpose"]').click();`, n);
+      out.interactions_ms = it;
+      out.memory_after_interactions = await memory(page, cdp);
+    } finally {
+      await ctx.close();
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+rmSync(WWW, { recursive: true, force: true });
 const browser = await launchBrowser();
 const results = {
   date: new Date().toISOString(),
@@ -150,67 +242,15 @@ const results = {
   browser: `Chromium ${browser.version()} headless, ${VIEWPORT.width}x${VIEWPORT.height}`,
   loads: LOADS,
   interactions: N,
+  builds: [],
 };
 try {
-  // The static baseline, from the app's own rendering of #/matrix.
-  {
-    const ctx = await browser.newContext({ viewport: VIEWPORT });
-    const page = await ctx.newPage();
-    await page.goto(`${server.origin}/index.html#/matrix`);
-    await page.waitForSelector('html[data-ready="1"]');
-    await page.waitForSelector('[data-testid="matrix"] td');
-    const html = await page.evaluate(() => document.documentElement.outerHTML);
-    await ctx.close();
-    const cssName = readdirSync(DIST).find((f) => f.endsWith('.css'));
-    writeFileSync(join(WWW, 'static-matrix.html'), staticPage(html));
-    writeFileSync(join(WWW, 'static-matrix-single.html'), staticPage(html, readFileSync(join(DIST, cssName), 'utf8')));
+  for (const b of BUILDS) {
+    console.log(`bench: measuring ${b.label} (${b.dir})`);
+    results.builds.push(await measure(browser, b));
   }
-  copyFileSync(SINGLE_FILE, join(WWW, 'explorer.html'));
-
-  results.startup_http = await startup(browser, `${server.origin}/index.html#/matrix`, `${server.origin}/static-matrix.html`);
-  results.startup_file = await startup(
-    browser,
-    `${pathToFileURL(join(WWW, 'explorer.html')).href}#/matrix`,
-    pathToFileURL(join(WWW, 'static-matrix-single.html')).href,
-  );
-
-  const ctx = await browser.newContext({ viewport: VIEWPORT });
-  await ctx.addInitScript(probe);
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await page.goto(`${server.origin}/index.html#/matrix`);
-  await page.waitForSelector('html[data-ready="1"]');
-  await page.waitForFunction(() => window.__matrixFrame !== undefined);
-  results.memory_after_load = await memory(page, cdp);
-
-  const it = {};
-  it.search_keystroke = await interaction(page, `
-    const el = document.getElementById('search-input');
-    const word = 'afghanistan ';
-    el.value = word.slice(0, (i % word.length) + 1);
-    el.dispatchEvent(new InputEvent('input', { bubbles: true }));`, N);
-  await page.evaluate(() => {
-    const el = document.getElementById('search-input');
-    el.value = '';
-    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  });
-  it.facet_toggle = await interaction(page, `
-    const boxes = [...document.querySelectorAll('[data-testid="facet-kind"] input[type=checkbox]')];
-    boxes[i % boxes.length].click();`, N);
-  await page.evaluate(() => document.querySelectorAll('[data-testid="facets"] input:checked').forEach((b) => b.click()));
-  it.cell_selection = await interaction(page, `
-    const cells = document.querySelectorAll('[data-testid="matrix"] td.has');
-    cells[(i * 7) % cells.length].click();`, N);
-  await page.keyboard.press('Escape');
-  it.layout_switch = await interaction(page, `document.querySelector('[data-testid="transpose"]').click();`, N);
-  results.interactions_ms = it;
-  results.memory_after_interactions = await memory(page, cdp);
-  await ctx.close();
-
-  results.bytes = sizes();
 } finally {
   await browser.close();
-  await server.close();
 }
 
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
@@ -219,21 +259,28 @@ writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
 // --- the table -----------------------------------------------------------------------------------
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const mib = (n) => (n == null ? 'n/a' : `${(n / 1048576).toFixed(1)} MiB`);
+const na = (r, f) => (r.note ? 'n/a' : f(r));
+const B = results.builds;
 const rows = [
-  ['measure', 'figure'],
-  ['first painted matrix, http: app / static (p50)', `${results.startup_http.app.p50} / ${results.startup_http.static.p50} ms = ${results.startup_http.ratio}x`],
-  ['first painted matrix, file://: app / static (p50)', `${results.startup_file.app.p50} / ${results.startup_file.static.p50} ms = ${results.startup_file.ratio}x`],
-  ['  (p95 app / static, http; file://)', `${results.startup_http.app.p95} / ${results.startup_http.static.p95} ms; ${results.startup_file.app.p95} / ${results.startup_file.static.p95} ms`],
-  ...Object.entries(results.interactions_ms).map(([k, v]) => [
+  ['measure', ...B.map((r) => r.build)],
+  ['first painted matrix, http: app / static p50', ...B.map((r) => na(r, (r) => `${r.startup_http.app.p50} / ${r.startup_http.static.p50} ms = ${r.startup_http.ratio}x`))],
+  ['first painted matrix, file://: app / static p50', ...B.map((r) => na(r, (r) => `${r.startup_file.app.p50} / ${r.startup_file.static.p50} ms = ${r.startup_file.ratio}x`))],
+  ['  p95 app / static, http', ...B.map((r) => na(r, (r) => `${r.startup_http.app.p95} / ${r.startup_http.static.p95} ms (n=${r.startup_http.app.n})`))],
+  ...['search_keystroke', 'facet_toggle', 'cell_selection', 'layout_switch'].map((k) => [
     `${k.replace(/_/g, ' ')}: script p50/p95; frame p50/p95`,
-    `${v.script.p50}/${v.script.p95} ms; ${v.frame.p50}/${v.frame.p95} ms (n=${v.frame.n})`,
+    ...B.map((r) => na(r, (r) => { const v = r.interactions_ms[k]; return `${v.script.p50}/${v.script.p95}; ${v.frame.p50}/${v.frame.p95} ms (n=${v.frame.n})`; })),
   ]),
-  ['served app (index, js, wasm, css)', `${kib(results.bytes.served_app.raw)} raw, ${kib(results.bytes.served_app.gzip)} gzip`],
-  ...Object.entries(results.bytes.files).map(([f, b]) => [`  ${f}`, `${kib(b.raw)} raw, ${kib(b.gzip)} gzip`]),
-  ['JS heap used / wasm memory, after load', `${mib(results.memory_after_load.js_heap_used)} / ${mib(results.memory_after_load.wasm_memory)}`],
-  ['JS heap used / wasm memory, after interactions', `${mib(results.memory_after_interactions.js_heap_used)} / ${mib(results.memory_after_interactions.wasm_memory)}`],
+  ['served app (index, js, wasm, css), gzip', ...B.map((r) => `${kib(r.bytes.served_app.gzip)} (${kib(r.bytes.served_app.raw)} raw)`)],
+  ['explorer.html, gzip', ...B.map((r) => r.bytes.files['explorer.html'] ? `${kib(r.bytes.files['explorer.html'].gzip)} (${kib(r.bytes.files['explorer.html'].raw)} raw)` : 'n/a')],
+  ['JS heap / wasm memory after load', ...B.map((r) => na(r, (r) => `${mib(r.memory_after_load.js_heap_used)} / ${mib(r.memory_after_load.wasm_memory)}`))],
+  ['JS heap / wasm memory after interactions', ...B.map((r) => na(r, (r) => `${mib(r.memory_after_interactions.js_heap_used)} / ${mib(r.memory_after_interactions.wasm_memory)}`))],
 ];
-console.log(`bench: ${results.date}; ${results.machine}; ${results.browser}; ${LOADS} loads each, ${N} interactions of each kind`);
-const w = Math.max(...rows.map((r) => r[0].length));
-for (const [a, b] of rows) console.log(`  ${a.padEnd(w)}  ${b}`);
+console.log(`bench: ${results.date}; ${results.machine}; ${results.browser}; up to ${LOADS} loads each, ${N} interactions of each kind`);
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
+for (const r of B) if (r.note) console.log(`  ${r.build}: ${r.note}`);
+for (const r of B) {
+  console.log(`  files of ${r.build}:`);
+  for (const [f, b] of Object.entries(r.bytes.files)) console.log(`    ${f.padEnd(46)} ${kib(b.raw).padStart(12)} raw ${kib(b.gzip).padStart(12)} gzip`);
+}
 console.log(`bench: wrote ${OUT}`);

@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# The tested build is the real corpus, never the benchmark's synthetic one (scripts/bench.sh).
+unset EVIDENCE_SCALE
 
 t0=$SECONDS
 . scripts/setup.sh

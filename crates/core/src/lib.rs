@@ -22,6 +22,8 @@ pub mod document;
 pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
+#[cfg(feature = "seeds")]
+pub mod synthetic;
 
 pub use diag::Diagnostic;
 pub use model::*;
