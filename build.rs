@@ -1,24 +1,17 @@
-//! Build script: reads `seeds/`, validates the corpus through the core, and embeds it as
-//! postcard bytes in `$OUT_DIR/corpus.bin`. Any problem in the seeds fails the build with
-//! every diagnostic listed as `file:line: problem; expected`.
+//! Build script: reads `seeds/`, validates the corpus through the core (`seeds::load`), and
+//! embeds it as postcard bytes in `$OUT_DIR/corpus.bin`. Any problem in the seeds fails the
+//! build with every diagnostic listed as `file:line: problem; expected`.
 
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=seeds");
-    let dir = Path::new("seeds");
-    let seeds = match evidence_core::seeds::read_seed_dir(dir, "seeds") {
-        Ok(s) => s,
-        Err(e) => fail(&[format!("seeds: cannot read the seeds directory: {e}")]),
-    };
-    for (meta, text) in &seeds.papers {
-        println!("cargo:rerun-if-changed={}", meta.path);
-        println!("cargo:rerun-if-changed={}", text.path);
-    }
-    for f in &seeds.codebook {
-        println!("cargo:rerun-if-changed={}", f.path);
-    }
-    let corpus = match evidence_core::seeds::build_corpus(&seeds) {
+    // The seeds directory: `seeds`, or another corpus named by EXPLORER_SEEDS (for example the
+    // tiny test corpus, `crates/core/tests/fixtures/tiny`). A directory here makes cargo rerun
+    // this script when any file under it changes.
+    println!("cargo:rerun-if-env-changed=EXPLORER_SEEDS");
+    let dir = std::env::var("EXPLORER_SEEDS").unwrap_or_else(|_| "seeds".into());
+    println!("cargo:rerun-if-changed={dir}");
+    let corpus = match evidence_core::seeds::load(Path::new(&dir)) {
         Ok(c) => c,
         Err(diags) => fail(&diags.iter().map(|d| d.to_string()).collect::<Vec<_>>()),
     };
@@ -33,20 +26,25 @@ fn main() {
     };
     let bytes = match postcard::to_allocvec(&corpus) {
         Ok(b) => b,
-        Err(e) => fail(&[format!("seeds: cannot serialise the corpus: {e}")]),
+        Err(e) => fail(&[format!(
+            "seeds:1: cannot serialise the corpus: {e}; a corpus postcard can encode"
+        )]),
     };
     let out =
         Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("corpus.bin");
     if let Err(e) = std::fs::write(&out, bytes) {
-        fail(&[format!("{}: cannot write: {e}", out.display())]);
+        fail(&[format!(
+            "{}:1: cannot write: {e}; a writable OUT_DIR",
+            out.display()
+        )]);
     }
 }
 
+/// Lists every problem (stderr, and as cargo errors so cargo shows them) and stops the build.
 fn fail(lines: &[String]) -> ! {
-    eprintln!(
-        "error: the seeds do not build into a valid corpus ({} problems):",
-        lines.len()
-    );
+    let n = lines.len();
+    let s = if n == 1 { "" } else { "s" };
+    eprintln!("error: the seeds do not build into a valid corpus ({n} problem{s}):");
     for l in lines {
         eprintln!("{l}");
         println!("cargo::error={l}");

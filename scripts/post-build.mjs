@@ -8,7 +8,7 @@
 //  1. index.html gets a Content-Security-Policy <meta> (hashes of its inline scripts and styles);
 //  2. explorer.html: one self-contained file (glue JS, wasm as base64, CSS, all inline) with a
 //     strict hash-based CSP, so it runs from file://;
-//  3. evidence.csv from the core crate's export-csv bin.
+//  3. evidence.csv and corpus-summary.json from the core crate's export-csv bin.
 //
 // It fails loudly (exit 1) on anything it does not expect, rather than emit a broken file.
 
@@ -209,22 +209,31 @@ const wasmPath = local(init[2]);
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. evidence.csv: the codebook's evidence table, exported by the core crate's export-csv bin
-//    (host build, release profile; cargo's cache makes it quick after the first time).
+// 3. evidence.csv: the codebook's evidence table, and corpus-summary.json: ids, marks, titles
+//    and counts of the corpus (format in crates/core/src/summary.rs) that the tests read their
+//    expected values from. Both by the core crate's export-csv bin (host build, release
+//    profile; cargo's cache makes it quick after the first time), from the same seeds
+//    directory as build.rs (EXPLORER_SEEDS, default seeds).
 {
+  const seedsDir = process.env.EXPLORER_SEEDS || 'seeds';
   const csvPath = join(staging, 'evidence.csv');
+  const summaryPath = join(staging, 'corpus-summary.json');
   const tmp = `${csvPath}.tmp`;
+  const summaryTmp = `${summaryPath}.tmp`;
   const fd = openSync(tmp, 'w');
   const r = spawnSync(
     'cargo',
-    ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'export-csv', '--', 'seeds'],
+    ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'export-csv', '--', seedsDir, '--summary', summaryTmp],
     { cwd: sourceDir, stdio: ['ignore', fd, 'inherit'] },
   );
   closeSync(fd);
   if (r.error || r.status !== 0) {
     rmSync(tmp, { force: true });
+    rmSync(summaryTmp, { force: true });
     die(`cargo run --bin export-csv failed (${r.error ?? `exit status ${r.status}`})`);
   }
   renameSync(tmp, csvPath);
+  renameSync(summaryTmp, summaryPath);
   log(`evidence.csv: ${sizes(readFileSync(csvPath))}`);
+  log(`corpus-summary.json: ${sizes(readFileSync(summaryPath))}`);
 }

@@ -1,12 +1,16 @@
 //! The CSV export of the whole codebook: one row per (coding, quote), RFC 4180, with a
-//! relative link that opens the explorer's reader at that quote, highlighted.
+//! relative link that opens the explorer's reader at that quote, highlighted; and the corpus
+//! summary (`corpus-summary.json`) that tests read their expected values from.
+//!
+//! Pure and without the `seeds` feature, so the browser can build the same rows: the RFC 4180
+//! quoting is written here by hand (no csv crate in the wasm).
 
 use crate::model::{Corpus, QuotePlace};
 use crate::url;
 use crate::view::{quote_route, OpenQuote, ViewState};
 
 /// Column names of `evidence.csv`, in order.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 17] = [
     "paper_id",
     "paper_title",
     "section",
@@ -22,6 +26,8 @@ pub const COLUMNS: [&str; 15] = [
     "domain",
     "quote",
     "link",
+    "rationale",
+    "corpus_version",
 ];
 
 /// The page the export's links are relative to.
@@ -59,47 +65,88 @@ fn section_of(corpus: &Corpus, coding: usize, quote: usize) -> String {
         .unwrap_or_default()
 }
 
-/// The CSV text: a header row and one row per (coding, quote), CRLF line ends.
-pub fn evidence_csv(corpus: &Corpus) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail; errors are mapped to an empty export rather than a panic.
-    let _ = w.write_record(COLUMNS);
-    for (ki, k) in corpus.codings.iter().enumerate() {
-        let p = &corpus.papers[k.paper];
-        let cat = &corpus.categories[k.category];
-        let ev = &corpus.evidence[k.evidence];
-        let partner = cat
-            .partner
-            .and_then(|i| corpus.partners.get(i))
-            .cloned()
-            .unwrap_or_default();
-        for (qi, q) in k.quotes.iter().enumerate() {
-            let row = [
-                p.id.clone(),
-                p.title.clone(),
-                section_of(corpus, ki, qi),
-                cat.id.clone(),
-                cat.label.clone(),
-                partner.clone(),
-                cat.dimension
-                    .and_then(|d| corpus.dimensions.get(d))
-                    .map(|d| d.label.clone())
-                    .unwrap_or_default(),
-                ev.id.clone(),
-                ev.title.clone(),
-                ev.date_text.clone(),
-                ev.place.clone(),
-                corpus.kinds[ev.kind].clone(),
-                corpus.domains[ev.domain].clone(),
-                q.text.clone(),
-                quote_link(corpus, ki, qi),
-            ];
-            let _ = w.write_record(&row);
-        }
+/// The cells of the row of coding `coding`'s quote `quote`, in the order of `COLUMNS`.
+pub fn csv_row(corpus: &Corpus, coding: usize, quote: usize) -> Vec<String> {
+    let k = &corpus.codings[coding];
+    let p = &corpus.papers[k.paper];
+    let cat = &corpus.categories[k.category];
+    let ev = &corpus.evidence[k.evidence];
+    let partner = cat.partner.and_then(|i| corpus.partners.get(i));
+    let dimension = cat.dimension.and_then(|d| corpus.dimensions.get(d));
+    let vocab = |list: &[String], i: usize| list.get(i).cloned().unwrap_or_default();
+    vec![
+        p.id.clone(),
+        p.title.clone(),
+        section_of(corpus, coding, quote),
+        cat.id.clone(),
+        cat.label.clone(),
+        partner.cloned().unwrap_or_default(),
+        dimension.map(|d| d.label.clone()).unwrap_or_default(),
+        ev.id.clone(),
+        ev.title.clone(),
+        ev.date_text.clone(),
+        ev.place.clone(),
+        vocab(&corpus.kinds, ev.kind),
+        vocab(&corpus.domains, ev.domain),
+        k.quotes
+            .get(quote)
+            .map(|q| q.text.clone())
+            .unwrap_or_default(),
+        quote_link(corpus, coding, quote),
+        k.rationale.clone(),
+        corpus.about.hash.clone(),
+    ]
+}
+
+/// One CSV field, quoted (RFC 4180) when it holds a comma, a quote mark or a line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
     }
-    w.into_inner()
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default()
+}
+
+/// One CSV line (with its CRLF end).
+pub fn csv_line<S: AsRef<str>>(cells: &[S]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| csv_field(c.as_ref())).collect();
+    format!("{}\r\n", cells.join(","))
+}
+
+/// The UTF-8 byte-order mark that starts the file, so that Excel (Windows) reads it as UTF-8.
+pub const BOM: char = '\u{feff}';
+
+/// The CSV text of the given rows under the header, starting with the byte-order mark.
+pub fn csv_text(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&csv_line(&COLUMNS));
+    for row in rows {
+        out.push_str(&csv_line(&row));
+    }
+    out
+}
+
+/// The CSV text of the whole codebook: a header row and one row per (coding, quote), CRLF
+/// line ends.
+pub fn evidence_csv(corpus: &Corpus) -> String {
+    let rows = corpus
+        .codings
+        .iter()
+        .enumerate()
+        .flat_map(|(ki, k)| (0..k.quotes.len()).map(move |qi| csv_row(corpus, ki, qi)));
+    csv_text(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_line(&["a", "b,c"]), "a,\"b,c\"\r\n");
+    }
 }

@@ -4,11 +4,14 @@
 //! the host with `cargo test`.
 
 pub mod diag;
+pub mod export;
 pub mod filter;
 pub mod matrix;
 pub mod model;
 pub mod render;
 pub mod search;
+pub mod suggest;
+pub mod summary;
 pub mod text;
 pub mod url;
 pub mod view;
@@ -18,8 +21,6 @@ pub mod testkit;
 
 #[cfg(feature = "seeds")]
 pub mod document;
-#[cfg(feature = "seeds")]
-pub mod export;
 #[cfg(feature = "seeds")]
 pub mod seeds;
 #[cfg(feature = "seeds")]

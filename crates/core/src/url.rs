@@ -435,28 +435,9 @@ fn no_such(facet: Facet) -> &'static str {
     }
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(40).collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// The known key nearest to `key` (edit distance at most 2 and shorter than the key itself).
+/// The known key nearest to `key` (the core's one suggestion rule, `suggest::nearest`).
 fn suggest_key(key: &str) -> Option<&'static str> {
-    KEYS.iter()
-        .map(|k| (edit_distance(key, k), *k))
-        .filter(|(d, k)| *d <= 2 && *d < k.len())
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+    crate::suggest::nearest(key, KEYS.iter().copied())
 }
 
 fn cut_at_char_boundary(s: &str, max: usize) -> &str {

@@ -1,33 +1,41 @@
-//! `export-csv [DIR]`: validates the seeds and writes `evidence.csv` (see `export`) to stdout.
+//! `export-csv [DIR] [--summary FILE]`: validates the seeds (default `seeds`) and writes
+//! `evidence.csv` (see `export`) to stdout; with `--summary FILE`, also the corpus summary
+//! JSON (see `summary`) to FILE. Problems go to stderr as
+//! `file:line: problem; expected` with exit status 1; a wrong command line exits with 2.
 
 use std::io::Write;
 use std::path::PathBuf;
 
+use evidence_core::export::evidence_csv;
+use evidence_core::seeds::{exit_with_problems, load};
+use evidence_core::summary::corpus_summary_json;
+
 fn main() {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "seeds".into()));
-    let prefix = dir.to_string_lossy().trim_end_matches('/').to_string();
-    let corpus = evidence_core::seeds::read_seed_dir(&dir, &prefix)
-        .map_err(|e| {
-            vec![format!(
-                "{prefix}:1: cannot read the seeds directory: {e}; a readable directory"
-            )]
-        })
-        .and_then(|s| {
-            evidence_core::seeds::build_corpus(&s)
-                .map_err(|d| d.iter().map(|x| x.to_string()).collect())
-        });
-    match corpus {
-        Ok(c) => {
-            let csv = evidence_core::export::evidence_csv(&c);
-            if std::io::stdout().write_all(csv.as_bytes()).is_err() {
-                std::process::exit(1);
+    let mut dir = None;
+    let mut summary = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--summary" => summary = args.next(),
+            _ if dir.is_none() && !a.starts_with('-') => dir = Some(a),
+            _ => {
+                eprintln!("usage: export-csv [DIR] [--summary FILE]");
+                std::process::exit(2);
             }
         }
-        Err(lines) => {
-            for l in lines {
-                eprintln!("{l}");
-            }
+    }
+    let dir = PathBuf::from(dir.unwrap_or_else(|| "seeds".into()));
+    let corpus = load(&dir).unwrap_or_else(|d| exit_with_problems(&d));
+    if let Some(path) = summary {
+        if let Err(e) = std::fs::write(&path, corpus_summary_json(&corpus)) {
+            eprintln!("{path}:1: cannot write: {e}; a writable path");
             std::process::exit(1);
         }
+    }
+    if std::io::stdout()
+        .write_all(evidence_csv(&corpus).as_bytes())
+        .is_err()
+    {
+        std::process::exit(1);
     }
 }

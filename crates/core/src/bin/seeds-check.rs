@@ -1,58 +1,71 @@
-//! `seeds-check [DIR]`: validates a seeds directory and lists every problem as
-//! `file:line: problem; expected`. Exits 1 when there are problems; prints counts otherwise.
+//! `seeds-check [DIR]`: validates a seeds directory (default `seeds`). Problems go to stderr
+//! as `file:line: problem; expected` with exit status 1; a valid corpus prints its counts on
+//! stdout, with each paper's sweep and the agreement figures (recomputed from the codebook and
+//! `agreement/*.toml` on every run).
 
 use std::path::PathBuf;
 
+use evidence_core::seeds::{exit_with_problems, load};
+use evidence_core::{BlockKind, Corpus, MentionDecision};
+
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "seeds".into()));
-    let prefix = dir.to_string_lossy().trim_end_matches('/').to_string();
-    let seeds = match evidence_core::seeds::read_seed_dir(&dir, &prefix) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{prefix}:0: cannot read the seeds directory: {e}; a readable directory");
-            std::process::exit(2);
-        }
-    };
-    match evidence_core::seeds::build_corpus(&seeds) {
-        Ok(c) => {
-            let quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
-            println!(
-                "ok: {} papers, {} dimensions, {} categories, {} evidence items, {} codings, {} quotes",
-                c.papers.len(),
-                c.dimensions.len(),
-                c.categories.len(),
-                c.evidence.len(),
-                c.codings.len(),
-                quotes
-            );
-            for p in &c.papers {
-                let n = c
-                    .categories
-                    .iter()
-                    .filter(|k| c.papers[k.paper].id == p.id)
-                    .count();
-                let paras = p
-                    .doc
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind == evidence_core::BlockKind::Paragraph)
-                    .count();
-                println!(
-                    "  {}: {} categories, {} sections, {} paragraphs, {} footnotes",
-                    p.id,
-                    n,
-                    p.doc.sections.len(),
-                    paras,
-                    p.doc.footnotes.len()
-                );
-            }
-        }
-        Err(diags) => {
-            for d in &diags {
-                println!("{d}");
-            }
-            eprintln!("{} problems", diags.len());
-            std::process::exit(1);
-        }
+    let c = load(&dir).unwrap_or_else(|d| exit_with_problems(&d));
+    let quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
+    println!(
+        "ok: {} papers, {} dimensions, {} categories, {} evidence items, {} codings, {} quotes",
+        c.papers.len(),
+        c.dimensions.len(),
+        c.categories.len(),
+        c.evidence.len(),
+        c.codings.len(),
+        quotes
+    );
+    for (i, p) in c.papers.iter().enumerate() {
+        let n = c.categories.iter().filter(|k| k.paper == i).count();
+        let paras = p
+            .doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .count();
+        println!(
+            "  {}: {} categories, {} sections, {} paragraphs, {} footnotes",
+            p.id,
+            n,
+            p.doc.sections.len(),
+            paras,
+            p.doc.footnotes.len()
+        );
+    }
+    audit(&c);
+}
+
+/// The sweeps' decisions and the agreement figures.
+fn audit(c: &Corpus) {
+    for s in &c.sweeps {
+        let coded = s
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.decision, MentionDecision::Coded(_)))
+            .count();
+        println!(
+            "  sweep {}: {} mentions, {} coded, {} excluded",
+            c.papers[s.paper].id,
+            s.mentions.len(),
+            coded,
+            s.mentions.len() - coded
+        );
+    }
+    for a in &c.agreement {
+        let percent = 100.0 * a.agreed as f64 / a.units.max(1) as f64;
+        println!(
+            "  agreement {}: {} units, {} agreed ({percent:.1}%), Cohen's kappa {:.3}, {} disagreements (each resolved)",
+            c.papers[a.paper].id,
+            a.units,
+            a.agreed,
+            a.kappa,
+            a.disagreements.len()
+        );
     }
 }

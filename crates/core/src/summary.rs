@@ -1,0 +1,389 @@
+//! The corpus summary (`dist/corpus-summary.json`, written by the build beside
+//! `evidence.csv`): ids, marks, titles and counts of everything in the corpus, so tests read
+//! their expected values from the build instead of naming any corpus.
+//!
+//! Format 1 (keys in this order; every list in corpus order):
+//! ```text
+//! { "format": 1,
+//!   "corpus": { "title", "version", "hash" },
+//!   "counts": { "papers", "dimensions", "categories", "analytic_categories",
+//!               "descriptive_categories", "context_categories", "empty_categories",
+//!               "evidence", "series", "codings", "quotes", "csv_rows", "shared_evidence",
+//!               "mentions", "agreement_studies" },
+//!   "vocabulary": { "partners": [..], "kinds": [..], "domains": [..] },
+//!   "papers": [ { "id", "mark", "title", "short_title", "file", "categories", "codings",
+//!                 "quotes", "sections", "footnotes" } ],
+//!   "dimensions": [ { "id", "label", "categories" } ],
+//!   "categories": [ { "id", "paper", "label", "kind", "dimension", "secondary",
+//!                     "codings", "quotes", "no_evidence" } ],
+//!   "series": [ { "id", "title", "evidence" } ],
+//!   "evidence": [ { "id", "title", "date", "place", "series", "papers", "codings" } ],
+//!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ],
+//!   "sweeps": [ { "paper", "mentions", "coded", "excluded" } ],
+//!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ] }
+//! ```
+//! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
+//! `context`; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
+//! number of data rows of `evidence.csv` (one per quote).
+
+use crate::model::{CategoryKind, Corpus};
+
+/// A JSON string literal.
+fn js(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A JSON array of strings.
+fn js_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.into_iter().map(js).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A JSON object from (key, already encoded value) pairs, on one line.
+fn obj(fields: &[(&str, String)]) -> String {
+    let f: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}: {v}", js(k)))
+        .collect();
+    format!("{{{}}}", f.join(", "))
+}
+
+/// A JSON array of already encoded values, one per line.
+fn lines(items: Vec<String>) -> String {
+    if items.is_empty() {
+        return "[]".into();
+    }
+    format!("[\n    {}\n  ]", items.join(",\n    "))
+}
+
+/// The kind of a category as the summary writes it.
+pub fn kind_name(kind: CategoryKind) -> &'static str {
+    match kind {
+        CategoryKind::Analytic => "analytic",
+        CategoryKind::Descriptive => "descriptive",
+        CategoryKind::Context => "context",
+    }
+}
+
+/// Papers that code evidence item `e`, in paper order.
+fn papers_of(c: &Corpus, e: usize) -> Vec<usize> {
+    let mut p: Vec<usize> = c
+        .codings
+        .iter()
+        .filter(|k| k.evidence == e)
+        .map(|k| k.paper)
+        .collect();
+    p.sort_unstable();
+    p.dedup();
+    p
+}
+
+fn counts(c: &Corpus) -> String {
+    let quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
+    let kinds = |k: CategoryKind| c.categories.iter().filter(|x| x.kind == k).count();
+    let n = |v: usize| v.to_string();
+    obj(&[
+        ("papers", n(c.papers.len())),
+        ("dimensions", n(c.dimensions.len())),
+        ("categories", n(c.categories.len())),
+        ("analytic_categories", n(kinds(CategoryKind::Analytic))),
+        (
+            "descriptive_categories",
+            n(kinds(CategoryKind::Descriptive)),
+        ),
+        ("context_categories", n(kinds(CategoryKind::Context))),
+        (
+            "empty_categories",
+            n(c.categories
+                .iter()
+                .filter(|x| x.no_evidence.is_some())
+                .count()),
+        ),
+        ("evidence", n(c.evidence.len())),
+        ("series", n(c.series.len())),
+        ("codings", n(c.codings.len())),
+        ("quotes", n(quotes)),
+        ("csv_rows", n(quotes)),
+        (
+            "shared_evidence",
+            n((0..c.evidence.len())
+                .filter(|&e| papers_of(c, e).len() > 1)
+                .count()),
+        ),
+        (
+            "mentions",
+            n(c.sweeps.iter().map(|s| s.mentions.len()).sum()),
+        ),
+        ("agreement_studies", n(c.agreement.len())),
+    ])
+}
+
+fn papers(c: &Corpus) -> String {
+    lines(
+        c.papers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let codings: Vec<_> = c.codings.iter().filter(|k| k.paper == i).collect();
+                obj(&[
+                    ("id", js(&p.id)),
+                    ("mark", js(&p.mark)),
+                    ("title", js(&p.title)),
+                    ("short_title", js(&p.short_title)),
+                    ("file", js(&p.file)),
+                    (
+                        "categories",
+                        c.categories
+                            .iter()
+                            .filter(|k| k.paper == i)
+                            .count()
+                            .to_string(),
+                    ),
+                    ("codings", codings.len().to_string()),
+                    (
+                        "quotes",
+                        codings
+                            .iter()
+                            .map(|k| k.quotes.len())
+                            .sum::<usize>()
+                            .to_string(),
+                    ),
+                    ("sections", p.doc.sections.len().to_string()),
+                    ("footnotes", p.doc.footnotes.len().to_string()),
+                ])
+            })
+            .collect(),
+    )
+}
+
+fn categories(c: &Corpus) -> String {
+    let dim = |d: Option<usize>| {
+        d.and_then(|d| c.dimensions.get(d))
+            .map_or("null".into(), |d| js(&d.id))
+    };
+    lines(
+        c.categories
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let codings: Vec<_> = c.codings.iter().filter(|x| x.category == i).collect();
+                let secondary = k
+                    .secondary
+                    .iter()
+                    .filter_map(|s| c.dimensions.get(s.dimension));
+                obj(&[
+                    ("id", js(&k.id)),
+                    ("paper", js(&c.papers[k.paper].id)),
+                    ("label", js(&k.label)),
+                    ("kind", js(kind_name(k.kind))),
+                    ("dimension", dim(k.dimension)),
+                    ("secondary", js_list(secondary.map(|d| d.id.as_str()))),
+                    ("codings", codings.len().to_string()),
+                    (
+                        "quotes",
+                        codings
+                            .iter()
+                            .map(|x| x.quotes.len())
+                            .sum::<usize>()
+                            .to_string(),
+                    ),
+                    ("no_evidence", k.no_evidence.is_some().to_string()),
+                ])
+            })
+            .collect(),
+    )
+}
+
+fn evidence(c: &Corpus) -> String {
+    lines(
+        c.evidence
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let papers = papers_of(c, i);
+                let series = e
+                    .series
+                    .and_then(|s| c.series.get(s))
+                    .map_or("null".into(), |s| js(&s.id));
+                obj(&[
+                    ("id", js(&e.id)),
+                    ("title", js(&e.title)),
+                    ("date", js(&e.date_text)),
+                    ("place", js(&e.place)),
+                    ("series", series),
+                    (
+                        "papers",
+                        js_list(papers.iter().map(|&p| c.papers[p].id.as_str())),
+                    ),
+                    (
+                        "codings",
+                        c.codings
+                            .iter()
+                            .filter(|k| k.evidence == i)
+                            .count()
+                            .to_string(),
+                    ),
+                ])
+            })
+            .collect(),
+    )
+}
+
+fn rest(c: &Corpus) -> (String, String, String) {
+    let dims = lines(
+        c.dimensions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let n = c
+                    .categories
+                    .iter()
+                    .filter(|k| k.dimension == Some(i))
+                    .count();
+                obj(&[
+                    ("id", js(&d.id)),
+                    ("label", js(&d.label)),
+                    ("categories", n.to_string()),
+                ])
+            })
+            .collect(),
+    );
+    let series = lines(
+        c.series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let ev = c
+                    .evidence
+                    .iter()
+                    .filter(|e| e.series == Some(i))
+                    .map(|e| e.id.as_str());
+                obj(&[
+                    ("id", js(&s.id)),
+                    ("title", js(&s.title)),
+                    ("evidence", js_list(ev)),
+                ])
+            })
+            .collect(),
+    );
+    let codings = lines(
+        c.codings
+            .iter()
+            .map(|k| {
+                obj(&[
+                    ("id", js(&k.id)),
+                    ("paper", js(&c.papers[k.paper].id)),
+                    ("category", js(&c.categories[k.category].id)),
+                    ("evidence", js(&c.evidence[k.evidence].id)),
+                    ("quotes", k.quotes.len().to_string()),
+                ])
+            })
+            .collect(),
+    );
+    (dims, series, codings)
+}
+
+/// The sweeps (mention counts) and agreement figures.
+fn audit(c: &Corpus) -> (String, String) {
+    let sweeps = lines(
+        c.sweeps
+            .iter()
+            .map(|s| {
+                let coded = s
+                    .mentions
+                    .iter()
+                    .filter(|m| matches!(m.decision, crate::model::MentionDecision::Coded(_)))
+                    .count();
+                obj(&[
+                    ("paper", js(&c.papers[s.paper].id)),
+                    ("mentions", s.mentions.len().to_string()),
+                    ("coded", coded.to_string()),
+                    ("excluded", (s.mentions.len() - coded).to_string()),
+                ])
+            })
+            .collect(),
+    );
+    let agreement = lines(
+        c.agreement
+            .iter()
+            .map(|a| {
+                let percent = if a.units == 0 {
+                    0.0
+                } else {
+                    100.0 * a.agreed as f64 / a.units as f64
+                };
+                obj(&[
+                    ("paper", js(&c.papers[a.paper].id)),
+                    ("units", a.units.to_string()),
+                    ("agreed", a.agreed.to_string()),
+                    ("percent", format!("{percent:.1}")),
+                    ("kappa", format!("{:.3}", a.kappa)),
+                    ("disagreements", a.disagreements.len().to_string()),
+                ])
+            })
+            .collect(),
+    );
+    (sweeps, agreement)
+}
+
+/// The summary as pretty-printed JSON (see the module docs for the format).
+pub fn corpus_summary_json(c: &Corpus) -> String {
+    let about = obj(&[
+        ("title", js(&c.about.title)),
+        ("version", js(&c.about.version)),
+        ("hash", js(&c.about.hash)),
+    ]);
+    let vocab = obj(&[
+        ("partners", js_list(c.partners.iter().map(String::as_str))),
+        ("kinds", js_list(c.kinds.iter().map(String::as_str))),
+        ("domains", js_list(c.domains.iter().map(String::as_str))),
+    ]);
+    let (dims, series, codings) = rest(c);
+    let (sweeps, agreement) = audit(c);
+    format!(
+        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings},\n  \"sweeps\": {sweeps},\n  \"agreement\": {agreement}\n}}\n",
+        counts(c),
+        papers(c),
+        categories(c),
+        evidence(c),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(js("a \"b\"\\\n\u{1}é"), "\"a \\\"b\\\"\\\\\\n\\u0001é\"");
+        assert_eq!(js_list(["x", "y"]), "[\"x\", \"y\"]");
+    }
+
+    #[test]
+    fn summary_of_the_test_corpus_names_its_papers_and_counts() {
+        let c = crate::testkit::sample();
+        let s = corpus_summary_json(&c);
+        assert!(s.starts_with("{\n  \"format\": 1,"));
+        for p in &c.papers {
+            assert!(
+                s.contains(&format!("\"id\": {}, \"mark\": {}", js(&p.id), js(&p.mark))),
+                "{s}"
+            );
+        }
+        assert!(s.contains(&format!("\"codings\": {}", c.codings.len())));
+    }
+}
