@@ -1,5 +1,6 @@
 //! Property tests of the seeds pipeline under strange input: mutated and garbage TOML (the
-//! codebook and the papers' metadata, now and then the texts) fed to `seeds::build_corpus`,
+//! codebook with its sweep files, the agreement files, the papers' metadata, now and then the
+//! texts) fed to `seeds::build_corpus`,
 //! through the public API only (`read_seed_dir` of the tiny fixture, then `build_corpus`).
 //!
 //! What must hold for any input: no panic; a failed build returns at least one diagnostic, each
@@ -216,6 +217,7 @@ enum Target {
     Codebook(usize),
     Meta(usize),
     Text(usize),
+    Agreement(usize),
 }
 
 fn target() -> impl Strategy<Value = Target> {
@@ -223,6 +225,7 @@ fn target() -> impl Strategy<Value = Target> {
         6 => any::<usize>().prop_map(Target::Codebook),
         3 => any::<usize>().prop_map(Target::Meta),
         1 => any::<usize>().prop_map(Target::Text),
+        2 => any::<usize>().prop_map(Target::Agreement),
     ]
 }
 
@@ -240,6 +243,10 @@ fn file_mut(s: &mut SeedSet, t: Target) -> Option<&mut String> {
             let n = s.papers.len();
             Some(&mut s.papers[i % n].1.text)
         }
+        Target::Agreement(i) if !s.agreement.is_empty() => {
+            let n = s.agreement.len();
+            Some(&mut s.agreement[i % n].text)
+        }
         _ => None,
     }
 }
@@ -253,6 +260,7 @@ fn check(seeds: &SeedSet) -> Result<(), TestCaseError> {
     let files: Vec<(&str, usize)> = seeds
         .codebook
         .iter()
+        .chain(&seeds.agreement)
         .chain(seeds.papers.iter().flat_map(|(m, t)| [m, t]))
         .map(|f| (f.path.as_str(), f.text.split('\n').count()))
         .collect();
