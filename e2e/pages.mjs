@@ -52,7 +52,7 @@ let csvCache;
 export function loadCsv() {
   if (csvCache) return csvCache;
   assert.ok(existsSync(CSV_PATH), `${CSV_PATH} missing: run scripts/build.sh first`);
-  const [header, ...rows] = parseCsvText(readFileSync(CSV_PATH, 'utf8'));
+  const [header, ...rows] = parseCsvText(readFileSync(CSV_PATH, 'utf8').replace(/^\uFEFF/, ''));
   assert.deepEqual(header.slice(0, 3), ['paper_id', 'paper_title', 'section'], 'evidence.csv header');
   csvCache = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
   assert.ok(csvCache.length > 0, 'evidence.csv has rows');
