@@ -3,11 +3,9 @@
 //
 // Typical test file (one browser and one server per file, a fresh context per test):
 //
-//   import { test, before, after } from 'node:test';
-//   import { startHarness, assertClean } from './harness.mjs';
-//   let h;
-//   before(async () => { h = await startHarness(); });
-//   after(async () => { await h?.close(); });
+//   import { test } from 'node:test';
+//   import { harnessForFile, assertClean } from './harness.mjs';
+//   const h = harnessForFile();
 //   test('…', async () => {
 //     const s = await h.openApp('/');        // or h.openFile('#some/fragment')
 //     …                                       // s.page is a playwright Page
@@ -23,17 +21,20 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+/** The build under test: dist/, or the directory E2E_DIST names (relative to the repository),
+ *  e.g. dist-tiny for the smoke suite on the tiny fixture corpus. */
+export const DIST = resolve(ROOT, process.env.E2E_DIST || 'dist');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 export const SINGLE_FILE = join(DIST, 'explorer.html');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Generous: a 2-core CI machine compiles the wasm while other suites run. */
 export const READY_TIMEOUT_MS = Number(process.env.E2E_READY_TIMEOUT_MS || 20000);
 
-// Flags that keep Chromium quiet on these machines (shared/guides/toolchain.md). Playwright adds
+// Flags that keep Chromium quiet on these machines (see "Toolchain" in ARCHITECTURE.md). Playwright adds
 // --headless and a fresh temporary --user-data-dir itself (and refuses one in args), and removes
 // that dir when the browser closes.
 export const CHROMIUM_ARGS = [
@@ -264,5 +265,26 @@ export async function startHarness({ dist = DIST } = {}) {
       await browser?.close().catch(() => {});
       await server.close();
     },
+  };
+}
+
+/**
+ * The harness of a test file: started before its first test, closed after its last. Its
+ * methods and `origin` are usable inside the tests.
+ */
+export function harnessForFile(options) {
+  let h;
+  before(async () => {
+    h = await startHarness(options);
+  });
+  after(async () => {
+    await h?.close();
+  });
+  return {
+    get origin() {
+      return h.origin;
+    },
+    openApp: (...args) => h.openApp(...args),
+    openFile: (...args) => h.openFile(...args),
   };
 }

@@ -1,44 +1,40 @@
 // The matrix page: counts against dist/evidence.csv, facets (OR within, AND across, counts,
 // clear all), layout switches, the drill-down panel, the reader at the quote, the evidence card,
 // search, keyboard navigation and the reader's margin links back to the matrix.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, screenshot, startHarness } from './harness.mjs';
-import {
-  PAPERS,
-  activeId,
-  categoryRows,
-  checkedFacets,
-  columnTitleOf,
-  columnTitles,
-  csvStats,
-  distinct,
-  eventually,
-  facetBox,
-  facetCount,
-  focusText,
-  fold,
-  loadCsv,
-  normQuote,
-  summary,
-  toggleFacet,
-  waitFor,
-  waitForFragment,
-  waitInViewport,
-} from './pages.mjs';
+import { assertClean, harnessForFile, screenshot } from './harness.mjs';
+import { activeId, categoryRows, checkedFacets, columnTitleOf, columnTitles, csvStats, distinct, eventually, facetBox, facetCount, focusText, foldQuotes, foldSearch, loadCsv, loadSummary, markOf, paperIds, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 90_000 };
-let h;
-let csv;
-before(async () => {
-  csv = loadCsv();
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = harnessForFile();
+const csv = loadCsv();
 
-const markOf = (paper) => ({ 'use-nato-eu': 'U', 'view-from-tokyo': 'T', prospects: 'P' })[paper];
+/** The corpus's categories (of the papers `ids`, or all), from corpus-summary.json: the CSV
+ *  has only the coded ones. */
+const categoriesOf = (ids) => loadSummary().categories.filter((k) => !ids || ids.includes(k.paper));
+
+/** The row groups by dimension: each dimension with categories, then the categories that map
+ *  onto none (context) in a group of their own. */
+const dimensionGroups = () => [
+  ...loadSummary().dimensions.filter((d) => d.categories > 0).map((d) => d.label),
+  ...(categoriesOf().some((k) => !k.dimension) ? ['Framing and background'] : []),
+];
+
+/** Every category row is one of `cats` (by its label and its paper's mark), and every one of
+ *  `cats` has its row. */
+function assertRowsAre(rows, cats) {
+  const left = [...cats];
+  for (const r of rows) {
+    const fits = left
+      .map((k, i) => [k, i])
+      .filter(([k]) => r.text.includes(k.label) && markOf(k.paper) === r.mark)
+      .sort((a, b) => b[0].label.length - a[0].label.length);
+    assert.ok(fits.length > 0, `row ${JSON.stringify(r)} is a category of the corpus`);
+    left.splice(fits[0][1], 1);
+  }
+  assert.deepEqual(left.map((k) => k.id), [], 'every category has its row');
+}
 
 async function openMatrix(hash = '#/matrix') {
   const s = await h.openApp(`/${hash}`);
@@ -82,16 +78,11 @@ test('the matrix renders categories against evidence with counts matching eviden
     assert.equal(await grid.getAttribute('data-transposed'), 'false');
 
     const all = csvStats(csv);
-    await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
+    await expectSummary(page, { ...statsWant(all), categories: loadSummary().counts.categories });
 
     const rows = await categoryRows(page);
-    assert.equal(rows.length, all.categories.size, 'one row per category');
-    const labels = Object.fromEntries(csv.map((r) => [r.category_label, r.paper_id]));
-    for (const r of rows) {
-      const label = Object.keys(labels).find((l) => r.text.includes(l));
-      assert.ok(label, `row ${JSON.stringify(r.text)} names a category of the CSV`);
-      assert.equal(r.mark, markOf(labels[label]), `mark of ${label}`);
-    }
+    assert.equal(rows.length, loadSummary().counts.categories, 'one row per category');
+    assertRowsAre(rows, categoriesOf());
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(csv), 'one column per evidence item');
     await screenshot(page, 'matrix');
     assertClean(s);
@@ -105,52 +96,54 @@ test('facets: one paper, OR within a facet, AND across facets, counts, clear all
   try {
     const page = s.page;
     // Counts before any filter: evidence items per paper.
-    for (const p of PAPERS) {
+    const papers = paperIds();
+    for (const p of papers) {
       assert.equal(await facetCount(page, 'paper', p), csvStats(csv, (r) => r.paper_id === p).evidence.size, `count of ${p}`);
     }
 
-    // Paper = prospects.
-    await toggleFacet(page, 'paper', 'prospects');
-    await waitForFragment(page, /[?&]paper=prospects(&|$)/);
-    const pro = csvStats(csv, (r) => r.paper_id === 'prospects');
-    await expectSummary(page, { ...statsWant(pro), categories: pro.categories.size });
+    // One paper (the last), then OR a second one (the first).
+    const [one, other] = [papers.at(-1), papers[0]];
+    await toggleFacet(page, 'paper', one);
+    await waitForFragment(page, new RegExp(`[?&]paper=${one}(&|$)`));
+    const pro = csvStats(csv, (r) => r.paper_id === one);
+    await expectSummary(page, { ...statsWant(pro), categories: categoriesOf([one]).length });
     const rows = await categoryRows(page);
-    assert.equal(rows.length, pro.categories.size, 'only the categories of prospects');
-    assert.ok(rows.every((r) => r.mark === 'P'), `every row is a prospects category: ${JSON.stringify(rows)}`);
-    assert.equal((await columnTitles(page)).length, pro.evidence.size, 'columns = evidence items of prospects');
+    assertRowsAre(rows, categoriesOf([one]));
+    assert.ok(rows.every((r) => r.mark === markOf(one)), `every row is a category of ${one}: ${JSON.stringify(rows)}`);
+    assert.equal((await columnTitles(page)).length, pro.evidence.size, `columns = evidence items of ${one}`);
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(pro.rows));
     // Counts: the paper facet ignores its own selection; another facet counts within it.
-    for (const p of PAPERS) {
+    for (const p of papers) {
       assert.equal(await facetCount(page, 'paper', p), csvStats(csv, (r) => r.paper_id === p).evidence.size);
     }
     for (const k of distinct(csv, 'kind')) {
       assert.equal(
         await facetCount(page, 'kind', k),
         csvStats(pro.rows, (r) => r.kind === k).evidence.size,
-        `kind count of ${k} within prospects`,
+        `kind count of ${k} within ${one}`,
       );
     }
-    await screenshot(page, 'matrix-facet-prospects');
+    await screenshot(page, 'matrix-facet-one-paper');
 
     // OR within the paper facet.
-    await toggleFacet(page, 'paper', 'view-from-tokyo');
-    const two = csvStats(csv, (r) => r.paper_id === 'prospects' || r.paper_id === 'view-from-tokyo');
-    await expectSummary(page, { ...statsWant(two), categories: two.categories.size });
+    await toggleFacet(page, 'paper', other);
+    const two = csvStats(csv, (r) => r.paper_id === one || r.paper_id === other);
+    await expectSummary(page, { ...statsWant(two), categories: categoriesOf([one, other]).length });
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(two.rows));
-    assert.deepEqual([...new Set((await categoryRows(page)).map((r) => r.mark))].sort(), ['P', 'T']);
+    assert.deepEqual([...new Set((await categoryRows(page)).map((r) => r.mark))].sort(), [markOf(one), markOf(other)].sort());
 
-    // AND across facets: papers AND a kind that prospects uses.
+    // AND across facets: papers AND a kind that the first paper uses.
     const kind = distinct(pro.rows, 'kind')[0];
     await toggleFacet(page, 'kind', kind);
     const and = csvStats(two.rows, (r) => r.kind === kind);
     await expectSummary(page, statsWant(and));
     assert.deepEqual((await columnTitles(page)).sort(), titlesOf(and.rows));
-    assert.deepEqual(await checkedFacets(page), { kind: [kind], paper: ['prospects', 'view-from-tokyo'] });
+    assert.deepEqual(await checkedFacets(page), { kind: [kind], paper: [one, other].sort() });
 
     // Clear all restores everything.
     await page.getByTestId('clear-all').click();
     const all = csvStats(csv);
-    await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
+    await expectSummary(page, { ...statsWant(all), categories: loadSummary().counts.categories });
     assert.deepEqual(await checkedFacets(page), {});
     assert.equal(await page.getByTestId('clear-all').count(), 0, 'no clear-all without filters');
     assert.doesNotMatch(await page.evaluate(() => location.hash), /paper=|kind=/);
@@ -173,11 +166,11 @@ test('switches: rows by dimension, columns by place and kind, transpose, compact
     assert.equal(await pressed('rows-dimension'), 'true');
     assert.equal(await pressed('rows-paper'), 'false');
     await eventually(async () =>
-      assert.deepEqual((await rowGroups()).map((t) => t.trim()).sort(), distinct(csv, 'dimension').sort()),
+      assert.deepEqual((await rowGroups()).map((t) => t.trim()).sort(), dimensionGroups().sort()),
     { page });
     assert.ok((await page.locator('[data-testid="matrix"] tr.agg').count()) > 0, 'dimension groups have an aggregate row');
     const all = csvStats(csv);
-    await expectSummary(page, { ...statsWant(all), categories: all.categories.size });
+    await expectSummary(page, { ...statsWant(all), categories: loadSummary().counts.categories });
 
     await page.getByTestId('cols-place').click();
     await waitForFragment(page, /[?&]cols=place(&|$)/);
@@ -240,10 +233,8 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
     const groups = panel.getByTestId('panel-paper');
     assert.equal(await groups.count(), 1);
     assert.equal(await groups.first().getAttribute('data-paper'), row.paper_id);
-    const shown = (await panel.getByTestId('quote').locator('blockquote').allInnerTexts()).map((t) =>
-      normQuote(t.replace(/^“|”$/g, '')),
-    );
-    assert.deepEqual(shown, quotes.map((q) => normQuote(q.quote)), 'the quotes of the cell, in order');
+    const shown = foldQuotes(...(await panel.getByTestId('quote').locator('blockquote').allInnerTexts()).map((t) => t.replace(/^“|”$/g, '')));
+    assert.deepEqual(shown, foldQuotes(...quotes.map((q) => q.quote)), 'the quotes of the cell, in order');
     await screenshot(page, 'matrix-panel');
 
     await panel.getByTestId('read-in-context').first().click();
@@ -252,7 +243,7 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
     assert.equal(await reader.getAttribute('data-paper'), row.paper_id);
     await page.getByTestId('focus-quote').waitFor();
     assert.equal(await page.getByTestId('focus-quote').evaluate((el) => el.tagName), 'MARK');
-    assert.equal(normQuote(await focusText(page)), normQuote(row.quote), 'the highlighted text is the quote');
+    assert.deepEqual(foldQuotes(await focusText(page)), foldQuotes(row.quote), 'the highlighted text is the quote');
     await waitInViewport(page, '#focus-quote');
     await screenshot(page, 'matrix-read-in-context');
     assertClean(s);
@@ -290,7 +281,9 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
     // The evidence item most papers cite within one dimension.
     const key = (r) => `${r.dimension}\u0000${r.evidence_id}`;
     const papersOf = new Map();
-    for (const r of csv) papersOf.set(key(r), new Set([...(papersOf.get(key(r)) ?? []), r.paper_id]));
+    for (const r of csv.filter((r) => r.dimension !== '')) {
+      papersOf.set(key(r), new Set([...(papersOf.get(key(r)) ?? []), r.paper_id]));
+    }
     const [best] = [...papersOf.entries()].sort((a, b) => b[1].size - a[1].size);
     const [dimension, evidenceId] = best[0].split('\u0000');
     const row = csv.find((r) => r.evidence_id === evidenceId);
@@ -323,7 +316,7 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
     await card.waitFor();
     assert.equal(await card.getAttribute('data-evidence'), evidenceId);
     const cols = card.getByTestId('evidence-paper');
-    assert.equal(await cols.count(), PAPERS.length, 'one column per paper');
+    assert.equal(await cols.count(), paperIds().length, 'one column per paper');
     const ev = csvStats(csv, (r) => r.evidence_id === evidenceId);
     const citing = await cols.evaluateAll((els) => els.filter((e) => !e.classList.contains('silent')).map((e) => e.dataset.paper));
     assert.deepEqual(citing.sort(), distinct(ev.rows, 'paper_id').sort(), 'the papers citing it are not silent');
@@ -337,55 +330,70 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
   }
 });
 
+/** Words of the quotes (letters only, 5 or more), each once, in order of appearance. */
+const quoteWords = () => [...new Set(csv.flatMap((r) => r.quote.match(/\p{L}{5,}/gu) ?? []))];
+
 test('search is case- and diacritic-insensitive, narrows columns, lists passages that open the reader', T, async () => {
   const s = await openMatrix();
   try {
     const page = s.page;
     const search = page.getByTestId('search');
     const total = csvStats(csv).evidence.size;
+    const words = quoteWords();
+    const folded = foldSearch(...words);
+    // What the search reads of each CSV row (evidence title, place, category, quote), folded.
+    const fields = foldSearch(...csv.flatMap((r) => [r.evidence_title, r.theatre, r.category_label, r.quote]));
+    const matching = (term) => csv.filter((_, i) => fields.slice(4 * i, 4 * i + 4).some((f) => f.includes(term)));
 
-    // "bamyan" finds the accented spelling in the papers (if the corpus has one).
-    const accented = csv.find((r) => /Bamyán/.test(r.quote));
-    await search.fill('bamyan');
-    await waitForFragment(page, /[?&]q=bamyan(&|$)/);
-    const passages = page.getByTestId('passages');
-    await passages.getByTestId('passage').first().waitFor();
-    const hits = await passages.locator('mark.hit').allInnerTexts();
-    assert.ok(hits.length > 0 && hits.every((t) => fold(t) === 'bamyan'), `highlights: ${JSON.stringify(hits)}`);
-    if (accented) {
-      assert.ok(hits.includes('Bamyán'), 'the accented spelling is found and highlighted');
-      assert.ok((await columnTitles(page)).includes(columnTitleOf(accented)), 'its evidence item stays a column');
+    // A word of the papers with a diacritic, searched without it, is found and highlighted
+    // with its diacritic (if the corpus quotes such a word).
+    const accentedAt = words.findIndex((w, i) => /^[a-z]+$/.test(folded[i]) && folded[i] !== w.toLowerCase());
+    if (accentedAt >= 0) {
+      const [word, plain] = [words[accentedAt], folded[accentedAt]];
+      await search.fill(plain);
+      await waitForFragment(page, new RegExp(`[?&]q=${plain}(&|$)`));
+      const passages = page.getByTestId('passages');
+      await passages.getByTestId('passage').first().waitFor();
+      const hits = await passages.locator('mark.hit').allInnerTexts();
+      assert.ok(hits.length > 0 && foldSearch(...hits).every((t) => t === plain), `highlights: ${JSON.stringify(hits)}`);
+      assert.ok(hits.some((h) => h.toLowerCase() === word.toLowerCase()), `the spelling ${word} is found and highlighted: ${hits}`);
+      await screenshot(page, 'matrix-search-diacritic');
     }
-    await screenshot(page, 'matrix-search-bamyan');
 
-    // Upper case narrows the columns to (at least) what the CSV says matches.
-    await search.fill('AFGHANISTAN');
-    await waitForFragment(page, /[?&]q=AFGHANISTAN(&|$)/);
-    const must = csv.filter((r) =>
-      [r.evidence_title, r.theatre, r.category_label, r.quote].some((f) => fold(f).includes('afghanistan')),
+    // A word that narrows the evidence, typed in upper case, narrows the columns to (at least)
+    // what the CSV says matches.
+    const term = folded.find(
+      (t, i) => /^[a-z]+$/.test(t) && words[i].length >= 6 && new Set(matching(t).map((r) => r.evidence_id)).size < Math.max(total / 2, 2),
     );
+    assert.ok(term, 'some word of the quotes narrows the evidence');
+    const upper = term.toUpperCase();
+    await search.fill(upper);
+    await waitForFragment(page, new RegExp(`[?&]q=${upper}(&|$)`));
+    const must = matching(term);
     await eventually(async () => {
       const cols = await columnTitles(page);
       assert.ok(cols.length < total, `fewer columns than ${total}: ${cols.length}`);
       for (const t of titlesOf(must)) assert.ok(cols.includes(t), `column ${t}`);
       assert.equal((await summary(page)).evidence, cols.length);
     }, { page });
+    const passages = page.getByTestId('passages');
     await eventually(async () => {
       const hits = await passages.locator('mark.hit').allInnerTexts();
-      assert.ok(hits.length > 0 && hits.every((t) => fold(t) === 'afghanistan'), `highlights: ${JSON.stringify(hits)}`);
+      assert.ok(hits.length > 0 && foldSearch(...hits).every((t) => t === term), `highlights: ${JSON.stringify(hits)}`);
     }, { page });
+    await screenshot(page, 'matrix-search');
 
     // A passage opens the reader at its paragraph, the match highlighted.
     const first = passages.getByTestId('passage').first().getByRole('link');
     const href = await first.getAttribute('href');
     const paper = decodeURIComponent(href).match(/#\/read\/([^/?]+)/)?.[1];
-    assert.ok(PAPERS.includes(paper), `passage link ${href}`);
+    assert.ok(paperIds().includes(paper), `passage link ${href}`);
     await first.click();
     const reader = page.getByTestId('reader');
     await reader.waitFor();
     assert.equal(await reader.getAttribute('data-paper'), paper);
     const readerHits = await reader.locator('mark.hit').allInnerTexts();
-    assert.ok(readerHits.length > 0 && readerHits.every((t) => fold(t) === 'afghanistan'));
+    assert.ok(readerHits.length > 0 && foldSearch(...readerHits).every((t) => t === term));
     assertClean(s);
   } finally {
     await s.close();
@@ -426,7 +434,9 @@ test('keyboard: arrows move focus between cells, Enter opens the panel, Escape c
 });
 
 test('a margin link in the reader returns to the matrix with that cell selected', T, async () => {
-  const s = await h.openApp('/#/read/use-nato-eu');
+  // The paper of the first quote that stands in a paragraph (the margin is beside paragraphs).
+  const paper = csv.find((r) => /#\/read\/[^/?]+\/p\d+/.test(r.link))?.paper_id ?? csv[0].paper_id;
+  const s = await h.openApp(`/#/read/${paper}`);
   try {
     const page = s.page;
     const link = page.getByTestId('margin-coding').first();
@@ -480,6 +490,49 @@ test('"only evidence two or more papers cite" narrows the matrix to comparable e
     await page.getByTestId('clear-all').click();
     await waitFor(page, () => !location.hash.includes('shared=1'));
     assert.equal(await box.isChecked(), false);
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+/** First and last year of a CSV date ("2007-01-12", "2009/2010", "2007-03/2008-12"). */
+const yearsOf = (date) => {
+  const [a, b = a] = date.split('/');
+  return [Number(a.slice(0, 4)), Number(b.slice(0, 4))];
+};
+
+test('the year inputs set a range that keeps the evidence active in those years', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const spans = csv.map((r) => yearsOf(r.date));
+    const sorted = spans.map((y) => y[0]).sort((a, b) => a - b);
+    const year = sorted[Math.floor(sorted.length / 2)];
+    const setYear = async (id, y) => {
+      const input = page.getByTestId(id);
+      await input.fill(String(y));
+      await input.dispatchEvent('change');
+    };
+    await setYear('year-from', year);
+    await waitForFragment(page, new RegExp(`[?&]years=${year}-\\d{4}(&|$)`));
+    await setYear('year-to', year);
+    await waitForFragment(page, new RegExp(`[?&]years=${year}(&|$)`));
+    const want = csvStats(csv, (r) => {
+      const [a, b] = yearsOf(r.date);
+      return a <= year && b >= year;
+    });
+    await expectSummary(page, statsWant(want));
+    assert.deepEqual((await columnTitles(page)).sort(), titlesOf(want.rows));
+    assert.ok(
+      (await page.locator('.active-filters .chip').allInnerTexts()).some((t) => t.includes(`Years: ${year}–${year}`)),
+      'a chip names the range',
+    );
+    await screenshot(page, 'matrix-years');
+    await page.locator('.years-facet .facet-clear').click();
+    await waitFor(page, () => !location.hash.includes('years='));
+    const all = csvStats(csv);
+    await expectSummary(page, statsWant(all));
     assertClean(s);
   } finally {
     await s.close();

@@ -2,12 +2,21 @@
 // Everything waits on DOM conditions (selectors, attributes, text), never on fixed delays.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST } from './harness.mjs';
+import { DIST, ROOT } from './harness.mjs';
 
 export const CSV_PATH = join(DIST, 'evidence.csv');
-export const PAPERS = ['use-nato-eu', 'view-from-tokyo', 'prospects'];
+export const SUMMARY_PATH = join(DIST, 'corpus-summary.json');
+/** The columns of evidence.csv, in order (ARCHITECTURE.md, "Exports"). */
+export const CSV_COLUMNS = [
+  'paper_id', 'paper_title', 'section', 'category_id', 'category_label', 'partner', 'dimension',
+  'evidence_id', 'evidence_title', 'date', 'theatre', 'kind', 'domain', 'quote', 'link',
+  'rationale', 'corpus_version',
+];
+/** The byte-order mark evidence.csv starts with (for Excel); a CSV reader skips it. */
+export const BOM = '\uFEFF';
 /** Timeout for a UI reaction (a re-render after a click, a route change). */
 export const UI_TIMEOUT = 10_000;
 
@@ -47,17 +56,47 @@ export function parseCsvText(text) {
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
+/** The header and rows of dist/evidence.csv as arrays of fields. */
+export function readCsvFile(path = CSV_PATH) {
+  assert.ok(existsSync(path), `${path} missing: run scripts/build.sh first`);
+  const text = readFileSync(path, 'utf8');
+  const [header, ...rows] = parseCsvText(text.startsWith(BOM) ? text.slice(1) : text);
+  return { header, rows };
+}
+
 let csvCache;
 /** The rows of dist/evidence.csv as objects keyed by the header. */
 export function loadCsv() {
   if (csvCache) return csvCache;
-  assert.ok(existsSync(CSV_PATH), `${CSV_PATH} missing: run scripts/build.sh first`);
-  const [header, ...rows] = parseCsvText(readFileSync(CSV_PATH, 'utf8').replace(/^\uFEFF/, ''));
-  assert.deepEqual(header.slice(0, 3), ['paper_id', 'paper_title', 'section'], 'evidence.csv header');
+  const { header, rows } = readCsvFile();
+  assert.deepEqual(header, CSV_COLUMNS, 'evidence.csv header');
   csvCache = rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
   assert.ok(csvCache.length > 0, 'evidence.csv has rows');
   return csvCache;
 }
+
+let summaryCache;
+/** dist/corpus-summary.json, written by the build from the corpus it embeds (format in
+ *  crates/core/src/summary.rs): { corpus: { title, version, hash }, counts: { papers,
+ *  categories, evidence, codings, quotes, csv_rows, shared_evidence, … }, papers: [{ id, mark,
+ *  title, short_title, categories, codings, quotes, sections, footnotes }], categories,
+ *  evidence, codings, … }. */
+export function loadSummary() {
+  if (summaryCache) return summaryCache;
+  assert.ok(existsSync(SUMMARY_PATH), `${SUMMARY_PATH} missing: run scripts/build.sh first`);
+  summaryCache = JSON.parse(readFileSync(SUMMARY_PATH, 'utf8'));
+  assert.equal(summaryCache.format, 1, 'corpus-summary.json format 1');
+  assert.ok(summaryCache.papers.length > 0, 'the corpus has papers');
+  for (const p of summaryCache.papers) assert.ok(p.id && p.mark, `paper ${JSON.stringify(p)} has an id and a mark`);
+  return summaryCache;
+}
+
+/** Paper ids in corpus order. */
+export const paperIds = () => loadSummary().papers.map((p) => p.id);
+/** The mark letter(s) of a paper. */
+export const markOf = (id) => loadSummary().papers.find((p) => p.id === id)?.mark;
+/** The papers, most of `key` (a figure of the summary's papers: 'quotes', 'footnotes', …) first. */
+export const papersBy = (key) => [...loadSummary().papers].sort((a, b) => b[key] - a[key]);
 
 /** Counts the matrix summary states, for the CSV rows passing `pred`. */
 export function csvStats(rows, pred = () => true) {
@@ -74,17 +113,23 @@ export function csvStats(rows, pred = () => true) {
 /** Distinct values of a column, in first-seen order. */
 export const distinct = (rows, col) => [...new Set(rows.map((r) => r[col]))];
 
-/** Case- and diacritic-insensitive key (what the app's search promises). */
-export const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** The app's quote matching: whitespace runs folded, quote marks and dashes unified. */
-export const normQuote = (s) =>
-  s
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[‐–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Texts folded by the core itself (its text-fold bin): 'quote' folds as quotes are matched
+ *  against the papers (whitespace, quote marks, dashes), 'search' as search matches (also case
+ *  and diacritics). */
+export function coreFold(mode, texts) {
+  if (texts.length === 0) return [];
+  const r = spawnSync('cargo', ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'text-fold', '--', mode], {
+    cwd: ROOT,
+    input: texts.join('\0'),
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, `text-fold ${mode} failed: ${r.error ?? r.stderr}`);
+  return r.stdout.split('\0');
+}
+/** The quotes as the explorer matches them (`text::quote_fold`). */
+export const foldQuotes = (...texts) => coreFold('quote', texts);
+/** The texts as search matches them (`text::search_fold`). */
+export const foldSearch = (...texts) => coreFold('search', texts);
 
 // --- the page ---------------------------------------------------------------------------------
 

@@ -1,45 +1,33 @@
 // Smoke tests of the release build in dist/ (scripts/build.sh or scripts/test.sh makes it):
 // the app starts over http and from file://, cleanly, and the build's files are what they claim.
-import { test, before, after } from 'node:test';
+// Corpus-independent: the test command runs it twice, on dist/ and (E2E_DIST=dist-tiny) on the
+// tiny fixture corpus.
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, SINGLE_FILE, assertClean, screenshot, startHarness } from './harness.mjs';
+import { externalRefs, inlineContents, readCsp, sha256 } from '../scripts/csp.mjs';
+import { DIST, SINGLE_FILE, assertClean, harnessForFile, screenshot } from './harness.mjs';
+import { BOM, CSV_COLUMNS, csvStats, loadCsv, loadSummary, readCsvFile } from './pages.mjs';
 
 const T = { timeout: 60_000 };
 const INDEX = join(DIST, 'index.html');
 
-let h;
-before(async () => {
+before(() => {
   assert.ok(existsSync(INDEX), `${INDEX} missing: run scripts/build.sh first`);
-  h = await startHarness();
 });
-after(async () => {
-  await h?.close();
-});
+const h = harnessForFile();
 
 // --- static checks of the built files --------------------------------------------------------
 
 function cspOf(html) {
-  const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/i);
-  assert.ok(m, 'CSP <meta> present');
-  const policy = new Map();
-  for (const part of m[1].split(';')) {
-    const [name, ...values] = part.trim().split(/\s+/);
-    if (name) policy.set(name, values);
-  }
+  const csp = readCsp(html);
+  assert.ok(csp, 'CSP <meta> present');
   // The policy must precede every script and style it governs.
   const first = html.search(/<(script|style|link)\b/i);
-  assert.ok(m.index < first, 'CSP <meta> comes before any script, style or link');
-  return policy;
+  assert.ok(csp.index < first, 'CSP <meta> comes before any script, style or link');
+  return csp.policy;
 }
-
-const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const inline = (html, tag) =>
-  [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}\\s*>`, 'gi'))]
-    .filter((m) => !/\bsrc\s*=/i.test(m[1]))
-    .map((m) => m[2]);
 
 function assertNoLooseSources(policy) {
   for (const [name, values] of policy) {
@@ -59,42 +47,67 @@ test('served index.html has a strict CSP that allows exactly its inline scripts'
   assertNoLooseSources(policy);
   const scriptSrc = policy.get('script-src');
   assert.ok(scriptSrc.includes("'self'") && scriptSrc.includes("'wasm-unsafe-eval'"));
-  for (const s of inline(html, 'script')) assert.ok(scriptSrc.includes(hash(s)), 'inline script hash-allowed');
-  for (const s of inline(html, 'style')) assert.ok(policy.get('style-src').includes(hash(s)), 'inline style hash-allowed');
+  const { scripts, styles } = inlineContents(html);
+  assert.ok(scripts.length > 0, 'the watchdog and the initializer are inline scripts');
+  for (const s of scripts) assert.ok(scriptSrc.includes(sha256(s)), 'inline script hash-allowed');
+  for (const s of styles) assert.ok(policy.get('style-src').includes(sha256(s)), 'inline style hash-allowed');
   assert.deepEqual(policy.get('connect-src'), ["'self'"]);
 });
 
 test('explorer.html is one self-contained file under a hash-only CSP', T, () => {
   const html = readFileSync(SINGLE_FILE, 'utf8');
-  const markup = html
-    .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
-    .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2')
-    .replace(/<!--[\s\S]*?-->/g, '');
-  const refs = [...markup.matchAll(/\s(src|href|srcset|action|formaction|poster|data|manifest)\s*=\s*["']?([^"'\s>]*)/gi)]
-    .map((m) => `${m[1]}=${m[2]}`)
-    .filter((r) => !/=(data:|#)/i.test(r));
-  assert.deepEqual(refs, [], 'no src=/href= to anything outside the file');
+  assert.deepEqual(externalRefs(html), [], 'no src=/href= to anything outside the file');
   assert.doesNotMatch(html, /\bintegrity\s*=/i, 'no SRI');
+  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2');
   assert.doesNotMatch(markup, /rel=["']?(modulepreload|preload|stylesheet)/i, 'no preload or stylesheet links');
 
   const policy = cspOf(html);
   assertNoLooseSources(policy);
-  const scripts = inline(html, 'script');
-  const styles = inline(html, 'style');
+  const { scripts, styles } = inlineContents(html);
   assert.equal(scripts.filter((s) => s.includes('module_or_path')).length, 1, 'one inline boot module');
   assert.deepEqual(
     [...policy.get('script-src')].sort(),
-    [...new Set(scripts.map(hash)), "'wasm-unsafe-eval'"].sort(),
+    [...new Set(scripts.map(sha256)), "'wasm-unsafe-eval'"].sort(),
     'script-src is exactly the inline scripts\' hashes',
   );
-  assert.deepEqual([...policy.get('style-src')].sort(), [...new Set(styles.map(hash))].sort());
+  assert.deepEqual([...policy.get('style-src')].sort(), [...new Set(styles.map(sha256))].sort());
   assert.ok(!policy.has('connect-src'), 'no connect-src: the file fetches nothing');
 });
 
-test('dist/evidence.csv is there (exported by the export-csv bin at build time)', T, () => {
-  const csv = readFileSync(join(DIST, 'evidence.csv'), 'utf8');
-  const lines = csv.split('\n').filter((l) => l.trim() !== '');
-  assert.ok(lines.length >= 2, 'a header and at least one row');
+test('dist/evidence.csv is RFC 4180 with the documented columns, a row per quote of the corpus', T, () => {
+  const { header, rows } = readCsvFile();
+  assert.deepEqual(header, CSV_COLUMNS, 'the documented columns, in order');
+  assert.ok(rows.length > 0, 'at least one row');
+  const bad = rows.filter((r) => r.length !== header.length);
+  assert.deepEqual(bad.slice(0, 3), [], `every row has ${header.length} fields`);
+  const raw = readFileSync(join(DIST, 'evidence.csv'), 'utf8');
+  assert.ok(raw.startsWith(BOM), 'a UTF-8 byte-order mark first (for Excel)');
+  assert.ok(raw.endsWith('\r\n') && !/[^\r]\n/.test(raw.replace(/"[^"]*"/g, '')), 'CRLF line ends');
+  const csv = loadCsv();
+  const summary = loadSummary();
+  const all = csvStats(csv);
+  assert.equal(all.quotes, summary.counts.csv_rows, 'one row per quote');
+  assert.equal(all.quotes, summary.counts.quotes);
+  assert.equal(all.codings.size, summary.counts.codings, 'every coding has its rows');
+  const coded = summary.evidence.filter((e) => e.codings > 0).map((e) => e.id).sort();
+  assert.deepEqual([...all.evidence].sort(), coded, 'the evidence items with codings');
+  const ids = new Set(summary.papers.map((p) => p.id));
+  for (const r of csv) {
+    assert.ok(ids.has(r.paper_id), `paper ${r.paper_id} is in the corpus summary`);
+    assert.ok(r.link.startsWith(`index.html#/read/${r.paper_id}`), `link of a ${r.paper_id} quote opens it: ${r.link}`);
+    assert.ok(r.quote.trim() !== '', 'a quote is never empty');
+  }
+});
+
+test('dist/corpus-summary.json names every paper with a unique mark, and its counts add up', T, () => {
+  const summary = loadSummary();
+  const marks = summary.papers.map((p) => p.mark);
+  assert.equal(new Set(marks).size, marks.length, `unique marks: ${marks}`);
+  assert.equal(summary.papers.length, summary.counts.papers);
+  const sum = (k) => summary.papers.reduce((t, p) => t + p[k], 0);
+  for (const k of ['categories', 'codings', 'quotes']) assert.equal(sum(k), summary.counts[k], `papers' ${k} add up`);
+  assert.ok(summary.counts.shared_evidence <= summary.counts.evidence);
+  for (const p of summary.papers) assert.equal(csvStats(loadCsv(), (r) => r.paper_id === p.id).quotes, p.quotes, `quotes of ${p.id}`);
 });
 
 // --- in the browser --------------------------------------------------------------------------
@@ -104,6 +117,8 @@ test('over http the app starts cleanly and requests nothing beyond its origin', 
   try {
     await screenshot(s.page, 'smoke-http');
     assert.equal(await s.page.locator('#boot').count(), 0, 'the app replaced the loading indicator');
+    assert.equal(await s.page.title(), loadSummary().corpus.title, 'the landing page is titled with the corpus');
+    assert.equal(await s.page.getByTestId('paper-card').count(), loadSummary().papers.length, 'a card per paper');
     assertClean(s);
     assert.ok(s.requests.some((u) => u.endsWith('.wasm')), 'the wasm came from the origin');
   } finally {
@@ -116,6 +131,7 @@ test('from file:// explorer.html starts cleanly and requests nothing but itself'
   try {
     await screenshot(s.page, 'smoke-file');
     assert.equal(await s.page.locator('#boot').count(), 0, 'the app replaced the loading indicator');
+    assert.equal(await s.page.title(), loadSummary().corpus.title, 'the landing page is titled with the corpus');
     assertClean(s);
   } finally {
     await s.close();

@@ -27,6 +27,7 @@ import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { DIST, ROOT, launchBrowser, startServer } from '../e2e/harness.mjs';
+import { loadCsv } from '../e2e/pages.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 15);
 const N = Number(process.env.BENCH_INTERACTIONS || 100);
@@ -34,6 +35,8 @@ const VIEWPORT = { width: 1440, height: 900 };
 const WWW = join(ROOT, 'target', 'bench-www');
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS || 120000);
 /** The builds measured: dist/ (1x) and, when scripts/bench.sh made them, synthetic 10x and 100x. */
+// Typed: the longest word of the evidence titles (from the build's evidence.csv), letter by letter.
+const WORD = `${loadCsv().flatMap((r) => r.evidence_title.match(/\p{L}+/gu) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '')} `;
 const SCALES = (process.env.BENCH_SCALES ?? '10 100').split(/\s+/).filter(Boolean);
 const BUILDS = [
   { label: '1x', dir: DIST },
@@ -143,7 +146,7 @@ function sizes(dir) {
     const b = readFileSync(p);
     const gz = gzipSync(b, { level: 9 }).length;
     files[f] = { raw: b.length, gzip: gz };
-    if (f !== 'explorer.html' && f !== 'evidence.csv') {
+    if (f !== 'explorer.html' && f !== 'evidence.csv' && !f.endsWith('.json')) {
       servedRaw += b.length;
       servedGzip += gz;
     }
@@ -210,7 +213,7 @@ async function measure(browser, build) {
       const it = {};
       it.search_keystroke = await interaction(page, `
         const el = document.getElementById('search-input');
-        const word = 'afghanistan ';
+        const word = ${JSON.stringify(WORD)};
         el.value = word.slice(0, (i % word.length) + 1);
         el.dispatchEvent(new InputEvent('input', { bubbles: true }));`, n);
       await page.evaluate(() => {

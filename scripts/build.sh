@@ -6,7 +6,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
 # The shipped build is never the benchmark's synthetic corpus (scripts/bench.sh).
 unset EVIDENCE_SCALE
-. scripts/lib-sizes.sh
 
 # style/app.css is owned by the app's author; Trunk fails without it.
 [ -f style/app.css ] || { echo "build: style/app.css is missing" >&2; exit 1; }
@@ -14,6 +13,6 @@ unset EVIDENCE_SCALE
 echo "build: trunk build --release"
 trunk build --release
 echo
-print_dist_sizes dist
+node scripts/sizes.mjs dist
 echo
 echo "build: single file: $(pwd)/dist/explorer.html"

@@ -12,11 +12,11 @@
 //
 // It fails loudly (exit 1) on anything it does not expect, rather than emit a broken file.
 
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
+import { externalRefs, inlineContents, insertCsp as insertCspOrThrow, lf, sha256 } from './csp.mjs';
+import { describe as sizes } from './sizes.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE ?? 'debug';
@@ -36,52 +36,15 @@ if (profile !== 'release') {
   process.exit(0);
 }
 
-// The HTML parser turns CR LF and lone CR into LF before a script's text exists, and CSP hashes
-// are taken over that text (UTF-8). Normalise first so the hashes match what the browser sees.
-const lf = (s) => s.replace(/\r\n?/g, '\n');
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const sizes = (buf) => `${kib(buf.length)} raw, ${kib(gzipSync(buf, { level: 9 }).length)} gzip`;
-
-/** Inline <script> (no src) and <style> contents of a finished document, in order. */
-function inlineContents(html) {
-  const scripts = [];
-  const styles = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (/\bsrc\s*=/i.test(m[1])) continue;
-    scripts.push(m[2]);
-  }
-  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styles.push(m[1]);
-  return { scripts, styles };
-}
-
 function insertCsp(html, policy) {
-  if (/http-equiv\s*=\s*["']?content-security-policy/i.test(html)) die('document already has a CSP meta');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  // Right after <meta charset>: the policy must come before every script and style it governs.
-  const charset = /<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i;
-  if (!charset.test(html)) die('no <meta charset="utf-8"> to put the CSP after');
-  return html.replace(charset, (m) => `${m}\n  ${meta}`);
+  try {
+    return insertCspOrThrow(html, policy);
+  } catch (e) {
+    die(e.message);
+  }
 }
 
 const unique = (xs) => [...new Set(xs)];
-
-/** Attributes in the markup (not inside scripts or styles) that would load or link anything
- *  other than a data: URL or an in-page #fragment. Exported logic mirrored in e2e/smoke.test.mjs. */
-function externalRefs(html) {
-  const markup = html
-    .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
-    .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2')
-    .replace(/<!--[\s\S]*?-->/g, '');
-  const refs = [];
-  for (const tag of markup.matchAll(/<[a-z][^>]*>/gi)) {
-    for (const m of tag[0].matchAll(/\s(src|href|srcset|action|formaction|poster|data|manifest|background)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-      const v = (m[2] ?? m[3] ?? m[4] ?? '').trim();
-      if (!/^(data:|#)/i.test(v)) refs.push(`${m[1]}="${v}"`);
-    }
-  }
-  return refs;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Read what Trunk produced.

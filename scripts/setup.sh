@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent installer of everything the build and the tests need (see shared/guides/toolchain.md).
+# Idempotent installer of everything the build and the tests need ("Toolchain" in ARCHITECTURE.md
+# says why each version).
 # Installs only what is missing or at the wrong version; prints what it installs or skips.
 # Works on a brand-new machine (only the package registries are reachable) and is a quick no-op
 # on a prepared one. Source it (`. scripts/setup.sh`) to keep its PATH, or run it with bash.

@@ -2,6 +2,8 @@
 # THE test command (also what .ci/run runs). Installs missing tools, then:
 #   fmt check, clippy (host, all targets; wasm32 for the app), cargo test (workspace),
 #   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
+#   the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
+#   read the corpus from the build's output, so they must pass on any corpus; and
 #   the engine subsets (e2e/engines/: Firefox ESR, WebKitGTK under Xvfb), and the panic notice
 #   against a test build that panics on purpose (e2e/panic.e2e.mjs, all three engines).
 # Every step runs even when an earlier one failed (except that the e2e suite needs the build);
@@ -34,10 +36,11 @@ step() {
 }
 
 # Trunk prints cargo's diagnostics and its own log lines; treat any warning as a failure.
+# Arguments go to trunk build (e.g. --dist dist-tiny).
 trunk_build() {
   local log
   log=$(mktemp)
-  if ! trunk build --release 2>&1 | tee "$log"; then
+  if ! trunk build --release "$@" 2>&1 | tee "$log"; then
     rm -f "$log"; return 1
   fi
   if grep -nE '^(warning|error)(\[[A-Za-z0-9_]+\])?:| WARN ' "$log"; then
@@ -62,6 +65,17 @@ if step "trunk build --release" trunk_build; then
 else
   failed+=("e2e")
   results+=("  FAIL  e2e: not run (the build failed)")
+fi
+# The same app built from the tiny fixture corpus (build.rs and post-build.mjs read EXPLORER_SEEDS).
+tiny_build() (
+  export EXPLORER_SEEDS=crates/core/tests/fixtures/tiny
+  trunk_build --dist dist-tiny
+)
+if step "trunk build --release of the tiny corpus (dist-tiny/)" tiny_build; then
+  step "e2e smoke on the tiny corpus" env E2E_DIST=dist-tiny node --test --test-concurrency=1 e2e/smoke.test.mjs || true
+else
+  failed+=("e2e smoke on the tiny corpus")
+  results+=("  FAIL  e2e smoke on the tiny corpus: not run (the build failed)")
 fi
 
 echo

@@ -1,37 +1,33 @@
-//! The root component: loads the embedded data, keeps the store in step with the URL, and
-//! routes to the page the state names.
+//! The root: `App` loads the embedded data (or says why it cannot); `Shell` holds the store,
+//! keeps it in step with the URL, handles the global keys and routes to the page the state
+//! names, under the header and the notices.
 
 use std::rc::Rc;
 
+use evidence_core::presenter::{Command, Message};
 use evidence_core::url;
-use evidence_core::view::{Action, Mode, Route};
+use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::Corpus;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::evidence_card::EvidencePage;
-use crate::components::explorer::Explorer;
+use crate::components::handout::{Handout, HandoutStep, PrintLink};
 use crate::components::header::Header;
 use crate::components::home::Home;
+use crate::components::matrix_page::MatrixPage;
 use crate::components::notices::Notices;
+use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::reader::Reader;
-use crate::data::{data, Data};
+use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
-/// Shared, immutable data compared by pointer, so props stay cheap.
-#[derive(Clone)]
-pub struct Shared(pub Rc<Data>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The root component.
+/// The root component: the explorer once its data is loaded, or why it could not start.
 #[component]
 pub fn App() -> Html {
     match data() {
-        Ok(d) => html! { <Explorer_ data={Shared(d)} /> },
+        Ok(d) if browser::is_presenter_window() => html! { <PresenterWindow data={Shared(d)} /> },
+        Ok(d) => html! { <Shell data={Shared(d)} /> },
         Err(e) => html! {
             <div class="startup-error" role="alert">
                 <h1>{ "The explorer could not start" }</h1>
@@ -41,14 +37,27 @@ pub fn App() -> Html {
     }
 }
 
+/// Where the presenter's notes are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Notes {
+    /// Nowhere (or in a presenter window this page does not know of yet).
+    Hidden,
+    /// In the presenter window.
+    Window,
+    /// Beside the slide, because the browser blocked the presenter window.
+    Split,
+}
+
+/// Props of `Shell`.
 #[derive(Properties, PartialEq)]
-struct RootProps {
+struct ShellProps {
+    /// Corpus and index.
     data: Shared,
 }
 
-#[allow(non_camel_case_types)]
+/// The explorer around its pages: store, URL sync, global keys, header, notices, routing.
 #[component]
-fn Explorer_(props: &RootProps) -> Html {
+fn Shell(props: &ShellProps) -> Html {
     let d = props.data.clone();
     let store = {
         let d = d.clone();
@@ -75,6 +84,73 @@ fn Explorer_(props: &RootProps) -> Html {
         use_callback((), move |_: (), _| store.dispatch(Msg::DismissNotices))
     };
 
+    // The presenter window: open it (or the notes beside the slide when the popup is blocked),
+    // keep it in step with this window, and follow its commands and keys.
+    let notes = use_state(|| Notes::Hidden);
+    let latest = use_mut_ref(ViewState::default);
+    *latest.borrow_mut() = store.state.clone();
+    let open_presenter = {
+        let notes = notes.clone();
+        use_callback((), move |_: (), _| {
+            notes.set(match browser::open_presenter() {
+                browser::Opened::Window => Notes::Window,
+                browser::Opened::Blocked => Notes::Split,
+            })
+        })
+    };
+    let on_command = {
+        let dispatch = dispatch.clone();
+        let latest = latest.clone();
+        let d = d.clone();
+        use_callback((), move |c: Command, _| {
+            for a in command_actions(&d.0.corpus, &latest.borrow(), c) {
+                dispatch.emit(a);
+            }
+        })
+    };
+    {
+        let latest = latest.clone();
+        let notes = notes.clone();
+        let on_command = on_command.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_peer_message(move |text| match Message::parse(&text) {
+                Some(Message::Hello) => {
+                    let frag = url::encode(&latest.borrow());
+                    browser::post_to_peer(&Message::State(frag).encode());
+                    if *notes != Notes::Window {
+                        notes.set(Notes::Window);
+                    }
+                }
+                Some(Message::Go(c)) => on_command.emit(c),
+                Some(Message::Key(k)) => browser::replay_key(&k),
+                Some(Message::Bye) => {
+                    browser::forget_presenter();
+                    notes.set(Notes::Hidden);
+                }
+                _ => {}
+            });
+            let bye = browser::on_page_hide(|| browser::post_to_peer(&Message::Bye.encode()));
+            move || drop((listener, bye))
+        });
+    }
+    {
+        let state = store.state.clone();
+        use_effect_with(state, move |state| {
+            browser::set_theme(state.theme.map(|t| t.key()));
+            if browser::presenter_open() {
+                browser::post_to_peer(&Message::State(url::encode(state)).encode());
+            }
+        });
+    }
+
+    // The handout's print preview: the current view (false) or the whole tour (true).
+    let handout = use_state(|| None::<bool>);
+    let handout_notes = use_state(|| true);
+    let open_handout = {
+        let handout = handout.clone();
+        use_callback((), move |tour: bool, _| handout.set(Some(tour)))
+    };
+
     // Listen for Back/Forward and edited addresses.
     {
         let store = store.clone();
@@ -96,19 +172,14 @@ fn Explorer_(props: &RootProps) -> Html {
     {
         let state = store.state.clone();
         let replace = store.replace_history;
-        let title = d.0.corpus.about.title.clone();
         let d = d.clone();
         use_effect_with(state, move |state| {
             let frag = url::encode(state);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }
-            browser::set_title(&page_title(&title, state, &d.0));
-            browser::set_mode(if state.mode == Mode::Present {
-                "present"
-            } else {
-                "explore"
-            });
+            browser::set_title(&page_title(&d.0.corpus, state));
+            browser::set_mode(mode_name(state.mode));
         });
     }
 
@@ -117,12 +188,16 @@ fn Explorer_(props: &RootProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let state = store.state.clone();
+        let open_presenter = open_presenter.clone();
         use_effect_with(state, move |state| {
             let has_selection = state.selection.is_some();
             let presenting = state.mode == Mode::Present;
             let listener = browser::on_keydown(move |e| {
                 let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
-                if e.key() == "/" && !browser::typing_in_field() {
+                if (e.key() == "s" || e.key() == "S") && plain && !browser::typing_in_field() {
+                    e.prevent_default();
+                    open_presenter.emit(());
+                } else if e.key() == "/" && !browser::typing_in_field() {
                     e.prevent_default();
                     browser::focus("search-input");
                 } else if (e.key() == "p" || e.key() == "P") && plain && !browser::typing_in_field()
@@ -150,7 +225,7 @@ fn Explorer_(props: &RootProps) -> Html {
     let page = match &state.route {
         Route::Home => html! { <Home data={d.clone()} dispatch={dispatch.clone()} /> },
         Route::Matrix => html! {
-            <Explorer data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+            <MatrixPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
         Route::Read { .. } => html! {
             <Reader data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} on_read_at={read_at.clone()} />
@@ -159,22 +234,65 @@ fn Explorer_(props: &RootProps) -> Html {
             <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
     };
-    let mode = if state.mode == Mode::Present {
-        "present"
-    } else {
-        "explore"
+    let page = match *handout {
+        Some(tour) => {
+            let (heading, steps) = handout_steps(&d.0.corpus, &state, tour);
+            html! {
+                <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
+                    notes={*handout_notes}
+                    on_notes={let n = handout_notes.clone(); Callback::from(move |b: bool| n.set(b))}
+                    on_print={Callback::from(|_: ()| browser::print())}
+                    on_close={let h = handout.clone(); Callback::from(move |_: ()| h.set(None))} />
+            }
+        }
+        None => page,
+    };
+    let print_link = match *handout {
+        Some(_) => html! {},
+        None => {
+            html! { <PrintLink link={format!("{}#{}", browser::base_url(), url::encode(&state))} /> }
+        }
+    };
+    let main = html! { <main id="main" class="page" tabindex="-1">{ page }{ print_link }</main> };
+    let close_notes = {
+        let notes = notes.clone();
+        Callback::from(move |_: ()| notes.set(Notes::Hidden))
     };
     html! {
-        <div class="app" data-mode={mode}>
-            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        <div class="app" data-mode={mode_name(state.mode)}>
+            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
+                on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
-            <main id="main" class="page" tabindex="-1">{ page }</main>
+            if *notes == Notes::Split {
+                <div class="split-view" data-testid="split-view">
+                    { main }
+                    <div class="split-notes">
+                        <p class="popup-blocked" role="status" data-testid="popup-blocked">
+                            { "The browser blocked the presenter window, so the notes are shown here beside the slide. To use a second screen, allow pop-ups for this page and press S again." }
+                        </p>
+                        <Console data={d.clone()} state={state.clone()} on_command={on_command.clone()}
+                            split=true on_close={close_notes} />
+                    </div>
+                </div>
+            } else {
+                { main }
+            }
         </div>
     }
 }
 
-fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Data) -> String {
-    let c = &d.corpus;
+/// The name of a mode in `data-mode` attributes (the stylesheet keys on it).
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Present => "present",
+        Mode::Explore => "explore",
+    }
+}
+
+/// The document title of a view: the page, then the corpus title (also the presenter's name for
+/// a view outside a tour, and a handout page's title).
+pub(crate) fn page_title(c: &Corpus, state: &ViewState) -> String {
+    let corpus_title = &c.about.title;
     match &state.route {
         Route::Home => corpus_title.to_string(),
         Route::Matrix => format!("Matrix · {corpus_title}"),
@@ -193,4 +311,23 @@ fn page_title(corpus_title: &str, state: &evidence_core::view::ViewState, d: &Da
             format!("{t} · {corpus_title}")
         }
     }
+}
+
+/// What a presenter command does to the audience window's view.
+fn command_actions(_c: &Corpus, _state: &ViewState, c: Command) -> Vec<Action> {
+    match c {
+        Command::Theme(t) => vec![Action::SetTheme(t)],
+        _ => Vec::new(),
+    }
+}
+
+/// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true
+/// and the view is a tour step, else the current view alone.
+fn handout_steps(c: &Corpus, state: &ViewState, _tour: bool) -> (String, Vec<HandoutStep>) {
+    let step = HandoutStep {
+        title: page_title(c, state),
+        note: String::new(),
+        state: state.clone(),
+    };
+    (c.about.title.clone(), vec![step])
 }

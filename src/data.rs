@@ -1,4 +1,5 @@
-//! The corpus, embedded at build time by build.rs as postcard bytes and decoded once.
+//! The corpus, embedded at build time by build.rs as postcard bytes and decoded once, and
+//! `Shared`, the handle every component receives it through.
 
 use std::rc::Rc;
 
@@ -22,6 +23,17 @@ thread_local! {
             Rc::new(Data { corpus, index })
         })
         .map_err(|e| format!("the embedded corpus could not be read: {e}"));
+}
+
+/// The data as components receive it: shared by `Rc` and compared by pointer, so props that
+/// carry it stay cheap to compare.
+#[derive(Clone)]
+pub struct Shared(pub Rc<Data>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The shared data, or why it could not be loaded.

@@ -1,5 +1,7 @@
-//! The only module that touches the browser (web-sys, gloo): the URL fragment and history,
-//! the clipboard, focus and scrolling, the document title and the start-up signal.
+//! The only module that touches the browser (web-sys, gloo, wasm-bindgen-futures): the URL
+//! fragment and history, the clipboard, focus and scrolling, the document title, form fields
+//! behind events, timers and tasks, and the start-up signal. Components call these functions
+//! and never name a web-sys type.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -52,6 +54,15 @@ pub fn href() -> String {
         .unwrap_or_default()
 }
 
+/// The page's address without its fragment (what a view's link starts with).
+pub fn base_url() -> String {
+    let h = href();
+    match h.split_once('#') {
+        Some((base, _)) => base.to_string(),
+        None => h,
+    }
+}
+
 /// Sets the fragment: a new history entry, or replacing the current one.
 pub fn set_fragment(fragment: &str, replace: bool) {
     let Some(w) = window() else { return };
@@ -87,6 +98,44 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
         .await
         .map(|_| ())
         .map_err(|_| ())
+}
+
+/// Runs a task on the browser's event loop.
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(task);
+}
+
+/// Resolves after `ms` milliseconds (0: on the next turn of the event loop).
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// The value of the form field an event came from (empty if it came from something else).
+pub fn field_value(e: &web_sys::Event) -> String {
+    let target = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+    target.map(|i| i.value()).unwrap_or_default()
+}
+
+/// The value of the `<select>` an event came from (empty if it came from something else).
+pub fn select_value(e: &web_sys::Event) -> String {
+    let target = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+    target.map(|i| i.value()).unwrap_or_default()
+}
+
+/// Whether the checkbox an event came from is ticked.
+pub fn field_checked(e: &web_sys::Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
+/// An attribute of the element an event came from.
+pub fn target_attribute(e: &web_sys::Event, name: &str) -> Option<String> {
+    e.target()?.dyn_into::<Element>().ok()?.get_attribute(name)
 }
 
 /// Selects the text of an input (the fallback when the clipboard is refused).
@@ -211,11 +260,18 @@ pub fn set_title(title: &str) {
 /// Calls `f` for every keydown on the document.
 pub fn on_keydown(f: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option<EventListener> {
     let d = document()?;
-    Some(EventListener::new(&d, "keydown", move |e| {
-        if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-            f(k)
-        }
-    }))
+    // Not passive: the handlers call `prevent_default` for the keys they take.
+    let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(
+        &d,
+        "keydown",
+        opts,
+        move |e| {
+            if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                f(k)
+            }
+        },
+    ))
 }
 
 /// True when the keyboard focus is in a text field (global shortcuts stay out of its way).
@@ -229,6 +285,13 @@ pub fn typing_in_field() -> bool {
         .unwrap_or(false)
 }
 
+/// True when the keyboard focus is on a button (Enter and Space belong to it).
+pub fn focus_on_button() -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|e| e.tag_name().eq_ignore_ascii_case("button"))
+}
+
 /// The `data-r` / `data-c` grid coordinates of the closest element around an event target.
 pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
     let el = target?.dyn_into::<Element>().ok()?;
@@ -236,6 +299,219 @@ pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
     let r = cell.get_attribute("data-r")?.parse().ok()?;
     let c = cell.get_attribute("data-c")?.parse().ok()?;
     Some((r, c))
+}
+
+/// Mirrors the colour theme on `<html data-theme>`; `None` removes it, so the stylesheet
+/// follows the system's `prefers-color-scheme`.
+pub fn set_theme(theme: Option<&str>) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = match theme {
+            Some(t) => el.set_attribute("data-theme", t),
+            None => el.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Opens the browser's print dialog (the print stylesheet lays the page out).
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Calls `f` every `ms` milliseconds until the value is dropped.
+pub fn every(ms: u32, f: impl FnMut() + 'static) -> gloo::timers::callback::Interval {
+    gloo::timers::callback::Interval::new(ms, f)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The presenter window and the audience window: `window.open` plus `postMessage`. Two windows
+// of a page opened from disk have the origin "null" and may not share a BroadcastChannel, but
+// the opener relationship works from file:// as over http. Each side accepts messages only
+// from its peer window and from its own origin (the string "null" for both under file://).
+
+/// The name of the presenter window (how a page knows it is one).
+const PRESENTER_NAME: &str = "evidence-presenter";
+
+thread_local! {
+    /// The audience window's handle on the presenter window it opened (or adopted).
+    static PEER: std::cell::RefCell<Option<web_sys::Window>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The window that opened this one, if this page is a presenter window (it was opened by
+/// `open_presenter` and its opener is still there).
+fn opener() -> Option<web_sys::Window> {
+    let w = window()?;
+    if w.name().ok()? != PRESENTER_NAME {
+        return None;
+    }
+    let o = w.opener().ok()?;
+    if o.is_null() || o.is_undefined() {
+        return None;
+    }
+    Some(o.unchecked_into())
+}
+
+/// True when this page runs as the presenter window.
+pub fn is_presenter_window() -> bool {
+    opener().is_some()
+}
+
+/// What happened when the audience window asked for the presenter window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// The presenter window is open (or was already, and is brought forward).
+    Window,
+    /// The browser blocked the popup.
+    Blocked,
+}
+
+/// Opens this page as the presenter window (a popup named `evidence-presenter`), or brings the
+/// open one forward. Must run in a user gesture (a key press or a click).
+pub fn open_presenter() -> Opened {
+    let Some(w) = window() else {
+        return Opened::Blocked;
+    };
+    let open_one = PEER.with(|p| {
+        p.borrow()
+            .as_ref()
+            .is_some_and(|p| !p.closed().unwrap_or(true))
+    });
+    if open_one {
+        PEER.with(|p| {
+            if let Some(p) = p.borrow().as_ref() {
+                let _ = p.focus();
+            }
+        });
+        return Opened::Window;
+    }
+    let url = href();
+    let features = "popup=yes,width=1100,height=760";
+    match w.open_with_url_and_target_and_features(&url, PRESENTER_NAME, features) {
+        Ok(Some(p)) => {
+            PEER.with(|peer| *peer.borrow_mut() = Some(p));
+            Opened::Window
+        }
+        _ => Opened::Blocked,
+    }
+}
+
+/// True while the audience window has an open presenter window.
+pub fn presenter_open() -> bool {
+    PEER.with(|p| {
+        p.borrow()
+            .as_ref()
+            .is_some_and(|p| !p.closed().unwrap_or(true))
+    })
+}
+
+/// Forgets the presenter window (it said goodbye).
+pub fn forget_presenter() {
+    PEER.with(|p| *p.borrow_mut() = None);
+}
+
+fn own_origin() -> String {
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// `postMessage`'s target origin: the page's own origin, or "*" where that is opaque ("null",
+/// a page opened from disk), which `postMessage` cannot name.
+fn target_origin() -> String {
+    let o = own_origin();
+    if o.is_empty() || o == "null" || o == "file://" {
+        "*".to_string()
+    } else {
+        o
+    }
+}
+
+/// Sends a message to the peer window: the presenter window (from the audience window) or the
+/// opener (from the presenter window). Does nothing when there is none.
+pub fn post_to_peer(message: &str) {
+    let peer = opener().or_else(|| {
+        PEER.with(|p| {
+            p.borrow()
+                .as_ref()
+                .filter(|p| !p.closed().unwrap_or(true))
+                .cloned()
+        })
+    });
+    if let Some(p) = peer {
+        let _ = p.post_message(&wasm_bindgen::JsValue::from_str(message), &target_origin());
+    }
+}
+
+/// Calls `f` with the text of every message from the peer window. In the presenter window the
+/// peer is the opener; in the audience window it is the presenter window it opened, or a window
+/// that this page opened before a reload (its `opener` is this window) and that says hello:
+/// that one is adopted. Messages from any other window or origin are dropped.
+pub fn on_peer_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
+    let w = window()?;
+    let own = own_origin();
+    Some(EventListener::new(&w, "message", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        // From disk the page's origin is opaque: Chromium spells it "file://" in `location`
+        // and "null" in the event, Firefox "null" in both.
+        let opaque = |o: &str| o == "null" || o == "file://";
+        if e.origin() != own && !(opaque(&own) && opaque(&e.origin())) {
+            return;
+        }
+        let Some(text) = e.data().as_string() else {
+            return;
+        };
+        let Some(source) = e.source() else { return };
+        let source: wasm_bindgen::JsValue = source.into();
+        let from_peer = if let Some(o) = opener() {
+            wasm_bindgen::JsValue::from(o) == source
+        } else {
+            let known = PEER.with(|p| {
+                p.borrow()
+                    .as_ref()
+                    .is_some_and(|p| wasm_bindgen::JsValue::from(p.clone()) == source)
+            });
+            known || adopt(&source)
+        };
+        if from_peer {
+            f(text);
+        }
+    }))
+}
+
+/// Adopts `source` as the presenter window when this window opened it (after a reload of the
+/// audience window, the presenter window is still there and keeps saying hello).
+fn adopt(source: &wasm_bindgen::JsValue) -> bool {
+    let Some(me) = window() else { return false };
+    let candidate: web_sys::Window = source.clone().unchecked_into();
+    let opened_by_me = candidate
+        .opener()
+        .is_ok_and(|o| o == wasm_bindgen::JsValue::from(me));
+    if opened_by_me {
+        PEER.with(|p| *p.borrow_mut() = Some(candidate));
+    }
+    opened_by_me
+}
+
+/// Calls `f` when the page is going away (closed, reloaded, navigated).
+pub fn on_page_hide(f: impl Fn() + 'static) -> Option<EventListener> {
+    let w = window()?;
+    Some(EventListener::new(&w, "pagehide", move |_| f()))
+}
+
+/// Replays a key on this page's document, as if pressed here (a key the presenter window passed
+/// on); the page's own key handlers decide what it does.
+pub fn replay_key(key: &str) {
+    let Some(d) = document() else { return };
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    if let Ok(e) = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init) {
+        let _ = d.dispatch_event(&e);
+    }
 }
 
 /// Installs the panic hook: the panic goes to the console (with the JavaScript stack, by

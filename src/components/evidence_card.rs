@@ -1,29 +1,16 @@
 //! The evidence card: one evidence item across all papers and categories side by side, with
 //! its date, place, actors and the primary sources the footnotes cite.
 
-use std::rc::Rc;
-
-use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
+use evidence_core::view::{Action, Route, RowKey, Selection};
+use evidence_core::viewmodel::dimension_label;
 use yew::prelude::*;
 
 use super::quote::quotes_list;
-use super::{href, on_nav, paper_mark};
-use crate::app::Shared;
-
-/// Props of `EvidencePage`.
-#[derive(Properties, PartialEq)]
-pub struct EvidenceProps {
-    /// Corpus and index.
-    pub data: Shared,
-    /// Current view (its route names the evidence item).
-    pub state: Rc<ViewState>,
-    /// Sends actions to the store.
-    pub dispatch: Callback<Action>,
-}
+use super::{href, on_nav, paper_mark, PageProps};
 
 /// The page of one evidence item.
 #[component]
-pub fn EvidencePage(props: &EvidenceProps) -> Html {
+pub fn EvidencePage(props: &PageProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
     let d = &props.dispatch;
@@ -58,7 +45,7 @@ pub fn EvidencePage(props: &EvidenceProps) -> Html {
                                 <li class="ev-coding" data-testid="evidence-coding">
                                     <h3>{ "Filed under " }
                                         <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>{ cat.label.clone() }</a>
-                                        <span class="dim-tag">{ cat.dimension.and_then(|d| c.dimensions.get(d)).map(|d| d.label.clone()).unwrap_or_else(|| "Framing and background".into()) }</span>
+                                        <span class="dim-tag">{ dimension_label(c, c.codings[k].category) }</span>
                                     </h3>
                                     { quotes_list(c, k, s, d) }
                                 </li>

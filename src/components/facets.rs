@@ -5,7 +5,12 @@ use std::rc::Rc;
 
 use evidence_core::filter::FacetCounts;
 use evidence_core::view::{Action, Facet, Filters};
+use evidence_core::viewmodel::facets::{
+    checkbox_id, open_by_default, year_span, years_after_input,
+};
 use yew::prelude::*;
+
+use crate::browser;
 
 /// Props of `Facets`.
 #[derive(Properties, PartialEq)]
@@ -27,33 +32,25 @@ pub fn Facets(props: &FacetsProps) -> Html {
     let on_toggle = {
         let d = d.clone();
         use_callback((), move |e: Event, _| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let facet = input
-                .get_attribute("data-facet")
-                .and_then(|k| Facet::from_key(&k));
-            if let (Some(f), Some(v)) = (facet, input.get_attribute("data-value")) {
+            let facet =
+                browser::target_attribute(&e, "data-facet").and_then(|k| Facet::from_key(&k));
+            if let (Some(f), Some(v)) = (facet, browser::target_attribute(&e, "data-value")) {
                 d.emit(Action::ToggleFacet(f, v));
             }
         })
     };
     let years = filters.years;
-    let ys = &props.counts.years;
-    let (lo, hi) = (
-        ys.first().map(|y| y.0).unwrap_or(0),
-        ys.last().map(|y| y.0).unwrap_or(0),
-    );
+    let (lo, hi) = year_span(&props.counts);
     let on_year = |is_start: bool| {
         let d = d.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let v = input.value().trim().parse::<i32>().ok();
-            let cur = years.unwrap_or((lo, hi));
-            let next = match (v, is_start) {
-                (Some(y), true) => Some((y, cur.1)),
-                (Some(y), false) => Some((cur.0, y)),
-                (None, _) => None,
-            };
-            d.emit(Action::SetYears(next));
+            let text = browser::field_value(&e);
+            d.emit(Action::SetYears(years_after_input(
+                years,
+                (lo, hi),
+                is_start,
+                &text,
+            )));
         })
     };
     let shared = filters.shared;
@@ -95,7 +92,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
                 let selected = filters.set(facet);
                 let n_sel = selected.len();
                 let clear = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFacet(facet))) };
-                let open = n_sel > 0 || matches!(facet, Facet::Paper | Facet::Partner | Facet::Dimension | Facet::Kind);
+                let open = open_by_default(facet, n_sel);
                 html! {
                     <details class="facet" open={open} data-testid={format!("facet-{}", facet.key())}>
                         <summary>{ facet.label() }{ if n_sel > 0 { format!(" ({n_sel})") } else { String::new() } }</summary>
@@ -106,7 +103,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
                         <ul>
                             { for fv.values.iter().map(|v| {
                                 let checked = selected.contains(&v.id);
-                                let id = format!("f-{}-{}", facet.key(), v.id.bytes().map(|b| format!("{b:02x}")).collect::<String>());
+                                let id = checkbox_id(facet, &v.id);
                                 html! {
                                     <li key={v.id.clone()}>
                                         <label for={id.clone()} class={classes!((v.count == 0 && !checked).then_some("zero"))}>

@@ -2,12 +2,13 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::view::{Action, Mode, Route, Theme, ViewState};
+use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 
 use super::{href, on_nav};
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `Header`.
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,12 @@ pub struct HeaderProps {
     pub state: Rc<ViewState>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
+    /// Opens the presenter window (or the notes beside the slide).
+    #[prop_or_default]
+    pub on_presenter: Callback<()>,
+    /// Opens the handout's print preview: the current view (false) or the whole tour (true).
+    #[prop_or_default]
+    pub on_handout: Callback<bool>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -37,16 +44,16 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let copy = copy.clone();
             let url = browser::href();
-            wasm_bindgen_futures::spawn_local(async move {
+            browser::spawn(async move {
                 match browser::copy_text(&url).await {
                     Ok(()) => copy.set(Copy::Copied),
                     Err(()) => {
                         copy.set(Copy::Manual(url));
-                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        browser::sleep(0).await;
                         browser::select_input("copy-fallback");
                     }
                 }
-                gloo_timers::future::TimeoutFuture::new(4000).await;
+                browser::sleep(4000).await;
                 copy.set(Copy::Idle);
             });
         })
@@ -55,11 +62,18 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         let on_home = s.route == Route::Home;
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if on_home {
                 dispatch.emit(Action::Navigate(Route::Matrix));
             }
-            dispatch.emit(Action::SetSearch(input.value()));
+            dispatch.emit(Action::SetSearch(browser::field_value(&e)));
+        })
+    };
+    let on_theme = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::SetTheme(Theme::from_key(&browser::select_value(
+                &e,
+            ))));
         })
     };
     let present = s.mode == Mode::Present;
@@ -69,7 +83,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Mode::Present
     });
     let nav = |label: &str, route: Route, test: &str| {
-        let current = std::mem::discriminant(&s.route) == std::mem::discriminant(&route);
+        let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
         html! {
             <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
@@ -77,18 +91,6 @@ pub fn Header(props: &HeaderProps) -> Html {
                href={href(s, vec![Action::Navigate(route.clone())])}
                onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
         }
-    };
-    let first_paper = props
-        .data
-        .0
-        .corpus
-        .papers
-        .first()
-        .map(|p| p.id.clone())
-        .unwrap_or_default();
-    let reading = match &s.route {
-        Route::Read { paper, .. } => paper.clone(),
-        _ => first_paper,
     };
     html! {
         <header class="topbar">
@@ -99,7 +101,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="nav" aria-label="Main">
                 { nav("Start", Route::Home, "nav-home") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
-                { nav("Papers", Route::Read { paper: reading, block: None }, "nav-papers") }
+                { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
             </nav>
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>
@@ -111,6 +113,23 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
                     { "Copy link" }
                 </button>
+                <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
+                    onclick={let p = props.on_presenter.clone(); move |_: MouseEvent| p.emit(())}>
+                    { "Presenter view" }
+                </button>
+                <button type="button" class="btn" data-testid="print-view"
+                    onclick={let p = props.on_handout.clone(); move |_: MouseEvent| p.emit(false)}>
+                    { "Print" }
+                </button>
+                <label class="theme-pick">
+                    <span class="visually-hidden">{ "Colour theme" }</span>
+                    <select data-testid="theme-select" onchange={on_theme}>
+                        <option value="" selected={s.theme.is_none()}>{ "Theme: system" }</option>
+                        { for Theme::ALL.iter().map(|t| html! {
+                            <option value={t.key()} selected={s.theme == Some(*t)}>{ format!("Theme: {}", t.label()) }</option>
+                        }) }
+                    </select>
+                </label>
                 <button type="button" class="btn" aria-pressed={present.to_string()}
                     data-testid="present-toggle"
                     onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.emit(mode_action.clone())}>

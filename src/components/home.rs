@@ -1,11 +1,12 @@
 //! The landing page: what the explorer shows, how to read a cell, and three ways in.
 
-use evidence_core::view::{Action, OpenQuote, Route, ViewState};
-use evidence_core::BlockKind;
+use evidence_core::view::{quote_route, Action, OpenQuote, Route, RowGroup, ViewState};
+use evidence_core::viewmodel::home::{corpus_counts, most_cited_evidence, paper_counts, year};
 use yew::prelude::*;
 
-use super::{count, href, on_nav, paper_mark};
-use crate::app::Shared;
+use super::{href, on_nav, paper_mark};
+use crate::browser;
+use crate::data::Shared;
 
 /// Props of `Home`.
 #[derive(Properties, PartialEq)]
@@ -22,25 +23,10 @@ pub fn Home(props: &HomeProps) -> Html {
     let c = &props.data.0.corpus;
     let base = ViewState::default();
     let d = &props.dispatch;
-    let n_quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
 
     // Guided start, computed from the data: the evidence item that the most papers cite,
     // and the first category's definition in context.
-    let shared = (0..c.evidence.len()).max_by_key(|&e| {
-        let mut papers: Vec<usize> = c
-            .codings
-            .iter()
-            .filter(|k| k.evidence == e)
-            .map(|k| k.paper)
-            .collect();
-        papers.sort_unstable();
-        papers.dedup();
-        (
-            papers.len(),
-            c.codings.iter().filter(|k| k.evidence == e).count(),
-            std::cmp::Reverse(e),
-        )
-    });
+    let shared = most_cited_evidence(c, &props.data.0.index);
     let first_coding = c.codings.first();
     let link = |actions: Vec<Action>, label: String, test: &str| {
         html! {
@@ -61,11 +47,7 @@ pub fn Home(props: &HomeProps) -> Html {
             <section class="intro">
                 <h1>{ c.about.title.clone() }</h1>
                 <p class="lede">{ c.about.description.clone() }</p>
-                <p class="counts" data-testid="corpus-counts">
-                    { [count(c.papers.len(), "paper", "papers"), count(c.categories.len(), "analytic category", "analytic categories"),
-                        count(c.evidence.len(), "piece of evidence", "pieces of evidence"), count(c.codings.len(), "coding", "codings"),
-                        count(n_quotes, "verbatim quote", "verbatim quotes")].join(" · ") }
-                </p>
+                <p class="counts" data-testid="corpus-counts">{ corpus_counts(c) }</p>
             </section>
             <section class="how" aria-labelledby="how-h">
                 <h2 id="how-h">{ "How to read the matrix" }</h2>
@@ -83,15 +65,15 @@ pub fn Home(props: &HomeProps) -> Html {
                     <li>
                         <h3>{ "The papers" }</h3>
                         <p>{ "Read each paper as clean text, with its coded passages marked." }</p>
-                        <button type="button" class="linklike" onclick={|_: MouseEvent| crate::browser::scroll_to("papers")}>
+                        <button type="button" class="linklike" onclick={|_: MouseEvent| browser::scroll_to("papers")}>
                             { "See the papers below" }</button>
                     </li>
                     <li>
                         <h3>{ "A guided start" }</h3>
                         <ol class="guided" data-testid="guided-start">
-                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(evidence_core::view::RowGroup::Dimension)],
+                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(RowGroup::Dimension)],
                                 "Compare the papers on shared dimensions".into(), "guided-1") }</li>
-                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(evidence_core::view::RowGroup::Dimension), Action::SetShared(true)],
+                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(RowGroup::Dimension), Action::SetShared(true)],
                                 "Find the events two or more papers cite, and how each files them".into(), "guided-shared") }</li>
                             { for shared.map(|e| html! {
                                 <li>{ link(vec![Action::Navigate(Route::Evidence { id: c.evidence[e].id.clone() })],
@@ -99,7 +81,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             }) }
                             { for first_coding.map(|k| {
                                 let q = OpenQuote { coding: k.id.clone(), quote: 0 };
-                                let route = evidence_core::view::quote_route(c, &q).unwrap_or(Route::Home);
+                                let route = quote_route(c, &q).unwrap_or(Route::Home);
                                 html! { <li>{ link(vec![Action::Navigate(route), Action::OpenQuote(Some(q))],
                                     format!("Read a quote in context: “{}”", c.categories[k.category].label), "guided-3") }</li> }
                             }) }
@@ -110,18 +92,15 @@ pub fn Home(props: &HomeProps) -> Html {
             <section class="papers" id="papers" aria-labelledby="papers-h">
                 <h2 id="papers-h">{ "The papers" }</h2>
                 <ul class="paper-list" data-testid="paper-list">
-                    { for c.papers.iter().map(|p| {
+                    { for c.papers.iter().enumerate().map(|(i, p)| {
                         let route = Route::Read { paper: p.id.clone(), block: None };
                         let actions = vec![Action::Navigate(route)];
-                        let n_paras = p.doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count();
-                        let n_cats = c.categories.iter().filter(|k| c.papers[k.paper].id == p.id).count();
                         html! {
                             <li class="paper-card" data-testid="paper-card" data-paper={p.id.clone()}>
                                 <h3><a href={href(&base, actions.clone())} onclick={on_nav(d, actions)}>{ p.title.clone() }</a></h3>
                                 <p class="byline">{ format!("{} · {}", p.author, p.affiliation) }</p>
                                 <p class="venue">{ format!("{} · {}", p.venue, p.date) }</p>
-                                <p class="stats">{ [count(p.doc.sections.len(), "section", "sections"), count(n_paras, "paragraph", "paragraphs"),
-                                    count(p.doc.footnotes.len(), "footnote", "footnotes"), count(n_cats, "category", "categories")].join(" · ") }</p>
+                                <p class="stats">{ paper_counts(c, i) }</p>
                             </li>
                         }
                     }) }
@@ -129,9 +108,4 @@ pub fn Home(props: &HomeProps) -> Html {
             </section>
         </div>
     }
-}
-
-/// The year part of a date.
-pub fn year(date: &str) -> &str {
-    date.get(..4).unwrap_or(date)
 }

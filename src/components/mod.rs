@@ -3,19 +3,38 @@
 //! touches web-sys directly (that is `browser`'s job).
 
 pub mod evidence_card;
-pub mod explorer;
 pub mod facets;
+pub mod handout;
 pub mod header;
 pub mod home;
 pub mod matrix;
+pub mod matrix_page;
 pub mod notices;
 pub mod panel;
+pub mod presenter;
 pub mod quote;
 pub mod reader;
 
+use std::rc::Rc;
+
 use evidence_core::url;
 use evidence_core::view::{reduce, Action, ViewState};
+pub use evidence_core::viewmodel::count;
+use evidence_core::viewmodel::PaperMark;
 use yew::prelude::*;
+
+use crate::data::Shared;
+
+/// Props of a page and of the header: the data, the view and the store's dispatch.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view.
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
 
 /// The `href` of the view that `actions` lead to from `state` (real links: they can be opened
 /// in a new tab or copied).
@@ -44,15 +63,13 @@ pub fn on_nav(dispatch: &Callback<Action>, actions: Vec<Action>) -> Callback<Mou
 
 /// A paper's mark: its letter in a box of its colour (the letter carries the meaning).
 pub fn paper_mark(c: &evidence_core::Corpus, paper: usize) -> Html {
-    let letter = c
-        .papers
-        .get(paper)
-        .map(|p| p.mark.clone())
-        .unwrap_or_default();
-    html! { <span class={classes!("mark", format!("mark-{}", paper % 8))} aria-hidden="true">{ letter }</span> }
+    mark(&PaperMark::of(c, paper), true)
 }
 
-/// "1 quote", "2 quotes": a count with its noun in agreement.
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
+/// A mark as drawn everywhere: the letter in a box of its colour slot. `hidden` hides it from
+/// assistive technology where the surrounding text already names the paper.
+pub fn mark(m: &PaperMark, hidden: bool) -> Html {
+    html! {
+        <span class={classes!("mark", m.class())} aria-hidden={hidden.then_some("true")}>{ m.letter.clone() }</span>
+    }
 }

@@ -3,12 +3,13 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
+use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::viewmodel::panel;
 use yew::prelude::*;
 
 use super::quote::quotes_list;
-use super::{count, href, on_nav, paper_mark};
-use crate::app::Shared;
+use super::{href, on_nav, paper_mark};
+use crate::data::Shared;
 
 /// Props of `Panel`.
 #[derive(Properties, PartialEq)]
@@ -32,48 +33,19 @@ pub fn Panel(props: &PanelProps) -> Html {
     let Some(sel) = &s.selection else {
         return html! {};
     };
-    let row_label = |k: &RowKey| match k {
-        RowKey::Category(id) => c
-            .category_idx(id)
-            .map(|i| c.categories[i].label.clone())
-            .unwrap_or_default(),
-        RowKey::Dimension(id) => c
-            .dimension_idx(id)
-            .map(|i| format!("{} (all categories)", c.dimensions[i].label))
-            .unwrap_or_default(),
-    };
-    let ev_title = |id: &str| {
-        c.evidence_idx(id)
-            .map(|i| c.evidence[i].title.clone())
-            .unwrap_or_default()
-    };
-    let (kicker, title, ev_link) = match sel {
-        Selection::Cell { row, evidence } => (
-            "Cell".to_string(),
-            format!("{} × {}", row_label(row), ev_title(evidence)),
-            Some(evidence.clone()),
-        ),
-        Selection::Row(row) => ("Row".to_string(), row_label(row), None),
-        Selection::Column(e) => ("Evidence".to_string(), ev_title(e), Some(e.clone())),
-    };
+    let head = panel::head(c, sel);
     let close = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(None)))
     };
-    let n_quotes: usize = props
-        .codings
-        .iter()
-        .map(|&k| c.codings[k].quotes.len())
-        .sum();
-    let mut papers: Vec<usize> = props.codings.iter().map(|&k| c.codings[k].paper).collect();
-    papers.dedup();
+    let papers = panel::papers(c, &props.codings);
     html! {
         <aside class="panel" aria-labelledby="panel-title" data-testid="panel">
             <button type="button" class="btn panel-close" onclick={close} aria-label="Close the panel (Escape)" data-testid="panel-close">{ "✕" }</button>
-            <p class="kicker">{ kicker }</p>
-            <h2 id="panel-title">{ title }</h2>
-            <p class="summary" data-testid="panel-summary">{ format!("{} · {} · {}", count(props.codings.len(), "coding", "codings"), count(n_quotes, "quote", "quotes"), count(papers.len(), "paper", "papers")) }</p>
-            { for ev_link.map(|e| {
+            <p class="kicker">{ head.kicker }</p>
+            <h2 id="panel-title">{ head.title }</h2>
+            <p class="summary" data-testid="panel-summary">{ panel::summary(c, &props.codings) }</p>
+            { for head.evidence.map(|e| {
                 let actions = vec![Action::Navigate(Route::Evidence { id: e })];
                 html! { <p><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="open-evidence-card">
                     { "Open the evidence card: every paper and category side by side →" }</a></p> }

@@ -1,31 +1,11 @@
 //! A coding's quotes, each with its place in the paper and a "Read in context" link.
 
 use evidence_core::view::{quote_route, Action, OpenQuote, ViewState};
-use evidence_core::{Corpus, QuotePlace};
+use evidence_core::viewmodel::quote_place;
+use evidence_core::Corpus;
 use yew::prelude::*;
 
 use super::{href, on_nav};
-
-/// Where a quote stands: section title, or "note N" for a footnote.
-pub fn quote_place(c: &Corpus, coding: usize, quote: usize) -> String {
-    let k = &c.codings[coding];
-    let q = &k.quotes[quote];
-    let doc = &c.papers[k.paper].doc;
-    match q.place {
-        QuotePlace::Block => doc
-            .blocks
-            .get(q.index)
-            .and_then(|b| b.section)
-            .and_then(|s| doc.sections.get(s))
-            .map(|s| s.title.clone())
-            .unwrap_or_else(|| "Opening".to_string()),
-        QuotePlace::Note => doc
-            .footnotes
-            .get(q.index)
-            .map(|n| format!("Note {}", n.label))
-            .unwrap_or_default(),
-    }
-}
 
 /// The quotes of one coding as a list of blockquotes with "Read in context" links.
 pub fn quotes_list(

@@ -5,14 +5,15 @@
 use std::rc::Rc;
 
 use evidence_core::render::{block_runs, coded_blocks, runs, Mark, Run};
-use evidence_core::search::{highlight, Query};
-use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
+use evidence_core::search::Query;
+use evidence_core::view::{Action, OpenQuote, Route, RowKey, Selection, ViewState};
+use evidence_core::viewmodel::reader::{margin, marks, note_label, opened};
 use evidence_core::{BlockKind, Corpus, Footnote, QuotePlace};
 use yew::prelude::*;
 
 use super::{href, on_nav, paper_mark};
-use crate::app::Shared;
 use crate::browser;
+use crate::data::Shared;
 
 /// Props of `Reader`.
 #[derive(Properties, PartialEq)]
@@ -45,62 +46,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .unwrap_or_default()
         })
     };
-    // The opened quote, if it is in this paper: (place, index, range).
-    let focus = s.quote.as_ref().and_then(|q| {
-        let k = c.codings.get(c.coding_idx(&q.coding)?)?;
-        let quote = k.quotes.get(q.quote)?;
-        (Some(k.paper) == paper_idx).then_some((quote.place, quote.index, quote.range))
-    });
-    // The block this reader last reported while the user scrolled: the URL then names it, and
-    // the reader must not jump to it.
-    let reported = use_mut_ref(|| None::<String>);
-    // Until when (performance.now(), ms) scroll events come from our own scrolling.
-    let quiet_until = use_mut_ref(|| 0.0f64);
-    // Scroll to the opened quote, else to the addressed block, when either changes.
-    {
-        let target = match (&focus, &block_id) {
-            (Some(_), _) => Some("focus-quote".to_string()),
-            (None, Some(b)) => Some(format!("b-{b}")),
-            _ => None,
-        };
-        let reported = reported.clone();
-        let quiet_until = quiet_until.clone();
-        let own = block_id.is_some() && *reported.borrow() == block_id;
-        use_effect_with(
-            (paper_id.clone(), block_id.clone(), s.quote.clone()),
-            move |_| {
-                if !own {
-                    *reported.borrow_mut() = None;
-                    *quiet_until.borrow_mut() = browser::now() + 200.0;
-                    match target {
-                        Some(t) => browser::scroll_to(&t),
-                        None => browser::scroll_to("reader-top"),
-                    }
-                }
-            },
-        );
-    }
-    // Follow the reading position.
-    {
-        let on_read_at = props.on_read_at.clone();
-        let current = block_id.clone();
-        let reported = reported.clone();
-        let quiet_until = quiet_until.clone();
-        use_effect_with((paper_id.clone(), current), move |(_, current)| {
-            let current = current.clone();
-            // Scroll events right after our own scrolling (to a block or a quote) do not count.
-            let counts = move || browser::now() >= *quiet_until.borrow();
-            let listener = browser::on_scroll_settled(250, counts, move || {
-                if let Some(b) = browser::block_at_middle() {
-                    if Some(&b) != current.as_ref() {
-                        *reported.borrow_mut() = Some(b.clone());
-                        on_read_at.emit(b);
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    // The opened quote, if it is in this paper.
+    let focus = opened(c, s.quote.as_ref(), paper_idx);
+    use_reading_position(
+        paper_id.clone(),
+        block_id.clone(),
+        s.quote.clone(),
+        focus.is_some(),
+        props.on_read_at.clone(),
+    );
 
     let Some(pi) = paper_idx else {
         return html! { <p class="empty">{ "No such paper." }</p> };
@@ -108,6 +62,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let paper = &c.papers[pi];
     let doc = &paper.doc;
     let query = Query::parse(&s.search);
+    let notes = &doc.footnotes;
     let d = &props.dispatch;
 
     let tabs = c.papers.iter().enumerate().map(|(i, p)| {
@@ -129,16 +84,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
 
     let blocks = doc.blocks.iter().enumerate().map(|(bi, b)| {
-        let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
-        let block_coded = coded.get(bi).cloned().unwrap_or_default();
-        marks.extend(block_coded.iter().map(|&(a, z, _)| (a, z, Mark::Coded)));
-        marks.extend(highlight(&b.text, &query).into_iter().map(|(a, z)| (a, z, Mark::Search)));
-        if let Some((QuotePlace::Block, i, (a, z))) = focus {
-            if i == bi {
-                marks.push((a, z, Mark::Focus));
-            }
-        }
-        let body = render_runs(&b.text, &block_runs(b, &marks), doc_notes(c, pi), d);
+        let block_coded = coded.get(bi).map(Vec::as_slice).unwrap_or_default();
+        let block_marks = marks(&b.text, QuotePlace::Block, bi, block_coded, &query, focus);
+        let body = render_runs(&b.text, &block_runs(b, &block_marks), notes);
         let targeted = block_id.as_deref() == Some(b.id.as_str());
         let id = format!("b-{}", b.id);
         match b.kind {
@@ -150,41 +98,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             BlockKind::Paragraph => {
                 let para_link = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: Some(b.id.clone()) })];
                 // Codings in this paragraph, once each, grouped under their category.
-                let mut cats: Vec<usize> = Vec::new();
-                for &(_, _, k) in &block_coded {
-                    if !cats.contains(&k) {
-                        cats.push(k);
-                    }
-                }
-                cats.sort_by_key(|&k| c.codings[k].category);
-                let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-                for &k in &cats {
-                    let cat = c.codings[k].category;
-                    match groups.last_mut() {
-                        Some((g, ks)) if *g == cat => ks.push(k),
-                        _ => groups.push((cat, vec![k])),
-                    }
-                }
-                let margin = groups.iter().map(|(cat, ks)| {
-                    let cat = &c.categories[*cat];
-                    html! {
-                        <li>
-                            <span class="margin-cat">{ cat.label.clone() }</span>
-                            <ul>
-                            { for ks.iter().map(|&k| {
-                                let ev = &c.evidence[c.codings[k].evidence];
-                                let sel = Selection::Cell { row: RowKey::Category(cat.id.clone()), evidence: ev.id.clone() };
-                                let actions = vec![Action::Navigate(Route::Matrix), Action::Select(Some(sel))];
-                                html! {
-                                    <li><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="margin-coding"
-                                        title={format!("Open this cell in the matrix: {} × {}", cat.label, ev.title)}>
-                                        <span class="margin-ev">{ ev.title.clone() }</span></a></li>
-                                }
-                            }) }
-                            </ul>
-                        </li>
-                    }
-                });
+                let groups = margin(c, block_coded);
                 html! {
                     <div class={classes!("para-row", targeted.then_some("targeted"))}>
                         <p id={id} data-block={b.id.clone()} class="para">
@@ -192,44 +106,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                aria-label={format!("Link to paragraph {}", b.id)}>{ "¶" }</a>
                             { body }
                         </p>
-                        { if cats.is_empty() { html! {} } else { html! {
-                            <div class="margin"><ul aria-label="Coded in this paragraph">{ for margin }</ul></div>
-                        } } }
+                        { margin_list(c, s, d, &groups) }
                     </div>
                 }
             }
         }
     });
 
-    let notes = doc.footnotes.iter().enumerate().map(|(ni, n)| {
-        let mut marks = Vec::new();
-        if let Some((QuotePlace::Note, i, (a, z))) = focus {
-            if i == ni {
-                marks.push((a, z, Mark::Focus));
-            }
-        }
-        marks.extend(highlight(&n.text, &query).into_iter().map(|(a, z)| (a, z, Mark::Search)));
-        let r = runs(&n.text, &n.emphasis, &marks, &[]);
-        let body = render_runs(&n.text, &r, doc_notes(c, pi), d);
-        let back = n.block.is_some().then(|| {
-            let target = format!("ref-{}", n.id);
-            html! {
-                <button type="button" class="linklike back" data-testid="note-back"
-                    onclick={move |_: MouseEvent| { browser::scroll_to(&target); browser::focus(&target); }}>
-                    { "↩ back to text" }</button>
-            }
-        });
-        html! {
-            <li id={format!("note-{}", n.id)} tabindex="-1" class={classes!("note", (!n.numbered).then_some("unnumbered"))}
-                data-testid="footnote">
-                <span class="note-label">{ note_label(n) }</span>
-                { if n.numbered { html! {} } else { html! {
-                    <span class="lost" title="The source text lost this note's number; it is shown where it stood.">{ "number lost in the source" }</span>
-                } } }
-                <span class="note-text">{ body }</span>
-                { for back }
-            </li>
-        }
+    let footnotes = doc.footnotes.iter().enumerate().map(|(ni, n)| {
+        let note_marks = marks(&n.text, QuotePlace::Note, ni, &[], &query, focus);
+        footnote(
+            n,
+            render_runs(
+                &n.text,
+                &runs(&n.text, &n.emphasis, &note_marks, &[]),
+                notes,
+            ),
+        )
     });
 
     html! {
@@ -254,7 +147,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     { if doc.footnotes.is_empty() { html! {} } else { html! {
                         <section class="footnotes" aria-labelledby="notes-h">
                             <h2 id="notes-h">{ "Notes" }</h2>
-                            <ol>{ for notes }</ol>
+                            <ol>{ for footnotes }</ol>
                         </section>
                     } } }
                 </div>
@@ -263,27 +156,125 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 }
 
-fn note_label(n: &Footnote) -> String {
-    if n.numbered {
-        n.label.clone()
-    } else {
-        "?".to_string()
+/// Scrolls to the opened quote (`has_quote`), else to the addressed block, when the paper, the
+/// block or the quote changes; and reports the paragraph at the middle of the view through
+/// `on_read_at` once scrolling pauses (not for the reader's own scrolling, and not when it is
+/// already the addressed block).
+#[hook]
+fn use_reading_position(
+    paper_id: String,
+    block_id: Option<String>,
+    quote: Option<OpenQuote>,
+    has_quote: bool,
+    on_read_at: Callback<String>,
+) {
+    // The block this reader last reported while the user scrolled: the URL then names it, and
+    // the reader must not jump to it.
+    let reported = use_mut_ref(|| None::<String>);
+    // Until when (performance.now(), ms) scroll events come from our own scrolling.
+    let quiet_until = use_mut_ref(|| 0.0f64);
+    // Scroll to the opened quote, else to the addressed block, when either changes.
+    {
+        let target = match (has_quote, &block_id) {
+            (true, _) => Some("focus-quote".to_string()),
+            (false, Some(b)) => Some(format!("b-{b}")),
+            _ => None,
+        };
+        let reported = reported.clone();
+        let quiet_until = quiet_until.clone();
+        let own = block_id.is_some() && *reported.borrow() == block_id;
+        use_effect_with((paper_id.clone(), block_id.clone(), quote), move |_| {
+            if !own {
+                *reported.borrow_mut() = None;
+                *quiet_until.borrow_mut() = browser::now() + 200.0;
+                match target {
+                    Some(t) => browser::scroll_to(&t),
+                    None => browser::scroll_to("reader-top"),
+                }
+            }
+        });
+    }
+    // Follow the reading position.
+    {
+        use_effect_with((paper_id, block_id), move |(_, current)| {
+            let current = current.clone();
+            // Scroll events right after our own scrolling (to a block or a quote) do not count.
+            let counts = move || browser::now() >= *quiet_until.borrow();
+            let listener = browser::on_scroll_settled(250, counts, move || {
+                if let Some(b) = browser::block_at_middle() {
+                    if Some(&b) != current.as_ref() {
+                        *reported.borrow_mut() = Some(b.clone());
+                        on_read_at.emit(b);
+                    }
+                }
+            });
+            move || drop(listener)
+        });
     }
 }
 
-/// (corpus, paper) for footnote lookups while rendering runs.
-fn doc_notes(c: &Corpus, paper: usize) -> (&Corpus, usize) {
-    (c, paper)
+/// The margin beside a paragraph: its codings grouped under their category, each a link back
+/// to its cell in the matrix.
+fn margin_list(
+    c: &Corpus,
+    s: &ViewState,
+    d: &Callback<Action>,
+    groups: &[(usize, Vec<usize>)],
+) -> Html {
+    if groups.is_empty() {
+        return html! {};
+    }
+    let items = groups.iter().map(|(cat, ks)| {
+        let cat = &c.categories[*cat];
+        html! {
+            <li>
+                <span class="margin-cat">{ cat.label.clone() }</span>
+                <ul>
+                { for ks.iter().map(|&k| {
+                    let ev = &c.evidence[c.codings[k].evidence];
+                    let sel = Selection::Cell { row: RowKey::Category(cat.id.clone()), evidence: ev.id.clone() };
+                    let actions = vec![Action::Navigate(Route::Matrix), Action::Select(Some(sel))];
+                    html! {
+                        <li><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="margin-coding"
+                            title={format!("Open this cell in the matrix: {} × {}", cat.label, ev.title)}>
+                            <span class="margin-ev">{ ev.title.clone() }</span></a></li>
+                    }
+                }) }
+                </ul>
+            </li>
+        }
+    });
+    html! {
+        <div class="margin"><ul aria-label="Coded in this paragraph">{ for items }</ul></div>
+    }
 }
 
-/// Renders runs of one text: emphasis, highlights and footnote markers.
-fn render_runs(
-    text: &str,
-    runs: &[Run],
-    (c, paper): (&Corpus, usize),
-    _d: &Callback<Action>,
-) -> Html {
-    let notes = &c.papers[paper].doc.footnotes;
+/// One footnote with its (rendered) text, and a way back to its reference in the text.
+fn footnote(n: &Footnote, body: Html) -> Html {
+    let back = n.block.is_some().then(|| {
+        let target = format!("ref-{}", n.id);
+        html! {
+            <button type="button" class="linklike back" data-testid="note-back"
+                onclick={move |_: MouseEvent| { browser::scroll_to(&target); browser::focus(&target); }}>
+                { "↩ back to text" }</button>
+        }
+    });
+    html! {
+        <li id={format!("note-{}", n.id)} tabindex="-1" class={classes!("note", (!n.numbered).then_some("unnumbered"))}
+            data-testid="footnote">
+            <span class="note-label">{ note_label(n) }</span>
+            { if n.numbered { html! {} } else { html! {
+                <span class="lost" title="The source text lost this note's number; it is shown where it stood.">{ "number lost in the source" }</span>
+            } } }
+            <span class="note-text">{ body }</span>
+            { for back }
+        </li>
+    }
+}
+
+/// Renders runs of one text: emphasis, highlights and footnote markers (`notes`: the paper's
+/// footnotes, which the markers index).
+fn render_runs(text: &str, runs: &[Run], notes: &[Footnote]) -> Html {
     let first_focus = runs.iter().position(|r| {
         matches!(
             r,

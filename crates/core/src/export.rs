@@ -5,7 +5,7 @@
 //! Pure and without the `seeds` feature, so the browser can build the same rows: the RFC 4180
 //! quoting is written here by hand (no csv crate in the wasm).
 
-use crate::model::{Corpus, QuotePlace};
+use crate::model::Corpus;
 use crate::url;
 use crate::view::{quote_route, OpenQuote, ViewState};
 
@@ -53,14 +53,8 @@ fn section_of(corpus: &Corpus, coding: usize, quote: usize) -> String {
     let k = &corpus.codings[coding];
     let q = &k.quotes[quote];
     let doc = &corpus.papers[k.paper].doc;
-    let block = match q.place {
-        QuotePlace::Block => Some(q.index),
-        QuotePlace::Note => doc.footnotes.get(q.index).and_then(|n| n.block),
-    };
-    block
-        .and_then(|b| doc.blocks.get(b))
-        .and_then(|b| b.section)
-        .and_then(|s| doc.sections.get(s))
+    doc.holding_block(q.place, q.index)
+        .and_then(|b| doc.section_of(b))
         .map(|s| s.title.clone())
         .unwrap_or_default()
 }

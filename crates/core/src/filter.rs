@@ -39,11 +39,64 @@ pub struct FilterIndex {
     ev_papers: Vec<usize>,
 }
 
-fn alphabetical<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let set: BTreeSet<&String> = values.collect();
-    let mut v: Vec<(String, &String)> = set.into_iter().map(|s| (search_key(s), s)).collect();
+/// Fewest papers that cite an evidence item for it to count as shared (the papers can be
+/// compared on it): the "only evidence two or more papers cite" filter.
+pub const SHARED_MIN_PAPERS: usize = 2;
+
+/// Every value of a facet as the corpus writes it, as (id, label): the paper's short title,
+/// the category's and dimension's labels, the value itself for vocabularies, places and
+/// actors. Corpus order; places and actors once per evidence item that has them (so they may
+/// repeat). `FilterIndex::facet_values` gives the distinct values in display order.
+pub fn corpus_facet_values(
+    corpus: &Corpus,
+    facet: Facet,
+) -> Box<dyn Iterator<Item = (&str, &str)> + '_> {
+    fn same(v: &str) -> (&str, &str) {
+        (v, v)
+    }
+    match facet {
+        Facet::Paper => Box::new(
+            corpus
+                .papers
+                .iter()
+                .map(|p| (p.id.as_str(), p.short_title.as_str())),
+        ),
+        Facet::Partner => Box::new(corpus.partners.iter().map(|v| same(v))),
+        Facet::Category => Box::new(
+            corpus
+                .categories
+                .iter()
+                .map(|c| (c.id.as_str(), c.label.as_str())),
+        ),
+        Facet::Dimension => Box::new(
+            corpus
+                .dimensions
+                .iter()
+                .map(|d| (d.id.as_str(), d.label.as_str())),
+        ),
+        Facet::Place => Box::new(corpus.evidence.iter().map(|e| same(&e.place))),
+        Facet::Kind => Box::new(corpus.kinds.iter().map(|v| same(v))),
+        Facet::Domain => Box::new(corpus.domains.iter().map(|v| same(v))),
+        Facet::Actor => Box::new(
+            corpus
+                .evidence
+                .iter()
+                .flat_map(|e| e.actors.iter().map(|v| same(v))),
+        ),
+    }
+}
+
+/// The label of one value of a facet (see `corpus_facet_values`), None when the corpus has no
+/// such value.
+pub fn facet_label<'a>(corpus: &'a Corpus, facet: Facet, id: &str) -> Option<&'a str> {
+    corpus_facet_values(corpus, facet).find_map(|(v, label)| (v == id).then_some(label))
+}
+
+fn alphabetical<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let set: BTreeSet<&str> = values.collect();
+    let mut v: Vec<(String, &str)> = set.into_iter().map(|s| (search_key(s), s)).collect();
     v.sort();
-    v.into_iter().map(|(_, s)| s.clone()).collect()
+    v.into_iter().map(|(_, s)| s.to_string()).collect()
 }
 
 fn position(list: &[String], v: &str) -> usize {
@@ -53,8 +106,8 @@ fn position(list: &[String], v: &str) -> usize {
 impl FilterIndex {
     /// Indexes the corpus.
     pub fn new(corpus: &Corpus) -> Self {
-        let places = alphabetical(corpus.evidence.iter().map(|e| &e.place));
-        let actors = alphabetical(corpus.evidence.iter().flat_map(|e| &e.actors));
+        let places = alphabetical(corpus_facet_values(corpus, Facet::Place).map(|v| v.0));
+        let actors = alphabetical(corpus_facet_values(corpus, Facet::Actor).map(|v| v.0));
         let ev_place = corpus
             .evidence
             .iter()
@@ -97,26 +150,9 @@ impl FilterIndex {
     pub fn facet_values<'a>(&'a self, corpus: &'a Corpus, facet: Facet) -> Vec<(&'a str, &'a str)> {
         let same = |v: &'a String| (v.as_str(), v.as_str());
         match facet {
-            Facet::Paper => corpus
-                .papers
-                .iter()
-                .map(|p| (p.id.as_str(), p.short_title.as_str()))
-                .collect(),
-            Facet::Partner => corpus.partners.iter().map(same).collect(),
-            Facet::Category => corpus
-                .categories
-                .iter()
-                .map(|c| (c.id.as_str(), c.label.as_str()))
-                .collect(),
-            Facet::Dimension => corpus
-                .dimensions
-                .iter()
-                .map(|d| (d.id.as_str(), d.label.as_str()))
-                .collect(),
             Facet::Place => self.places.iter().map(same).collect(),
-            Facet::Kind => corpus.kinds.iter().map(same).collect(),
-            Facet::Domain => corpus.domains.iter().map(same).collect(),
             Facet::Actor => self.actors.iter().map(same).collect(),
+            _ => corpus_facet_values(corpus, facet).collect(),
         }
     }
 
@@ -166,6 +202,11 @@ impl FilterIndex {
     /// How many papers cite evidence item `e`.
     pub fn evidence_papers(&self, e: usize) -> usize {
         self.ev_papers.get(e).copied().unwrap_or(0)
+    }
+
+    /// Whether evidence item `e` is shared: cited by `SHARED_MIN_PAPERS` or more papers.
+    pub fn is_shared(&self, e: usize) -> bool {
+        self.evidence_papers(e) >= SHARED_MIN_PAPERS
     }
 
     /// Year span (first, last) of evidence item `e`.
@@ -240,7 +281,7 @@ fn fail_masks(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<u1
                     mask |= SEARCH_BIT;
                 }
             }
-            if state.filters.shared && index.evidence_papers(corpus.codings[c].evidence) < 2 {
+            if state.filters.shared && !index.is_shared(corpus.codings[c].evidence) {
                 mask |= SHARED_BIT;
             }
             mask
@@ -378,7 +419,7 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
         if e < n_ev {
             passing[e] |= m == 0;
             in_years[e] |= m & !YEARS_BIT == 0;
-            shared[e] |= m & !SHARED_BIT == 0 && index.evidence_papers(e) >= 2;
+            shared[e] |= m & !SHARED_BIT == 0 && index.is_shared(e);
         }
     }
     let spans = || (0..n_ev).filter_map(|e| index.evidence_years(e));
@@ -405,14 +446,8 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit;
-    use crate::view::{reduce, Action};
-
-    fn state(actions: Vec<Action>) -> ViewState {
-        actions
-            .into_iter()
-            .fold(ViewState::default(), |s, a| reduce(&s, a))
-    }
+    use crate::testkit::{self, state};
+    use crate::view::Action;
 
     fn toggle(f: Facet, v: &str) -> Action {
         Action::ToggleFacet(f, v.into())

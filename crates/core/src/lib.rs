@@ -6,8 +6,11 @@
 pub mod diag;
 pub mod export;
 pub mod filter;
+pub mod handout;
 pub mod matrix;
 pub mod model;
+pub mod presenter;
+pub mod qr;
 pub mod render;
 pub mod search;
 pub mod suggest;
@@ -15,8 +18,11 @@ pub mod summary;
 pub mod text;
 pub mod url;
 pub mod view;
+pub mod viewmodel;
 
-#[doc(hidden)]
+/// A synthetic corpus for tests: compiled for the unit tests and, with the `testkit` feature,
+/// for the integration tests; never in a shipped build.
+#[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 
 #[cfg(feature = "seeds")]

@@ -12,6 +12,9 @@ use crate::filter::{category_passes, filter_codings, FilterIndex};
 use crate::model::Corpus;
 use crate::view::{ColGroup, RowGroup, RowKey, Selection, ViewState};
 
+/// The label of the group of context categories (framing, not evidence for a dimension).
+pub const CONTEXT_GROUP_LABEL: &str = "Framing and background";
+
 /// One matrix row: a category, or the aggregate header row of a dimension group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
@@ -249,7 +252,7 @@ fn build_rows(corpus: &Corpus, state: &ViewState) -> (Vec<MatrixRow>, Vec<RowGro
             if rows.len() > start {
                 groups.push(RowGroupView {
                     id: "context".into(),
-                    label: "Framing and background".into(),
+                    label: CONTEXT_GROUP_LABEL.into(),
                     header: None,
                     rows: start..rows.len(),
                 });
@@ -447,14 +450,8 @@ pub fn selection_codings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testkit;
-    use crate::view::{reduce, Action, Facet};
-
-    fn state(actions: Vec<Action>) -> ViewState {
-        actions
-            .into_iter()
-            .fold(ViewState::default(), |s, a| reduce(&s, a))
-    }
+    use crate::testkit::{self, state};
+    use crate::view::{Action, Facet};
 
     fn matrix(actions: Vec<Action>) -> (Corpus, MatrixView) {
         let c = testkit::sample();

@@ -416,6 +416,10 @@ impl Corpus {
     pub fn coding_idx(&self, id: &str) -> Option<usize> {
         self.codings.iter().position(|c| c.id == id)
     }
+    /// Indices of the categories of paper `paper`, in corpus order.
+    pub fn categories_of(&self, paper: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.categories.len()).filter(move |&k| self.categories[k].paper == paper)
+    }
 }
 
 impl Document {
@@ -426,5 +430,21 @@ impl Document {
     /// Index of the footnote with this id.
     pub fn footnote_idx(&self, id: &str) -> Option<usize> {
         self.footnotes.iter().position(|n| n.id == id)
+    }
+    /// The block that holds a place of the text: the block itself, or for a footnote the
+    /// block that references it (None for an unreferenced note or an index out of range).
+    pub fn holding_block(&self, place: QuotePlace, index: usize) -> Option<usize> {
+        let block = match place {
+            QuotePlace::Block => Some(index),
+            QuotePlace::Note => self.footnotes.get(index).and_then(|n| n.block),
+        };
+        block.filter(|&b| b < self.blocks.len())
+    }
+    /// The section a block stands in (None before the first heading).
+    pub fn section_of(&self, block: usize) -> Option<&Section> {
+        self.blocks
+            .get(block)
+            .and_then(|b| b.section)
+            .and_then(|s| self.sections.get(s))
     }
 }

@@ -251,6 +251,15 @@ fn parse_span(s: &str) -> DateSpan {
     }
 }
 
+/// The state `actions` lead to from the default state.
+pub fn state(actions: Vec<crate::view::Action>) -> crate::view::ViewState {
+    actions
+        .into_iter()
+        .fold(crate::view::ViewState::default(), |s, a| {
+            crate::view::reduce(&s, a)
+        })
+}
+
 /// The shared synthetic corpus: three papers (one without headings), three dimensions,
 /// eight categories (one never coded), six evidence items (one never coded), with curly
 /// quotes, dashes, diacritics and spaces in the places tests need them.

@@ -16,6 +16,7 @@
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
 //!          | "tour=" TOUR-ID | "step=" N
+//!          | "theme=" ( "light" | "dark" | "projector" )   ; absent: follow the system
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
 //!
@@ -31,6 +32,9 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::filter::corpus_facet_values;
 use crate::model::Corpus;
 use crate::text::search_key;
 use crate::view::*;
@@ -89,25 +93,19 @@ impl fmt::Display for Notice {
 // ---------------------------------------------------------------------------------------------
 // Percent codec.
 
-fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
-}
+/// Escaped in every component: everything but `A-Z a-z 0-9 - _ . ~`.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+/// Escaped inside `sel`, where `~` and `:` separate the parts.
+const SEL_COMPONENT: &AsciiSet = &COMPONENT.add(b'~').add(b':');
 
-/// Percent-encodes `s`: keeps `A-Z a-z 0-9 - _ . ~` except the bytes in `also`, escapes the
-/// rest byte by byte (`%2C`, `%C3%A9`).
-pub fn percent_encode(s: &str, also: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if is_unreserved(b) && !also.contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
-        }
-    }
-    out
+/// Percent-encodes one component: keeps `A-Z a-z 0-9 - _ . ~`, escapes the rest byte by byte
+/// (`%2C`, `%C3%A9`).
+pub fn percent_encode(s: &str) -> String {
+    utf8_percent_encode(s, COMPONENT).to_string()
 }
 
 /// What was wrong with a percent-encoded string.
@@ -122,66 +120,49 @@ pub enum PercentError {
 /// Decodes `%XX` escapes and `+` (as a space). Never fails: a bad escape is kept literally,
 /// invalid UTF-8 becomes U+FFFD, and the first problem is returned beside the text.
 pub fn percent_decode(s: &str) -> (String, Option<PercentError>) {
-    fn hex(b: u8) -> Option<u8> {
-        (b as char).to_digit(16).map(|d| d as u8)
-    }
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut err = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'%' {
-            let hi = bytes.get(i + 1).copied().and_then(hex);
-            let lo = bytes.get(i + 2).copied().and_then(hex);
-            if let (Some(hi), Some(lo)) = (hi, lo) {
-                out.push(hi << 4 | lo);
-                i += 3;
-                continue;
-            }
-            err.get_or_insert(PercentError::BadEscape);
-            out.push(b);
-        } else if b == b'+' {
-            out.push(b' ');
-        } else {
-            out.push(b);
-        }
-        i += 1;
-    }
-    match String::from_utf8(out) {
-        Ok(s) => (s, err),
-        Err(e) => (
-            String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            err.or(Some(PercentError::BadUtf8)),
-        ),
-    }
+    let bad_escape = s.match_indices('%').any(|(i, _)| {
+        !bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    let spaced = s.replace('+', " ");
+    let decoded = percent_decode_str(&spaced);
+    let (text, bad_utf8) = match decoded.clone().decode_utf8() {
+        Ok(t) => (t.into_owned(), false),
+        Err(_) => (decoded.decode_utf8_lossy().into_owned(), true),
+    };
+    let err = if bad_escape {
+        Some(PercentError::BadEscape)
+    } else if bad_utf8 {
+        Some(PercentError::BadUtf8)
+    } else {
+        None
+    };
+    (text, err)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Encoding.
 
-const SEL_ESCAPES: &[u8] = b"~:";
-
-fn enc(s: &str) -> String {
-    percent_encode(s, &[])
+fn sel_enc(s: &str) -> String {
+    utf8_percent_encode(s, SEL_COMPONENT).to_string()
 }
 
 fn row_key_text(k: &RowKey) -> String {
     match k {
-        RowKey::Category(id) => percent_encode(id, SEL_ESCAPES),
-        RowKey::Dimension(id) => format!("dim:{}", percent_encode(id, SEL_ESCAPES)),
+        RowKey::Category(id) => sel_enc(id),
+        RowKey::Dimension(id) => format!("dim:{}", sel_enc(id)),
     }
 }
 
 fn selection_text(sel: &Selection) -> String {
     match sel {
-        Selection::Cell { row, evidence } => format!(
-            "cell:{}~{}",
-            row_key_text(row),
-            percent_encode(evidence, SEL_ESCAPES)
-        ),
+        Selection::Cell { row, evidence } => {
+            format!("cell:{}~{}", row_key_text(row), sel_enc(evidence))
+        }
         Selection::Row(row) => format!("row:{}", row_key_text(row)),
-        Selection::Column(ev) => format!("col:{}", percent_encode(ev, SEL_ESCAPES)),
+        Selection::Column(ev) => format!("col:{}", sel_enc(ev)),
     }
 }
 
@@ -192,16 +173,16 @@ pub fn encode(state: &ViewState) -> String {
         Route::Home => "/".to_string(),
         Route::Matrix => "/matrix".to_string(),
         Route::Read { paper, block } => match block {
-            Some(b) => format!("/read/{}/{}", enc(paper), enc(b)),
-            None => format!("/read/{}", enc(paper)),
+            Some(b) => format!("/read/{}/{}", percent_encode(paper), percent_encode(b)),
+            None => format!("/read/{}", percent_encode(paper)),
         },
-        Route::Evidence { id } => format!("/evidence/{}", enc(id)),
+        Route::Evidence { id } => format!("/evidence/{}", percent_encode(id)),
     };
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for facet in Facet::ALL {
         let set = state.filters.set(facet);
         if !set.is_empty() {
-            let list: Vec<String> = set.iter().map(|v| enc(v)).collect();
+            let list: Vec<String> = set.iter().map(|v| percent_encode(v)).collect();
             pairs.push((facet.key(), list.join(",")));
         }
     }
@@ -217,7 +198,7 @@ pub fn encode(state: &ViewState) -> String {
         pairs.push(("shared", "1".into()));
     }
     if !state.search.is_empty() {
-        pairs.push(("q", enc(&state.search)));
+        pairs.push(("q", percent_encode(&state.search)));
     }
     if state.layout.rows == RowGroup::Dimension {
         pairs.push(("rows", "dim".into()));
@@ -237,16 +218,22 @@ pub fn encode(state: &ViewState) -> String {
         pairs.push(("sel", selection_text(sel)));
     }
     if let Some(q) = &state.quote {
-        pairs.push(("quote", format!("{}.{}", enc(&q.coding), q.quote)));
+        pairs.push((
+            "quote",
+            format!("{}.{}", percent_encode(&q.coding), q.quote),
+        ));
     }
     if state.mode == Mode::Present {
         pairs.push(("present", "1".into()));
     }
     if let Some(t) = &state.tour {
-        pairs.push(("tour", enc(t)));
+        pairs.push(("tour", percent_encode(t)));
     }
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
+    }
+    if let Some(t) = state.theme {
+        pairs.push(("theme", t.key().to_string()));
     }
     if !pairs.is_empty() {
         out.push_str("?v=");
@@ -265,7 +252,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 21] = [
+pub const KEYS: [&str; 22] = [
     "v",
     "paper",
     "partner",
@@ -287,6 +274,7 @@ pub const KEYS: [&str; 21] = [
     "present",
     "tour",
     "step",
+    "theme",
 ];
 
 /// Collects notices: sanitised, deduplicated, capped.
@@ -403,20 +391,7 @@ impl<'a> Vocab<'a> {
     fn new(c: &'a Corpus) -> Self {
         let facets = Facet::ALL
             .iter()
-            .map(|f| match f {
-                Facet::Paper => Lookup::new(c.papers.iter().map(|p| p.id.as_str())),
-                Facet::Partner => Lookup::new(c.partners.iter().map(String::as_str)),
-                Facet::Category => Lookup::new(c.categories.iter().map(|x| x.id.as_str())),
-                Facet::Dimension => Lookup::new(c.dimensions.iter().map(|x| x.id.as_str())),
-                Facet::Place => Lookup::new(c.evidence.iter().map(|e| e.place.as_str())),
-                Facet::Kind => Lookup::new(c.kinds.iter().map(String::as_str)),
-                Facet::Domain => Lookup::new(c.domains.iter().map(String::as_str)),
-                Facet::Actor => Lookup::new(
-                    c.evidence
-                        .iter()
-                        .flat_map(|e| e.actors.iter().map(String::as_str)),
-                ),
-            })
+            .map(|&f| Lookup::new(corpus_facet_values(c, f).map(|(id, _)| id)))
             .collect();
         Vocab { corpus: c, facets }
     }
@@ -438,17 +413,6 @@ fn no_such(facet: Facet) -> &'static str {
 /// The known key nearest to `key` (the core's one suggestion rule, `suggest::nearest`).
 fn suggest_key(key: &str) -> Option<&'static str> {
     crate::suggest::nearest(key, KEYS.iter().copied())
-}
-
-fn cut_at_char_boundary(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -682,7 +646,7 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             &format!("{} bytes", fragment.len()),
             format!("too long, only the first {MAX_FRAGMENT_BYTES} bytes were read"),
         );
-        cut_at_char_boundary(fragment, MAX_FRAGMENT_BYTES)
+        &fragment[..fragment.floor_char_boundary(MAX_FRAGMENT_BYTES)]
     } else {
         fragment
     };
@@ -776,6 +740,17 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     _ => notes.ignored("step", &v, "not a step number"),
                 }
             }
+            "theme" => {
+                let v = notes.decode("theme", raw);
+                match Theme::from_key(v.trim()) {
+                    Some(t) => state.theme = Some(t),
+                    None => notes.ignored(
+                        "theme",
+                        &v,
+                        "expected light, dark or projector; following the system setting",
+                    ),
+                }
+            }
             _ => {
                 let shown = percent_decode(raw).0;
                 let reason = match suggest_key(&key) {
@@ -812,7 +787,7 @@ mod tests {
     }
 
     fn full_state() -> ViewState {
-        let mut s = ViewState {
+        let s = ViewState {
             route: Route::Read {
                 paper: "alpha".into(),
                 block: Some("p2".into()),
@@ -829,10 +804,17 @@ mod tests {
             mode: Mode::Present,
             tour: Some("intro".into()),
             step: 3,
+            theme: Some(Theme::Projector),
             ..ViewState::default()
         };
-        s.filters.papers = ["alpha".to_string(), "gamma".into()].into();
-        s.filters.places = ["Gulf of Aden".to_string(), "Bamyán".into()].into();
+        with_example_filters(s, &["alpha", "gamma"], &["Gulf of Aden", "Bamyán"])
+    }
+
+    /// `s` with the papers and places given, partner NATO, 2001-2010, rows by dimension,
+    /// columns by place, transposed and compact.
+    fn with_example_filters(mut s: ViewState, papers: &[&str], places: &[&str]) -> ViewState {
+        s.filters.papers = papers.iter().map(|p| p.to_string()).collect();
+        s.filters.places = places.iter().map(|p| p.to_string()).collect();
         s.filters.partners = ["NATO".to_string()].into();
         s.filters.years = Some((2001, 2010));
         s.layout = Layout {
@@ -846,21 +828,12 @@ mod tests {
 
     #[test]
     fn encodes_the_documented_example_shape() {
-        let mut s = ViewState {
+        let base = ViewState {
             route: Route::Matrix,
             search: "piracy".into(),
             ..ViewState::default()
         };
-        s.filters.papers = ["alpha".to_string(), "beta".into()].into();
-        s.filters.partners = ["NATO".to_string()].into();
-        s.filters.places = ["Gulf of Aden".to_string()].into();
-        s.filters.years = Some((2001, 2010));
-        s.layout = Layout {
-            rows: RowGroup::Dimension,
-            cols: ColGroup::Place,
-            transposed: true,
-            compact: true,
-        };
+        let mut s = with_example_filters(base, &["alpha", "beta"], &["Gulf of Aden"]);
         s.selection = Some(Selection::Cell {
             row: RowKey::Category("a-nato-operational".into()),
             evidence: "aden-escort-2009".into(),
@@ -924,7 +897,7 @@ mod tests {
     #[test]
     fn percent_codec_escapes_separators_and_reports_debris() {
         assert_eq!(
-            percent_encode("a,b&c=d#e%f é", &[]),
+            percent_encode("a,b&c=d#e%f é"),
             "a%2Cb%26c%3Dd%23e%25f%20%C3%A9"
         );
         assert_eq!(percent_decode("a%2Cb+c"), ("a,b c".to_string(), None));
@@ -1192,7 +1165,7 @@ mod tests {
     #[test]
     fn script_payloads_are_plain_truncated_notices() {
         let payload = format!("<script>alert('x')</script>{}", "a".repeat(100));
-        let url = format!("/?paper={}", percent_encode(&payload, &[]));
+        let url = format!("/?paper={}", percent_encode(&payload));
         let (s, notices) = decode(&url, &corpus());
         assert_eq!(s, ViewState::default());
         assert_eq!(notices.len(), 1);
@@ -1230,5 +1203,40 @@ mod tests {
             None,
             &["ignored tour \"<b>\": not a tour id"],
         );
+    }
+
+    #[test]
+    fn theme_round_trips_and_bad_values_give_a_notice() {
+        for t in Theme::ALL {
+            let s = ViewState {
+                route: Route::Matrix,
+                theme: Some(t),
+                ..ViewState::default()
+            };
+            let frag = encode(&s);
+            assert_eq!(frag, format!("/matrix?v=1&theme={}", t.key()));
+            assert_eq!(decode(&frag, &corpus()), (s, vec![]));
+        }
+        check("/?theme=DARK", |s| s.theme, Some(Theme::Dark), &[]);
+        check(
+            "/?theme=%3Cscript%3E&step=1",
+            |s| (s.theme, s.step),
+            (None, 1),
+            &["ignored theme \"<script>\": expected light, dark or projector; following the system setting"],
+        );
+        check(
+            "/?theme=",
+            |s| s.theme,
+            None,
+            &["ignored theme \"\": empty value"],
+        );
+        check(
+            "/?thme=dark",
+            |s| s.theme,
+            None,
+            &["ignored thme \"dark\": unknown key (did you mean \"theme\"?)"],
+        );
+        // No theme: the key is omitted, so the page follows the system setting.
+        assert!(!encode(&ViewState::default()).contains("theme"));
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Corpus, QuotePlace};
+use crate::model::Corpus;
 
 /// Which page is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -63,11 +63,6 @@ impl Facet {
         Facet::Domain,
         Facet::Actor,
     ];
-
-    /// Every facet, in display and URL order.
-    pub fn all() -> [Facet; 8] {
-        Self::ALL
-    }
 
     /// The URL key of the facet (`paper`, `partner`, ...).
     pub fn key(self) -> &'static str {
@@ -250,6 +245,48 @@ pub enum Mode {
     Present,
 }
 
+/// The colour theme. Without one (`ViewState::theme` is `None`) the page follows the
+/// system's `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Theme {
+    /// Dark text on a light page.
+    Light,
+    /// Light text on a dark page.
+    Dark,
+    /// High contrast for projectors (text contrast at least 7:1, heavy lines).
+    Projector,
+}
+
+impl Theme {
+    /// Every theme, in menu and URL order.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
+
+    /// The URL value (`light`, `dark`, `projector`), also the `data-theme` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    /// The theme with this URL value (ASCII case-insensitive).
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.key().eq_ignore_ascii_case(key))
+    }
+
+    /// A human label for menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+            Theme::Projector => "Projector",
+        }
+    }
+}
+
 /// Everything the URL carries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ViewState {
@@ -271,6 +308,8 @@ pub struct ViewState {
     pub tour: Option<String>,
     /// Step in the tour (0 when there is no tour).
     pub step: usize,
+    /// Colour theme; `None` follows the system setting.
+    pub theme: Option<Theme>,
 }
 
 /// Lowest year a year range may hold.
@@ -317,6 +356,8 @@ pub enum Action {
     SetMode(Mode),
     /// Replace the whole state (for example from a URL the user edited).
     Replace(Box<ViewState>),
+    /// Choose a colour theme, or follow the system (`None`).
+    SetTheme(Option<Theme>),
 }
 
 /// Applies an action. Pure: no side effects, never panics.
@@ -357,6 +398,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::OpenQuote(q) => next.quote = q,
         Action::SetMode(mode) => next.mode = mode,
         Action::Replace(s) => next = *s,
+        Action::SetTheme(t) => next.theme = t,
     }
     next
 }
@@ -381,13 +423,10 @@ pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {
     let coding = corpus.codings.get(corpus.coding_idx(&q.coding)?)?;
     let quote = coding.quotes.get(q.quote)?;
     let paper = corpus.papers.get(coding.paper)?;
-    let block = match quote.place {
-        QuotePlace::Block => Some(quote.index),
-        QuotePlace::Note => paper.doc.footnotes.get(quote.index).and_then(|n| n.block),
-    };
-    let block = block
-        .and_then(|b| paper.doc.blocks.get(b))
-        .map(|b| b.id.clone());
+    let block = paper
+        .doc
+        .holding_block(quote.place, quote.index)
+        .map(|b| paper.doc.blocks[b].id.clone());
     Some(Route::Read {
         paper: paper.id.clone(),
         block,
@@ -503,8 +542,23 @@ mod tests {
     }
 
     #[test]
+    fn theme_is_set_and_cleared() {
+        let s = reduce(
+            &ViewState::default(),
+            Action::SetTheme(Some(Theme::Projector)),
+        );
+        assert_eq!(s.theme, Some(Theme::Projector));
+        assert_eq!(reduce(&s, Action::SetTheme(None)).theme, None);
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_key(t.key()), Some(t));
+            assert_eq!(Theme::from_key(&t.key().to_uppercase()), Some(t));
+        }
+        assert_eq!(Theme::from_key("sepia"), None);
+    }
+
+    #[test]
     fn facet_keys_round_trip() {
-        for f in Facet::all() {
+        for f in Facet::ALL {
             assert_eq!(Facet::from_key(f.key()), Some(f));
             assert_eq!(Facet::ALL[f.index()], f);
         }

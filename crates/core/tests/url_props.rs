@@ -12,7 +12,9 @@
 use std::sync::OnceLock;
 
 use evidence_core::testkit;
-use evidence_core::url::{decode, encode, Notice, NoticeKind, MAX_FRAGMENT_BYTES, MAX_NOTICES};
+use evidence_core::url::{
+    decode, encode, Notice, NoticeKind, KEYS, MAX_FRAGMENT_BYTES, MAX_NOTICES,
+};
 use evidence_core::view::*;
 use evidence_core::Corpus;
 use proptest::prelude::*;
@@ -170,8 +172,20 @@ fn layout() -> impl Strategy<Value = Layout> {
         })
 }
 
-/// Valid states: every id exists in the corpus.
+/// Valid states: every id exists in the corpus, with or without a theme.
 fn state() -> impl Strategy<Value = ViewState> {
+    (
+        state_without_theme(),
+        proptest::option::of(select(Theme::ALL.to_vec())),
+    )
+        .prop_map(|(mut s, theme)| {
+            s.theme = theme;
+            s
+        })
+}
+
+/// Valid states without a theme.
+fn state_without_theme() -> impl Strategy<Value = ViewState> {
     (
         route(),
         filters(),
@@ -198,10 +212,12 @@ fn state() -> impl Strategy<Value = ViewState> {
                 },
                 tour,
                 step,
+                theme: None,
             },
         )
 }
 
+/// Pieces of fragments (besides every key `decode` knows, `url::KEYS`).
 const TOKENS: &[&str] = &[
     "/",
     "#",
@@ -227,36 +243,16 @@ const TOKENS: &[&str] = &[
     "alpha",
     "p2",
     "s1",
-    "v",
     "1",
     "9",
-    "paper",
-    "partner",
-    "category",
-    "dimension",
-    "place",
-    "kind",
-    "domain",
-    "actor",
-    "years",
-    "shared",
     "2001",
     "2010-2001",
-    "q",
-    "rows",
     "dim",
-    "cols",
-    "t",
-    "compact",
-    "sel",
     "cell:",
     "row:",
     "col:",
     "dim:",
-    "quote",
-    "present",
-    "tour",
-    "step",
+    "projector",
     "g-nato",
     "aden-escort-2009",
     "visit-2011~a-general.1",
@@ -270,8 +266,13 @@ const TOKENS: &[&str] = &[
     "99999999999999999999",
 ];
 
+/// The pieces token soups and mutations are made of.
+fn tokens() -> Vec<&'static str> {
+    TOKENS.iter().chain(KEYS.iter()).copied().collect()
+}
+
 fn token_soup() -> impl Strategy<Value = String> {
-    proptest::collection::vec(select(TOKENS), 0..60).prop_map(|t| t.concat())
+    proptest::collection::vec(select(tokens()), 0..60).prop_map(|t| t.concat())
 }
 
 #[derive(Debug, Clone)]
@@ -285,7 +286,7 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), 1..8usize).prop_map(|(a, n)| Mutation::Delete(a, n)),
-        (any::<usize>(), select(TOKENS)).prop_map(|(a, t)| Mutation::Insert(a, t)),
+        (any::<usize>(), select(tokens())).prop_map(|(a, t)| Mutation::Insert(a, t)),
         any::<usize>().prop_map(Mutation::Truncate),
         (any::<usize>(), 1..20usize).prop_map(|(a, n)| Mutation::Repeat(a, n)),
     ]

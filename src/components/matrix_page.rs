@@ -8,29 +8,18 @@ use evidence_core::filter::facet_counts;
 use evidence_core::matrix::{build_matrix, selection_codings};
 use evidence_core::search::{ParagraphHit, Query};
 use evidence_core::view::{Action, ColGroup, Route, RowGroup, ViewState};
-use evidence_core::QuotePlace;
+use evidence_core::viewmodel::matrix_page::{chips, passages, MAX_PASSAGES};
 use yew::prelude::*;
 
 use super::facets::Facets;
 use super::matrix::MatrixGrid;
 use super::panel::Panel;
-use super::{count, href, on_nav, paper_mark};
-use crate::app::Shared;
-
-/// Props of `Explorer`.
-#[derive(Properties, PartialEq)]
-pub struct ExplorerProps {
-    /// Corpus and index.
-    pub data: Shared,
-    /// Current view.
-    pub state: Rc<ViewState>,
-    /// Sends actions to the store.
-    pub dispatch: Callback<Action>,
-}
+use super::{count, href, on_nav, paper_mark, PageProps};
+use crate::data::Shared;
 
 /// The matrix page.
 #[component]
-pub fn Explorer(props: &ExplorerProps) -> Html {
+pub fn MatrixPage(props: &PageProps) -> Html {
     let s = &props.state;
     let d = &props.dispatch;
     let data = props.data.clone();
@@ -70,14 +59,14 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
             if q.is_empty() {
                 Vec::new()
             } else {
-                data.0.index.search.paragraph_hits(&data.0.corpus, &q, 30)
+                data.0
+                    .index
+                    .search
+                    .paragraph_hits(&data.0.corpus, &q, MAX_PASSAGES)
             }
         })
     };
-    let filters = {
-        let f = s.filters.clone();
-        use_memo(f, |f| f.clone())
-    };
+    let filters = Rc::new(s.filters.clone());
     let c = &data.0.corpus;
 
     let seg = |label: &str, pressed: bool, action: Action, test: &str| {
@@ -131,7 +120,7 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
                     </div>
                 } } else { html! {} } }
                 <MatrixGrid data={data.clone()} view={view.clone()} layout={l} selection={s.selection.clone()} dispatch={d.clone()} />
-                { passages(&data, s, d, &hits) }
+                { passages_list(&data, s, d, &hits) }
             </section>
             { if with_panel { html! {
                 <Panel data={data.clone()} state={s.clone()} codings={sel_codings.clone()} dispatch={d.clone()} />
@@ -140,84 +129,50 @@ pub fn Explorer(props: &ExplorerProps) -> Html {
     }
 }
 
-/// Buttons naming each active filter value; a click removes it.
+/// Buttons naming each active filter; a click removes it.
 fn active_chips(c: &evidence_core::Corpus, s: &ViewState, d: &Callback<Action>) -> Html {
-    let mut out = Vec::new();
-    for f in evidence_core::view::Facet::ALL {
-        for v in s.filters.set(f) {
-            let label = match f {
-                evidence_core::view::Facet::Paper => {
-                    c.paper_idx(v).map(|i| c.papers[i].short_title.clone())
-                }
-                evidence_core::view::Facet::Category => {
-                    c.category_idx(v).map(|i| c.categories[i].label.clone())
-                }
-                evidence_core::view::Facet::Dimension => {
-                    c.dimension_idx(v).map(|i| c.dimensions[i].label.clone())
-                }
-                _ => None,
-            }
-            .unwrap_or_else(|| v.clone());
+    html! {
+        <>{ for chips(c, s).into_iter().map(|chip| {
             let d = d.clone();
-            let action = Action::ToggleFacet(f, v.clone());
-            out.push(html! {
-                <button type="button" class="chip" aria-label={format!("Remove filter {}: {}", f.label(), label)}
-                    onclick={move |_: MouseEvent| d.emit(action.clone())}>{ format!("{}: {} ✕", f.label(), label) }</button>
-            });
-        }
+            let remove = chip.remove;
+            html! {
+                <button type="button" class="chip" aria-label={chip.aria_label}
+                    onclick={move |_: MouseEvent| d.emit(remove.clone())}>{ format!("{} ✕", chip.text) }</button>
+            }
+        }) }</>
     }
-    if s.filters.shared {
-        let d = d.clone();
-        out.push(html! {
-            <button type="button" class="chip" onclick={move |_: MouseEvent| d.emit(Action::SetShared(false))}>{ "Cited by 2+ papers ✕" }</button>
-        });
-    }
-    if let Some((a, b)) = s.filters.years {
-        let d = d.clone();
-        out.push(html! {
-            <button type="button" class="chip" onclick={move |_: MouseEvent| d.emit(Action::SetYears(None))}>{ format!("Years: {a}–{b} ✕") }</button>
-        });
-    }
-    if !s.search.trim().is_empty() {
-        let d = d.clone();
-        out.push(html! {
-            <button type="button" class="chip" onclick={move |_: MouseEvent| d.emit(Action::SetSearch(String::new()))}>{ format!("Search: “{}” ✕", s.search) }</button>
-        });
-    }
-    html! { <>{ for out }</> }
 }
 
 /// Paragraphs of the papers that match the search, each opening the reader there.
-fn passages(data: &Shared, s: &ViewState, d: &Callback<Action>, hits: &[ParagraphHit]) -> Html {
+fn passages_list(
+    data: &Shared,
+    s: &ViewState,
+    d: &Callback<Action>,
+    hits: &[ParagraphHit],
+) -> Html {
     if s.search.trim().is_empty() {
         return html! {};
     }
     let c = &data.0.corpus;
+    let more = if hits.len() >= MAX_PASSAGES { "+" } else { "" };
     html! {
         <section class="passages" aria-labelledby="passages-h" data-testid="passages">
-            <h2 id="passages-h">{ format!("Passages in the papers matching “{}” ({}{})", s.search, hits.len(), if hits.len() >= 30 { "+" } else { "" }) }</h2>
+            <h2 id="passages-h">{ format!("Passages in the papers matching “{}” ({}{more})", s.search, hits.len()) }</h2>
             { if hits.is_empty() { html! { <p class="empty">{ "No paragraph of the papers matches." }</p> } } else { html! {
                 <ul>
-                    { for hits.iter().map(|h| {
-                        let p = &c.papers[h.paper];
-                        let (text, block) = match h.place {
-                            QuotePlace::Block => (p.doc.blocks[h.block].text.as_str(), Some(h.block)),
-                            QuotePlace::Note => (p.doc.footnotes[h.block].text.as_str(), p.doc.footnotes[h.block].block),
-                        };
-                        let block_id = block.and_then(|b| p.doc.blocks.get(b)).map(|b| b.id.clone());
-                        let actions = vec![Action::Navigate(Route::Read { paper: p.id.clone(), block: block_id })];
-                        let (a, z) = h.ranges.first().copied().unwrap_or((0, 0));
-                        let start = floor_char(text, a.saturating_sub(80));
-                        let end = ceil_char(text, (z + 80).min(text.len()));
+                    { for passages(c, hits).into_iter().map(|p| {
+                        let paper = &c.papers[p.paper];
+                        let actions = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: p.block_id })];
+                        let t = p.snippet;
                         html! {
                             <li data-testid="passage">
                                 <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>
-                                    { paper_mark(c, h.paper) }
-                                    { format!(" {} ", p.short_title) }</a>
+                                    { paper_mark(c, p.paper) }
+                                    { format!(" {} ", paper.short_title) }</a>
                                 <span class="ctx">
-                                    { if start > 0 { "…" } else { "" } }
-                                    { &text[start..a] }<mark class="hit">{ &text[a..z] }</mark>{ &text[z..end] }
-                                    { if end < text.len() { "…" } else { "" } }
+                                    { if t.cut_before { "…" } else { "" } }
+                                    { t.before }<mark class="hit">{ t.hit }</mark>{ t.after }
+                                    { if t.cut_after { "…" } else { "" } }
                                 </span>
                             </li>
                         }
@@ -226,18 +181,4 @@ fn passages(data: &Shared, s: &ViewState, d: &Callback<Action>, hits: &[Paragrap
             } } }
         </section>
     }
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

@@ -1,0 +1,229 @@
+//! The printed handout: one page per step (or one page for the current view) with the step's
+//! title, its view at print size, its quotes with paper and section, the speaker note (if
+//! asked for) and the step's link as text and as a QR code made here (nothing is fetched).
+//! On screen it is a print preview; `style/print.css` lays it out on paper in black and white.
+
+use std::rc::Rc;
+
+use evidence_core::handout::view_quotes;
+use evidence_core::matrix::build_matrix;
+use evidence_core::qr::qr_svg;
+use evidence_core::url;
+use evidence_core::view::{Action, Route, ViewState};
+use yew::prelude::*;
+
+use super::matrix::MatrixGrid;
+use crate::browser;
+use crate::data::Shared;
+use evidence_core::viewmodel::quote_place;
+
+/// One page of the handout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandoutStep {
+    /// The page's title.
+    pub title: String,
+    /// The speaker note ("" for none).
+    pub note: String,
+    /// The view it shows.
+    pub state: ViewState,
+}
+
+/// Props of `Handout`.
+#[derive(Properties, PartialEq)]
+pub struct HandoutProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// The title over every page (the tour's, or the corpus's).
+    pub heading: String,
+    /// The pages.
+    pub steps: Rc<Vec<HandoutStep>>,
+    /// The page's address without its fragment (links are this plus `#` and the view).
+    pub base: String,
+    /// Print the speaker notes.
+    pub notes: bool,
+    /// Show or hide the notes.
+    pub on_notes: Callback<bool>,
+    /// Print now.
+    pub on_print: Callback<()>,
+    /// Close the preview.
+    pub on_close: Callback<()>,
+}
+
+/// The handout (print preview on screen).
+#[component]
+pub fn Handout(props: &HandoutProps) -> Html {
+    let n = props.steps.len();
+    let on_notes = {
+        let cb = props.on_notes.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(browser::field_checked(&e));
+        })
+    };
+    html! {
+        <div class="handout" data-testid="handout">
+            <div class="handout-controls">
+                <p>{ if n == 1 { "Print preview: one page.".to_string() } else { format!("Print preview: {n} pages, one per step.") } }</p>
+                <label><input type="checkbox" data-testid="handout-notes" checked={props.notes} onchange={on_notes} />
+                    { " Include the speaker notes" }</label>
+                <button type="button" class="btn" data-testid="handout-print"
+                    onclick={let p = props.on_print.clone(); move |_: MouseEvent| p.emit(())}>{ "Print…" }</button>
+                <button type="button" class="btn" data-testid="handout-close"
+                    onclick={let c = props.on_close.clone(); move |_: MouseEvent| c.emit(())}>{ "Close preview" }</button>
+            </div>
+            { for props.steps.iter().enumerate().map(|(i, step)| html! {
+                <HandoutPage data={props.data.clone()} heading={props.heading.clone()} index={i} count={n}
+                    step={step.clone()} base={props.base.clone()} notes={props.notes} />
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    data: Shared,
+    heading: String,
+    index: usize,
+    count: usize,
+    step: HandoutStep,
+    base: String,
+    notes: bool,
+}
+
+/// How much a matrix must shrink to fit the page width, as a class (`zoom-1` .. `zoom-4`).
+fn zoom_class(columns: usize) -> &'static str {
+    match columns {
+        0..=20 => "zoom-1",
+        21..=40 => "zoom-2",
+        41..=70 => "zoom-3",
+        _ => "zoom-4",
+    }
+}
+
+#[component]
+fn HandoutPage(props: &PageProps) -> Html {
+    let d = &props.data.0;
+    let c = &d.corpus;
+    let s = &props.step.state;
+    let link = format!("{}#{}", props.base, url::encode(s));
+    let qr = {
+        let link = link.clone();
+        use_memo(link, |l| qr_svg(l))
+    };
+    let (quotes, total) = view_quotes(c, &d.index, s);
+    let view = match &s.route {
+        Route::Matrix => {
+            let m = Rc::new(build_matrix(c, &d.index, s));
+            let zoom = zoom_class(m.columns.len());
+            html! {
+                <div class={classes!("handout-view", "handout-matrix", zoom)}>
+                    <MatrixGrid data={props.data.clone()} view={m} layout={s.layout}
+                        selection={s.selection.clone()} dispatch={Callback::from(|_: Action| ())} />
+                </div>
+            }
+        }
+        Route::Read { paper, block } => {
+            let p = c.paper_idx(paper).map(|p| &c.papers[p]);
+            let text = p.and_then(|p| {
+                let b = block.as_deref().and_then(|b| p.doc.block_idx(b))?;
+                Some(p.doc.blocks[b].text.clone())
+            });
+            html! {
+                <div class="handout-view handout-read">
+                    <p class="handout-paper">{ p.map(|p| p.title.clone()).unwrap_or_default() }</p>
+                    if let Some(t) = text { <blockquote>{ t }</blockquote> }
+                </div>
+            }
+        }
+        Route::Evidence { id } => {
+            let e = c.evidence_idx(id).map(|e| &c.evidence[e]);
+            html! {
+                <div class="handout-view handout-evidence">
+                    if let Some(e) = e {
+                        <p><strong>{ e.title.clone() }</strong>{ format!(" · {} · {}", e.date_text, e.place) }</p>
+                    }
+                </div>
+            }
+        }
+        // The start page, and any other page: the papers with their marks.
+        _ => html! {
+            <div class="handout-view">
+                <ul>{ for c.papers.iter().map(|p| html! {
+                    <li><strong>{ format!("{} ", p.mark) }</strong>{ format!("{}, {}", p.title, p.author) }</li>
+                }) }</ul>
+            </div>
+        },
+    };
+    html! {
+        <section class="handout-page" data-testid="handout-page" aria-label={format!("Page {} of {}", props.index + 1, props.count)}>
+            <p class="handout-kicker">{ format!("{} · {} of {}", props.heading, props.index + 1, props.count) }</p>
+            <h2 class="handout-title">{ props.step.title.clone() }</h2>
+            { view }
+            if total > 0 {
+                <ol class="handout-quotes">
+                    { for quotes.iter().map(|&(k, q)| {
+                        let coding = &c.codings[k];
+                        let paper = &c.papers[coding.paper];
+                        let category = &c.categories[coding.category];
+                        html! {
+                            <li>
+                                <blockquote>{ format!("“{}”", coding.quotes[q].text) }</blockquote>
+                                <p class="handout-source">{ format!("{} ({}) · {} · {}", paper.short_title, paper.mark,
+                                    quote_place(c, k, q), category.label) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                if total > quotes.len() {
+                    <p class="handout-more">{ format!("and {} more quotes: open the link to read them all.", total - quotes.len()) }</p>
+                }
+            }
+            if props.notes && !props.step.note.trim().is_empty() {
+                <div class="handout-note">
+                    <h3>{ "Speaker note" }</h3>
+                    <p>{ props.step.note.clone() }</p>
+                </div>
+            }
+            <div class="handout-link">
+                { qr_image(qr.as_ref().as_ref(), "handout-qr") }
+                <p class="handout-url" data-testid="handout-url">{ link }</p>
+            </div>
+        </section>
+    }
+}
+
+/// Props of `PrintLink`.
+#[derive(Properties, PartialEq)]
+pub struct PrintLinkProps {
+    /// The view's full link.
+    pub link: String,
+}
+
+/// The link of the current view as text and QR code, shown only on paper (so printing a view
+/// with the browser's own Print command carries its link too).
+#[component]
+pub fn PrintLink(props: &PrintLinkProps) -> Html {
+    let qr = {
+        let link = props.link.clone();
+        use_memo(link, |l| qr_svg(l))
+    };
+    html! {
+        <div class="print-link handout-link" data-testid="print-link">
+            { qr_image(qr.as_ref().as_ref(), "print-qr") }
+            <p class="handout-url">{ props.link.clone() }</p>
+        </div>
+    }
+}
+
+/// A QR code as an inline SVG (black on white in every theme).
+fn qr_image(q: Option<&evidence_core::qr::QrSvg>, testid: &'static str) -> Html {
+    match q {
+        Some(q) => html! {
+            <svg class="qr" data-testid={testid} viewBox={format!("0 0 {0} {0}", q.size)}
+                 role="img" aria-label="QR code of this page's link" shape-rendering="crispEdges">
+                <rect class="qr-bg" width={q.size.to_string()} height={q.size.to_string()} />
+                <path class="qr-fg" d={q.path.clone()} />
+            </svg>
+        },
+        None => html! { <p>{ "This link is too long for a QR code." }</p> },
+    }
+}
