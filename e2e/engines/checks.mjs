@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, DIST } from '../harness.mjs';
-import { csvStats, columnTitleOf, fold, loadCsv, normQuote } from '../pages.mjs';
+import { csvStats, columnTitleOf, foldQuotes, foldSearch, loadCsv } from '../pages.mjs';
 import { startEngine } from './engine.mjs';
 
 const T = { timeout: 120_000 };
@@ -177,15 +177,16 @@ export function engineSuite(name) {
     try {
       // The most frequent word of six or more letters in the quotes, typed in upper case.
       const counts = new Map();
-      for (const r of csv) for (const w of fold(r.quote).match(/\p{L}{6,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const folded = foldSearch(...csv.map((r) => r.quote));
+      for (const q of folded) for (const w of q.match(/\p{L}{6,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
       const word = [...counts].sort((a, b) => b[1] - a[1])[0][0];
       await s.click('#search-input');
       await s.type('#search-input', word.toUpperCase());
       await s.waitFor(fragmentMatches, [`[?&]q=${word.toUpperCase()}(&|$)`, ''], { what: `q=${word} in the URL` });
       await s.waitSelector('[data-testid="passages"] [data-testid="passage"] mark.hit');
       const hits = await s.eval(() => [...document.querySelectorAll('[data-testid="passages"] mark.hit')].map((m) => m.textContent));
-      assert.ok(hits.length > 0 && hits.every((x) => fold(x) === word), `highlights ${JSON.stringify(hits.slice(0, 5))} fold to ${word}`);
-      const must = titlesOf(csv.filter((r) => fold(r.quote).includes(word)));
+      assert.ok(hits.length > 0 && foldSearch(...hits).every((x) => x === word), `highlights ${JSON.stringify(hits.slice(0, 5))} fold to ${word}`);
+      const must = titlesOf(csv.filter((r, i) => folded[i].includes(word)));
       await s.waitFor(
         (must) => {
           const cols = [...document.querySelectorAll('[data-testid="matrix"] [data-testid="col-head"]')].map((t) => t.title);
@@ -205,11 +206,12 @@ export function engineSuite(name) {
           el.dispatchEvent(new InputEvent('input', { bubbles: true }));
         });
         await s.waitFor(() => !/[?&]q=/.test(location.hash), [], { what: 'the search cleared' });
-        await s.type('#search-input', fold(accented));
+        const plain = foldSearch(accented)[0];
+        await s.type('#search-input', plain);
         await s.waitFor(
           (w) => [...document.querySelectorAll('[data-testid="passages"] mark.hit')].some((m) => m.textContent === w),
           [accented],
-          { what: `${accented} highlighted for ${fold(accented)}` },
+          { what: `${accented} highlighted for ${plain}` },
         );
       }
       await s.assertClean();
@@ -238,15 +240,15 @@ export function engineSuite(name) {
         [...document.querySelectorAll('[data-testid="panel"] [data-testid="quote"] blockquote')].map((b) => b.textContent),
       );
       assert.deepEqual(
-        shown.map((t) => normQuote(t.replace(/^“|”$/g, ''))),
-        quotes.map((q) => normQuote(q.quote)),
+        foldQuotes(...shown.map((t) => t.replace(/^“|”$/g, ''))),
+        foldQuotes(...quotes.map((q) => q.quote)),
         'the quotes of the cell, in order',
       );
       await s.screenshot('panel');
       await s.click('[data-testid="panel"] [data-testid="read-in-context"]');
       await s.waitSelector('[data-testid="reader"] mark.focus');
       assert.equal(await s.eval(() => document.querySelector('[data-testid="reader"]').dataset.paper), row.paper_id);
-      assert.equal(normQuote(await s.eval(focusText)), normQuote(row.quote), 'the highlighted text is the quote');
+      assert.deepEqual(foldQuotes(await s.eval(focusText)), foldQuotes(row.quote), 'the highlighted text is the quote');
       await s.waitFor(inViewport, ['#focus-quote'], { what: 'the quote scrolled into view' });
       await s.screenshot('read-in-context');
       await s.assertClean();
@@ -261,7 +263,7 @@ export function engineSuite(name) {
     const s = await h.openApp(`/${row.link}`);
     try {
       await s.waitSelector('[data-testid="reader"] mark.focus');
-      assert.equal(normQuote(await s.eval(focusText)), normQuote(row.quote));
+      assert.deepEqual(foldQuotes(await s.eval(focusText)), foldQuotes(row.quote));
       await s.waitFor(inViewport, ['#focus-quote'], { what: 'the quote scrolled into view' });
       await s.screenshot('deep-link-quote');
       await s.assertClean();
@@ -297,7 +299,7 @@ export function engineSuite(name) {
     const f = await h.openFile(row.link.replace(/^index\.html/, ''));
     try {
       await f.waitSelector('[data-testid="reader"] mark.focus');
-      assert.equal(normQuote(await f.eval(focusText)), normQuote(row.quote));
+      assert.deepEqual(foldQuotes(await f.eval(focusText)), foldQuotes(row.quote));
       await f.screenshot('file-deep-link');
       await f.assertClean();
     } finally {
