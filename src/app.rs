@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use evidence_core::presenter::{Command, Message};
+use evidence_core::selection;
 use evidence_core::url;
 use evidence_core::view::{Action, Mode, Route, ViewState};
 use evidence_core::Corpus;
@@ -16,9 +17,12 @@ use crate::components::handout::{Handout, HandoutStep, PrintLink};
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::matrix_page::MatrixPage;
+use crate::components::methods::Methods;
 use crate::components::notices::Notices;
+use crate::components::overview::OverviewPage;
 use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::reader::Reader;
+use crate::components::timeline::TimelinePage;
 use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
@@ -62,10 +66,10 @@ fn Shell(props: &ShellProps) -> Html {
     let store = {
         let d = d.clone();
         use_reducer(move || {
-            let (state, notices) = url::decode(&browser::fragment(), &d.0.corpus);
+            let (state, notices) = decode_versioned(&browser::fragment(), &d.0.corpus);
             Store {
                 state,
-                notices: notices.iter().map(|n| n.to_string()).collect(),
+                notices,
                 replace_history: true,
                 typing: false,
             }
@@ -157,11 +161,8 @@ fn Shell(props: &ShellProps) -> Html {
         let d = d.clone();
         use_effect_with((), move |_| {
             let listeners = browser::on_fragment_change(move |frag| {
-                let (state, notices) = url::decode(&frag, &d.0.corpus);
-                store.dispatch(Msg::FromUrl(
-                    Box::new(state),
-                    notices.iter().map(|n| n.to_string()).collect(),
-                ));
+                let (state, notices) = decode_versioned(&frag, &d.0.corpus);
+                store.dispatch(Msg::FromUrl(Box::new(state), notices));
             });
             browser::mark_ready();
             move || drop(listeners)
@@ -200,9 +201,13 @@ fn Shell(props: &ShellProps) -> Html {
                 } else if e.key() == "/" && !browser::typing_in_field() {
                     e.prevent_default();
                     browser::focus("search-input");
-                } else if (e.key() == "p" || e.key() == "P") && plain && !browser::typing_in_field()
+                } else if (e.key() == "p" || e.key() == "P")
+                    && plain
+                    && !has_selection
+                    && !browser::typing_in_field()
                 {
-                    // P toggles presentation mode (Escape also leaves it).
+                    // P toggles presentation mode (Escape also leaves it). With a selection, p
+                    // belongs to the evidence trail (previous quote).
                     e.prevent_default();
                     dispatch.emit(Action::SetMode(if presenting {
                         Mode::Explore
@@ -233,6 +238,18 @@ fn Shell(props: &ShellProps) -> Html {
         Route::Evidence { .. } => html! {
             <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
+        Route::Overview => html! {
+            <OverviewPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Route::Timeline => html! {
+            <TimelinePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Route::Compare { .. } => html! {
+            <crate::components::compare::ComparePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Route::About => html! {
+            <Methods data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
+        },
     };
     let page = match *handout {
         Some(tour) => {
@@ -260,6 +277,7 @@ fn Shell(props: &ShellProps) -> Html {
     };
     html! {
         <div class="app" data-mode={mode_name(state.mode)}>
+            <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
                 on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
@@ -279,6 +297,21 @@ fn Shell(props: &ShellProps) -> Html {
             }
         </div>
     }
+}
+
+/// Decodes a fragment; a link made with another corpus version gets a first notice naming the
+/// versions and what no longer exists.
+fn decode_versioned(frag: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
+    let (mut state, notices) = url::decode(frag, corpus);
+    let mut out: Vec<String> = Vec::new();
+    if let Some(v) = selection::version_notice(state.cv.as_deref(), corpus, &notices) {
+        out.push(v);
+    }
+    out.extend(notices.iter().map(|n| n.to_string()));
+    // The address bar stays without `cv=` (other suites compare fragments exactly); the links
+    // that leave the page (exports, Markdown, printouts) carry `selection::link_version`.
+    state.cv = None;
+    (state, out)
 }
 
 /// The name of a mode in `data-mode` attributes (the stylesheet keys on it).
@@ -310,6 +343,10 @@ pub(crate) fn page_title(c: &Corpus, state: &ViewState) -> String {
                 .unwrap_or_default();
             format!("{t} · {corpus_title}")
         }
+        Route::Overview => format!("Overview · {corpus_title}"),
+        Route::About => format!("Methods · {corpus_title}"),
+        Route::Timeline => format!("Timeline · {corpus_title}"),
+        Route::Compare { .. } => format!("Compare · {corpus_title}"),
     }
 }
 

@@ -301,6 +301,83 @@ pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
     Some((r, c))
 }
 
+/// The page links in exports point to: the page's own absolute address when served, the file's
+/// name (normally `explorer.html`, relative) when opened from a file.
+pub fn link_page() -> String {
+    let Some(loc) = window().map(|w| w.location()) else {
+        return "explorer.html".into();
+    };
+    let path = loc.pathname().unwrap_or_default();
+    if loc.protocol().unwrap_or_default() == "file:" {
+        let name = path.rsplit('/').next().unwrap_or_default();
+        let name = evidence_core::url::percent_decode(name).0;
+        return if name.is_empty() {
+            "explorer.html".into()
+        } else {
+            name
+        };
+    }
+    format!("{}{}", loc.origin().unwrap_or_default(), path)
+}
+
+/// Offers `text` as a download named `name` (a Blob URL on a temporary link, revoked after
+/// the click). Err when the browser refuses.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ()> {
+    let doc = document().ok_or(())?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| ())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_class_name("visually-hidden");
+    let body = doc.body().ok_or(())?;
+    let _ = body.append_child(&a);
+    a.click();
+    let _ = body.remove_child(&a);
+    // Revoke later: the download reads the Blob after the click returns.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Selects the text of a textarea (the fallback when the clipboard is refused).
+pub fn select_textarea(id: &str) {
+    if let Some(t) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = t.focus();
+        t.select();
+    }
+}
+
+/// (left, width) of the element with this id in viewport pixels.
+pub fn rect_of(id: &str) -> Option<(f64, f64)> {
+    let r = element(id)?.get_bounding_client_rect();
+    Some((r.left(), r.width()))
+}
+
+/// Opens a fragment as if the address had been edited (a history entry; the app's fragment
+/// listener decodes it, with its notices).
+pub fn open_fragment(fragment: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(&format!("#{fragment}"));
+    }
+}
+
+/// The value of the input with this id ("" when there is none).
+pub fn input_value(id: &str) -> String {
+    element(id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
 /// Mirrors the colour theme on `<html data-theme>`; `None` removes it, so the stylesheet
 /// follows the system's `prefers-color-scheme`.
 pub fn set_theme(theme: Option<&str>) {

@@ -100,8 +100,12 @@ pub fn Header(props: &HeaderProps) -> Html {
             </a>
             <nav class="nav" aria-label="Main">
                 { nav("Start", Route::Home, "nav-home") }
+                { nav("Overview", Route::Overview, "nav-overview") }
                 { nav("Matrix", Route::Matrix, "nav-matrix") }
+                { nav("Timeline", Route::Timeline, "nav-timeline") }
+                { nav("Compare", Route::Compare { left: None, right: None }, "nav-compare") }
                 { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
+                { nav("Methods", Route::About, "nav-about") }
             </nav>
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>
@@ -110,6 +114,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                     value={s.search.clone()} oninput={on_search} autocomplete="off" />
             </div>
             <div class="actions">
+                <details class="open-link-menu" data-testid="open-link-menu">
+                    <summary class="btn">{ "Open link" }</summary>
+                    <div class="open-link-pop"><super::open_link::OpenLink id="menu" /></div>
+                </details>
                 <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
                     { "Copy link" }
                 </button>

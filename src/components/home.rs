@@ -47,6 +47,7 @@ pub fn Home(props: &HomeProps) -> Html {
             <section class="intro">
                 <h1>{ c.about.title.clone() }</h1>
                 <p class="lede">{ c.about.description.clone() }</p>
+                <super::open_link::OpenLink id="home" />
                 <p class="counts" data-testid="corpus-counts">{ corpus_counts(c) }</p>
             </section>
             <section class="how" aria-labelledby="how-h">

@@ -11,6 +11,7 @@ use evidence_core::view::{Action, ColGroup, Route, RowGroup, ViewState};
 use evidence_core::viewmodel::matrix_page::{chips, passages, MAX_PASSAGES};
 use yew::prelude::*;
 
+use super::exports::ExportBar;
 use super::facets::Facets;
 use super::matrix::MatrixGrid;
 use super::panel::Panel;
@@ -113,6 +114,7 @@ pub fn MatrixPage(props: &PageProps) -> Html {
                         count(view.totals.n_quotes, "quote", "quotes")) }
                     { if view.hidden_evidence > 0 { format!(" · {} hidden by filters", count(view.hidden_evidence, "evidence item", "evidence items")) } else { String::new() } }
                 </p>
+                <ExportBar data={data.clone()} state={s.clone()} />
                 { if filtered { html! {
                     <div class="active-filters" aria-label="Active filters">
                         { chips }

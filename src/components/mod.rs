@@ -2,18 +2,27 @@
 //! Components read the shared data and the view state, and send `Action`s up; none of them
 //! touches web-sys directly (that is `browser`'s job).
 
+pub mod compare;
 pub mod evidence_card;
+pub mod exports;
 pub mod facets;
+pub mod filters_line;
 pub mod handout;
 pub mod header;
 pub mod home;
 pub mod matrix;
 pub mod matrix_page;
+pub mod methods;
 pub mod notices;
+pub mod open_link;
+pub mod overview;
 pub mod panel;
 pub mod presenter;
+pub mod print_head;
 pub mod quote;
 pub mod reader;
+pub mod timeline;
+pub mod trail;
 
 use std::rc::Rc;
 

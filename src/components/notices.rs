@@ -18,14 +18,24 @@ pub fn Notices(props: &NoticesProps) -> Html {
         return html! {};
     }
     let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    // A link made with another corpus version: its sentence comes first (see app.rs).
+    let (version, rest): (Vec<&String>, Vec<&String>) = props
+        .notices
+        .iter()
+        .partition(|n| n.starts_with("This link was made with corpus version"));
     html! {
         <section class="notice" role="status" aria-live="polite" data-testid="url-notice">
             <div class="notice-body">
-                <strong>{ "Part of this link could not be used. " }</strong>
-                <span>{ "The explorer opened with everything else. Ignored:" }</span>
-                <ul>
-                    { for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
-                </ul>
+                { for version.iter().map(|v| html! { <p class="version-notice" data-testid="version-notice"><strong>{ (*v).clone() }</strong></p> }) }
+                { if rest.is_empty() { html! {} } else { html! {
+                    <>
+                        <strong>{ "Part of this link could not be used. " }</strong>
+                        <span>{ "The explorer opened with everything else. Ignored:" }</span>
+                        <ul>
+                            { for rest.iter().map(|n| html! { <li>{ (*n).clone() }</li> }) }
+                        </ul>
+                    </>
+                } } }
             </div>
             <button type="button" class="btn" onclick={dismiss} data-testid="dismiss-notice">
                 { "Dismiss" }

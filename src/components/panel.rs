@@ -8,6 +8,7 @@ use evidence_core::viewmodel::panel;
 use yew::prelude::*;
 
 use super::quote::quotes_list;
+use super::trail::TrailBar;
 use super::{href, on_nav, paper_mark};
 use crate::data::Shared;
 
@@ -45,6 +46,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             <p class="kicker">{ head.kicker }</p>
             <h2 id="panel-title">{ head.title }</h2>
             <p class="summary" data-testid="panel-summary">{ panel::summary(c, &props.codings) }</p>
+            <TrailBar data={props.data.clone()} state={s.clone()} dispatch={d.clone()} />
             { for head.evidence.map(|e| {
                 let actions = vec![Action::Navigate(Route::Evidence { id: e })];
                 html! { <p><a href={href(s, actions.clone())} onclick={on_nav(d, actions)} data-testid="open-evidence-card">

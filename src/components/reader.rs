@@ -128,6 +128,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <article class="reader" data-testid="reader" data-paper={paper.id.clone()}>
             <div id="reader-top"></div>
+            <super::trail::TrailBar data={props.data.clone()} state={s.clone()} dispatch={d.clone()} in_reader=true />
             <ul class="paper-tabs" aria-label="Papers">{ for tabs }</ul>
             <header class="paper-head">
                 <h1 data-testid="paper-title">{ paper.title.clone() }</h1>

@@ -3,19 +3,25 @@
 //! view state and the URL codec. No I/O, no web dependencies: everything here is tested on
 //! the host with `cargo test`.
 
+pub mod compare;
 pub mod diag;
 pub mod export;
 pub mod filter;
 pub mod handout;
 pub mod matrix;
+pub mod methods;
 pub mod model;
+pub mod overview;
 pub mod presenter;
 pub mod qr;
 pub mod render;
 pub mod search;
+pub mod selection;
 pub mod suggest;
 pub mod summary;
 pub mod text;
+pub mod timeline;
+pub mod trail;
 pub mod url;
 pub mod view;
 pub mod viewmodel;

@@ -5,6 +5,7 @@
 //! ```text
 //! fragment = path [ "?" query ]
 //! path     = "/" | "/matrix" | "/read/" PAPER [ "/" BLOCK ] | "/evidence/" EVIDENCE
+//!          | "/overview" | "/about" | "/timeline" | "/compare" [ "/" PAPER [ "/" PAPER ] ]
 //! query    = "v=1" *( "&" pair )                 ; pairs in this order when encoding
 //! pair     = "paper=" ids | "partner=" ids | "category=" ids | "dimension=" ids
 //!          | "place=" ids | "kind=" ids | "domain=" ids | "actor=" ids   ; ids = id *( "," id ), sorted
@@ -16,6 +17,10 @@
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
 //!          | "tour=" TOUR-ID | "step=" N
+//!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
+//!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
+//!          | "cv=" HASH                           ; corpus version the link was made with
+//!          | "lanes=category"                     ; timeline lanes (paper default)
 //!          | "theme=" ( "light" | "dark" | "projector" )   ; absent: follow the system
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
@@ -177,6 +182,15 @@ pub fn encode(state: &ViewState) -> String {
             None => format!("/read/{}", percent_encode(paper)),
         },
         Route::Evidence { id } => format!("/evidence/{}", percent_encode(id)),
+        Route::Overview => "/overview".to_string(),
+        Route::About => "/about".to_string(),
+        Route::Timeline => "/timeline".to_string(),
+        Route::Compare { left, right } => match (left, right) {
+            (Some(a), Some(b)) => format!("/compare/{}/{}", percent_encode(a), percent_encode(b)),
+            (Some(a), None) => format!("/compare/{}", percent_encode(a)),
+            (None, Some(b)) => format!("/compare/-/{}", percent_encode(b)),
+            (None, None) => "/compare".to_string(),
+        },
     };
     let mut pairs: Vec<(&str, String)> = Vec::new();
     for facet in Facet::ALL {
@@ -232,6 +246,18 @@ pub fn encode(state: &ViewState) -> String {
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
     }
+    if state.overview.cols != OverviewCols::default() {
+        pairs.push(("ocols", state.overview.cols.key().into()));
+    }
+    if state.overview.measure != Measure::default() {
+        pairs.push(("count", state.overview.measure.key().into()));
+    }
+    if state.timeline_lanes == TimelineLanes::Category {
+        pairs.push(("lanes", "category".into()));
+    }
+    if let Some(cv) = &state.cv {
+        pairs.push(("cv", percent_encode(cv)));
+    }
     if let Some(t) = state.theme {
         pairs.push(("theme", t.key().to_string()));
     }
@@ -252,7 +278,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 22] = [
+pub const KEYS: [&str; 26] = [
     "v",
     "paper",
     "partner",
@@ -274,6 +300,10 @@ pub const KEYS: [&str; 22] = [
     "present",
     "tour",
     "step",
+    "ocols",
+    "count",
+    "cv",
+    "lanes",
     "theme",
 ];
 
@@ -450,6 +480,33 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
         Some("matrix") => {
             extra(notes, 1);
             Route::Matrix
+        }
+        Some("overview") => {
+            extra(notes, 1);
+            Route::Overview
+        }
+        Some("about") => {
+            extra(notes, 1);
+            Route::About
+        }
+        Some("timeline") => {
+            extra(notes, 1);
+            Route::Timeline
+        }
+        Some("compare") => {
+            extra(notes, 3);
+            let mut paper = |i: usize| {
+                let id = segments.get(i).filter(|s| s.as_str() != "-")?;
+                if corpus.paper_idx(id).is_some() {
+                    Some(id.clone())
+                } else {
+                    notes.ignored("paper", id, "no such paper");
+                    None
+                }
+            };
+            let left = paper(1);
+            let right = paper(2);
+            Route::Compare { left, right }
         }
         Some("read") => {
             let Some(pid) = segments.get(1) else {
@@ -733,6 +790,39 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     notes.ignored("tour", &v, "not a tour id");
                 }
             }
+            "ocols" => {
+                let v = notes.decode("ocols", raw);
+                match OverviewCols::from_key(&v) {
+                    Some(c) => state.overview.cols = c,
+                    None => {
+                        notes.ignored("ocols", &v, "expected kind, domain, place, paper or years")
+                    }
+                }
+            }
+            "count" => {
+                let v = notes.decode("count", raw);
+                match Measure::from_key(&v) {
+                    Some(m) => state.overview.measure = m,
+                    None => notes.ignored(
+                        "count",
+                        &v,
+                        "expected evidence, codings, quotes or presence",
+                    ),
+                }
+            }
+            "lanes" => match notes.decode("lanes", raw).as_str() {
+                "paper" => state.timeline_lanes = TimelineLanes::Paper,
+                "category" => state.timeline_lanes = TimelineLanes::Category,
+                v => notes.ignored("lanes", v, "expected paper or category"),
+            },
+            "cv" => {
+                let v = notes.decode("cv", raw);
+                if is_tour_id(&v) {
+                    state.cv = Some(v);
+                } else {
+                    notes.ignored("cv", &v, "not a corpus version");
+                }
+            }
             "step" => {
                 let v = notes.decode("step", raw);
                 match v.parse::<u32>() {
@@ -884,6 +974,25 @@ mod tests {
             },
             Route::Evidence {
                 id: "visit-2011".into(),
+            },
+            Route::Overview,
+            Route::About,
+            Route::Timeline,
+            Route::Compare {
+                left: None,
+                right: None,
+            },
+            Route::Compare {
+                left: Some("gamma".into()),
+                right: Some("alpha".into()),
+            },
+            Route::Compare {
+                left: None,
+                right: Some("beta".into()),
+            },
+            Route::Compare {
+                left: Some("beta".into()),
+                right: None,
             },
         ] {
             let s = ViewState {
@@ -1186,6 +1295,47 @@ mod tests {
                 "ignored paper \"foo\": no such paper",
                 "ignored kind \"\": empty value"
             ]
+        );
+    }
+
+    #[test]
+    fn overview_options_and_corpus_version_round_trip() {
+        let mut s = ViewState {
+            route: Route::Overview,
+            cv: Some("ab12cd34".into()),
+            ..ViewState::default()
+        };
+        s.overview.cols = OverviewCols::Years;
+        s.overview.measure = Measure::Presence;
+        s.timeline_lanes = TimelineLanes::Category;
+        let text = encode(&s);
+        assert_eq!(
+            text,
+            "/overview?v=1&ocols=years&count=presence&lanes=category&cv=ab12cd34"
+        );
+        assert_eq!(decode(&text, &corpus()), (s, vec![]));
+        check(
+            "/overview?ocols=nope&count=x&cv=%3Cb%3E",
+            |s| (s.overview, s.cv.clone()),
+            (OverviewLayout::default(), None),
+            &[
+                "ignored ocols \"nope\": expected kind, domain, place, paper or years",
+                "ignored count \"x\": expected evidence, codings, quotes or presence",
+                "ignored cv \"<b>\": not a corpus version",
+            ],
+        );
+    }
+
+    #[test]
+    fn compare_route_drops_unknown_papers() {
+        check(
+            "/compare/nope/beta",
+            |s| s.route.clone(),
+            Route::Compare {
+                left: None,
+                right: Some("beta".into()),
+            },
+            &["ignored paper \"nope\": no such paper"],
         );
     }
 

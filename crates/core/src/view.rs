@@ -28,6 +28,20 @@ pub enum Route {
         /// Evidence id.
         id: String,
     },
+    /// The overview: an evidence gap map of rows (categories or dimensions) against one
+    /// attribute of the evidence.
+    Overview,
+    /// The methods page: papers, categories, crosswalk, coding rules, how numbers are made.
+    About,
+    /// The evidence on a time axis, in lanes.
+    Timeline,
+    /// Two papers side by side (paper ids; the first two papers when absent).
+    Compare {
+        /// Left paper id.
+        left: Option<String>,
+        /// Right paper id.
+        right: Option<String>,
+    },
 }
 
 /// A filterable facet. OR within a facet, AND across facets.
@@ -287,6 +301,122 @@ impl Theme {
     }
 }
 
+/// The attribute of the evidence the overview's columns show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum OverviewCols {
+    /// The evidence kind (vocabulary order).
+    #[default]
+    Kind,
+    /// The evidence domain (vocabulary order).
+    Domain,
+    /// The evidence place (alphabetical).
+    Place,
+    /// The paper that makes the coding.
+    Paper,
+    /// Bins of years (an item dated as a range counts in every bin it overlaps).
+    Years,
+}
+
+impl OverviewCols {
+    /// Every choice, in display order.
+    pub const ALL: [OverviewCols; 5] = [
+        OverviewCols::Kind,
+        OverviewCols::Domain,
+        OverviewCols::Place,
+        OverviewCols::Paper,
+        OverviewCols::Years,
+    ];
+    /// The URL value (`ocols=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            OverviewCols::Kind => "kind",
+            OverviewCols::Domain => "domain",
+            OverviewCols::Place => "place",
+            OverviewCols::Paper => "paper",
+            OverviewCols::Years => "years",
+        }
+    }
+    /// The choice with this URL value.
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == k)
+    }
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            OverviewCols::Kind => "Kind",
+            OverviewCols::Domain => "Domain",
+            OverviewCols::Place => "Place",
+            OverviewCols::Paper => "Paper",
+            OverviewCols::Years => "Years",
+        }
+    }
+}
+
+/// What an overview cell counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Measure {
+    /// Distinct evidence items.
+    #[default]
+    Evidence,
+    /// Codings: (evidence item, category) links made by a paper.
+    Codings,
+    /// Verbatim quotes behind those codings.
+    Quotes,
+    /// Whether any evidence is cited at all.
+    Presence,
+}
+
+impl Measure {
+    /// Every choice, in display order.
+    pub const ALL: [Measure; 4] = [
+        Measure::Evidence,
+        Measure::Codings,
+        Measure::Quotes,
+        Measure::Presence,
+    ];
+    /// The URL value (`count=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Evidence => "evidence",
+            Measure::Codings => "codings",
+            Measure::Quotes => "quotes",
+            Measure::Presence => "presence",
+        }
+    }
+    /// The choice with this URL value.
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == k)
+    }
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Evidence => "Evidence items",
+            Measure::Codings => "Codings",
+            Measure::Quotes => "Quotes",
+            Measure::Presence => "Present / absent",
+        }
+    }
+}
+
+/// The timeline's lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum TimelineLanes {
+    /// One lane per paper.
+    #[default]
+    Paper,
+    /// One lane per category.
+    Category,
+}
+
+/// Overview options (rows follow `Layout::rows`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct OverviewLayout {
+    /// The attribute of the columns.
+    pub cols: OverviewCols,
+    /// What a cell counts.
+    pub measure: Measure,
+}
+
 /// Everything the URL carries.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ViewState {
@@ -310,6 +440,13 @@ pub struct ViewState {
     pub step: usize,
     /// Colour theme; `None` follows the system setting.
     pub theme: Option<Theme>,
+    /// Overview columns and measure.
+    pub overview: OverviewLayout,
+    /// Corpus version the link was made with (`cv=`): the app writes its own corpus hash here
+    /// and compares a link's value with it (see `version`).
+    pub cv: Option<String>,
+    /// The timeline's lanes.
+    pub timeline_lanes: TimelineLanes,
 }
 
 /// Lowest year a year range may hold.
@@ -358,6 +495,14 @@ pub enum Action {
     Replace(Box<ViewState>),
     /// Choose a colour theme, or follow the system (`None`).
     SetTheme(Option<Theme>),
+    /// Set the overview's column attribute.
+    SetOverviewCols(OverviewCols),
+    /// Set what the overview counts.
+    SetMeasure(Measure),
+    /// Set one facet to exactly these values (empty clears it).
+    SetFacet(Facet, BTreeSet<String>),
+    /// Set the timeline's lanes.
+    SetLanes(TimelineLanes),
 }
 
 /// Applies an action. Pure: no side effects, never panics.
@@ -399,6 +544,12 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::SetMode(mode) => next.mode = mode,
         Action::Replace(s) => next = *s,
         Action::SetTheme(t) => next.theme = t,
+        Action::SetOverviewCols(c) => next.overview.cols = c,
+        Action::SetMeasure(m) => next.overview.measure = m,
+        Action::SetLanes(l) => next.timeline_lanes = l,
+        Action::SetFacet(facet, values) => {
+            *next.filters.set_mut(facet) = values.into_iter().filter(|v| !v.is_empty()).collect()
+        }
     }
     next
 }
@@ -554,6 +705,27 @@ mod tests {
             assert_eq!(Theme::from_key(&t.key().to_uppercase()), Some(t));
         }
         assert_eq!(Theme::from_key("sepia"), None);
+    }
+
+    #[test]
+    fn overview_options_and_set_facet() {
+        let s = reduce(
+            &ViewState::default(),
+            Action::SetOverviewCols(OverviewCols::Years),
+        );
+        let s = reduce(&s, Action::SetMeasure(Measure::Quotes));
+        assert_eq!(s.overview.cols, OverviewCols::Years);
+        assert_eq!(s.overview.measure, Measure::Quotes);
+        let s = reduce(&s, Action::ToggleFacet(Facet::Kind, "a".into()));
+        let set: BTreeSet<String> = ["b".to_string(), String::new()].into();
+        let s = reduce(&s, Action::SetFacet(Facet::Kind, set));
+        assert_eq!(s.filters.kinds, ["b".to_string()].into());
+        for c in OverviewCols::ALL {
+            assert_eq!(OverviewCols::from_key(c.key()), Some(c));
+        }
+        for m in Measure::ALL {
+            assert_eq!(Measure::from_key(m.key()), Some(m));
+        }
     }
 
     #[test]

@@ -80,11 +80,27 @@ fn route() -> impl Strategy<Value = Route> {
         .iter()
         .map(|e| Route::Evidence { id: e.id.clone() })
         .collect();
+    let ids: Vec<Option<String>> = std::iter::once(None)
+        .chain(c.papers.iter().map(|p| Some(p.id.clone())))
+        .collect();
+    let compares: Vec<Route> = ids
+        .iter()
+        .flat_map(|l| {
+            ids.iter().map(move |r| Route::Compare {
+                left: l.clone(),
+                right: r.clone(),
+            })
+        })
+        .collect();
     prop_oneof![
         Just(Route::Home),
         Just(Route::Matrix),
         select(reads),
         select(evidence),
+        Just(Route::Overview),
+        Just(Route::About),
+        Just(Route::Timeline),
+        select(compares),
     ]
 }
 
@@ -196,23 +212,41 @@ fn state_without_theme() -> impl Strategy<Value = ViewState> {
         any::<bool>(),
         proptest::option::of("[a-z0-9_-]{1,20}"),
         0..10_000usize,
+        (
+            0..OverviewCols::ALL.len(),
+            0..Measure::ALL.len(),
+            any::<bool>(),
+            proptest::option::of("[a-z0-9]{1,12}"),
+        ),
     )
         .prop_map(
-            |(route, filters, search, layout, selection, quote, present, tour, step)| ViewState {
-                route,
-                filters,
-                search,
-                layout,
-                selection,
-                quote,
-                mode: if present {
-                    Mode::Present
-                } else {
-                    Mode::Explore
-                },
-                tour,
-                step,
-                theme: None,
+            |(route, filters, search, layout, selection, quote, present, tour, step, views)| {
+                ViewState {
+                    overview: OverviewLayout {
+                        cols: OverviewCols::ALL[views.0],
+                        measure: Measure::ALL[views.1],
+                    },
+                    timeline_lanes: if views.2 {
+                        TimelineLanes::Category
+                    } else {
+                        TimelineLanes::Paper
+                    },
+                    cv: views.3,
+                    route,
+                    filters,
+                    search,
+                    layout,
+                    selection,
+                    quote,
+                    mode: if present {
+                        Mode::Present
+                    } else {
+                        Mode::Explore
+                    },
+                    tour,
+                    step,
+                    theme: None,
+                }
             },
         )
 }

@@ -444,6 +444,10 @@ mod tests {
     }
 
     fn run(text: &str) -> (Vec<Agreement>, Vec<String>) {
+        run_at("agreement/p.toml", text)
+    }
+
+    fn run_at(path: &str, text: &str) -> (Vec<Agreement>, Vec<String>) {
         let (papers, sweeps, categories, evidence, codings) = fixture();
         let named = Codings::default();
         let refs = AgreementRefs {
@@ -455,7 +459,7 @@ mod tests {
             named: &named,
         };
         let file = SeedFile {
-            path: "agreement/p.toml".into(),
+            path: path.into(),
             text: text.into(),
         };
         let mut d = Diags::default();
@@ -484,23 +488,7 @@ mod tests {
 
     #[test]
     fn the_file_is_named_for_its_paper() {
-        let (papers, sweeps, categories, evidence, codings) = fixture();
-        let named = Codings::default();
-        let refs = AgreementRefs {
-            papers: &papers,
-            sweeps: &sweeps,
-            categories: &categories,
-            evidence: &evidence,
-            codings: &codings,
-            named: &named,
-        };
-        let file = SeedFile {
-            path: "agreement/q.toml".into(),
-            text: FILE.into(),
-        };
-        let mut d = Diags::default();
-        build(std::slice::from_ref(&file), &refs, &mut d);
-        let d: Vec<String> = d.into_sorted().iter().map(|x| x.to_string()).collect();
+        let (_, d) = run_at("agreement/q.toml", FILE);
         assert_eq!(d, vec!["agreement/q.toml:1: the agreement study of paper `p` is in a file named q.toml; the file name p.toml"]);
     }
 

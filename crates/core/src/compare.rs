@@ -1,0 +1,244 @@
+//! Compare two papers: their categories aligned through the crosswalk (one row per dimension,
+//! context categories last), the evidence each side cites on that dimension, and the evidence
+//! both papers cite (shared), with each paper's codings of it so that their quotes can be read
+//! side by side. Only codings that pass the filters and search count.
+
+use std::collections::BTreeSet;
+
+use crate::filter::{category_passes, filter_codings, FilterIndex};
+use crate::model::Corpus;
+use crate::view::ViewState;
+
+/// One side of a row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Side {
+    /// Categories of the paper on this row (indices into `Corpus::categories`).
+    pub categories: Vec<usize>,
+    /// Evidence items those categories cite (indices into `Corpus::evidence`, date order), each
+    /// with whether the other paper cites it too (anywhere).
+    pub evidence: Vec<(usize, bool)>,
+}
+
+/// One row: a dimension (or, with `dimension` None, the categories on none: context).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareRow {
+    /// Index into `Corpus::dimensions`.
+    pub dimension: Option<usize>,
+    /// The left paper's side.
+    pub left: Side,
+    /// The right paper's side.
+    pub right: Side,
+}
+
+/// An evidence item both papers cite, with each paper's codings of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedItem {
+    /// Index into `Corpus::evidence`.
+    pub evidence: usize,
+    /// The left paper's codings of it (indices into `Corpus::codings`).
+    pub left: Vec<usize>,
+    /// The right paper's codings of it.
+    pub right: Vec<usize>,
+}
+
+/// The comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Comparison {
+    /// Left paper (index into `Corpus::papers`).
+    pub left: usize,
+    /// Right paper.
+    pub right: usize,
+    /// Rows in dimension order, context last; rows where neither side has a category are left
+    /// out.
+    pub rows: Vec<CompareRow>,
+    /// Evidence both papers cite, in date order.
+    pub shared: Vec<SharedItem>,
+    /// Distinct evidence items the left paper cites.
+    pub n_left: usize,
+    /// Distinct evidence items the right paper cites.
+    pub n_right: usize,
+}
+
+/// The two papers a compare route names: the given ids where they exist, else the first two
+/// papers (distinct when the corpus has two).
+pub fn pick_papers(
+    corpus: &Corpus,
+    left: Option<&str>,
+    right: Option<&str>,
+) -> Option<(usize, usize)> {
+    let n = corpus.papers.len();
+    if n == 0 {
+        return None;
+    }
+    let l = left.and_then(|id| corpus.paper_idx(id)).unwrap_or(0);
+    let r = right
+        .and_then(|id| corpus.paper_idx(id))
+        .unwrap_or(if l == 0 { 1.min(n - 1) } else { 0 });
+    Some((l, r))
+}
+
+/// Builds the comparison of papers `left` and `right` under the state's filters.
+pub fn compare(
+    corpus: &Corpus,
+    index: &FilterIndex,
+    state: &ViewState,
+    left: usize,
+    right: usize,
+) -> Comparison {
+    let pass = filter_codings(corpus, index, state);
+    let codings_of = |p: usize| -> Vec<usize> {
+        (0..corpus.codings.len())
+            .filter(|&c| pass[c] && corpus.codings[c].paper == p)
+            .collect()
+    };
+    let (lc, rc) = (codings_of(left), codings_of(right));
+    let evidence = |cs: &[usize]| -> BTreeSet<usize> {
+        cs.iter().map(|&c| corpus.codings[c].evidence).collect()
+    };
+    let (le, re) = (evidence(&lc), evidence(&rc));
+    let both: BTreeSet<usize> = le.intersection(&re).copied().collect();
+    let side = |p: usize, cs: &[usize], dim: Option<usize>| -> Side {
+        let categories: Vec<usize> = (0..corpus.categories.len())
+            .filter(|&k| {
+                let cat = &corpus.categories[k];
+                cat.paper == p && cat.dimension == dim && category_passes(corpus, &state.filters, k)
+            })
+            .collect();
+        let ev: BTreeSet<usize> = cs
+            .iter()
+            .filter(|&&c| categories.contains(&corpus.codings[c].category))
+            .map(|&c| corpus.codings[c].evidence)
+            .collect();
+        // Evidence is sorted by date in the corpus, so index order is date order.
+        Side {
+            categories,
+            evidence: ev.into_iter().map(|e| (e, both.contains(&e))).collect(),
+        }
+    };
+    let dims = (0..corpus.dimensions.len()).map(Some).chain([None]);
+    let rows = dims
+        .map(|d| CompareRow {
+            dimension: d,
+            left: side(left, &lc, d),
+            right: side(right, &rc, d),
+        })
+        .filter(|r| !r.left.categories.is_empty() || !r.right.categories.is_empty())
+        .collect();
+    let shared = both
+        .iter()
+        .map(|&e| SharedItem {
+            evidence: e,
+            left: lc
+                .iter()
+                .copied()
+                .filter(|&c| corpus.codings[c].evidence == e)
+                .collect(),
+            right: rc
+                .iter()
+                .copied()
+                .filter(|&c| corpus.codings[c].evidence == e)
+                .collect(),
+        })
+        .collect();
+    Comparison {
+        left,
+        right,
+        rows,
+        shared,
+        n_left: le.len(),
+        n_right: re.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit;
+    use crate::view::{reduce, Action, Facet};
+
+    fn ids(c: &Corpus, ev: &[(usize, bool)]) -> Vec<(String, bool)> {
+        ev.iter()
+            .map(|&(e, s)| (c.evidence[e].id.clone(), s))
+            .collect()
+    }
+
+    #[test]
+    fn picking_papers() {
+        let c = testkit::sample();
+        assert_eq!(pick_papers(&c, None, None), Some((0, 1)));
+        assert_eq!(pick_papers(&c, Some("beta"), None), Some((1, 0)));
+        assert_eq!(pick_papers(&c, Some("gamma"), Some("alpha")), Some((2, 0)));
+        assert_eq!(pick_papers(&c, Some("nope"), Some("gamma")), Some((0, 2)));
+        assert_eq!(pick_papers(&Corpus::default(), None, None), None);
+    }
+
+    #[test]
+    fn alpha_against_beta() {
+        let c = testkit::sample();
+        let i = FilterIndex::new(&c);
+        let k = compare(&c, &i, &ViewState::default(), 0, 1);
+        assert_eq!((k.n_left, k.n_right), (4, 3));
+        let dims: Vec<Option<&str>> = k
+            .rows
+            .iter()
+            .map(|r| r.dimension.map(|d| c.dimensions[d].id.as_str()))
+            .collect();
+        assert_eq!(
+            dims,
+            [Some("political"), Some("operational"), Some("capacity")]
+        );
+        // Political: alpha's speech (shared with beta) and visit; beta's speech.
+        assert_eq!(
+            ids(&c, &k.rows[0].left.evidence),
+            vec![
+                ("abe-speech-2007".into(), true),
+                ("visit-2011".into(), false)
+            ]
+        );
+        assert_eq!(
+            ids(&c, &k.rows[0].right.evidence),
+            vec![("abe-speech-2007".into(), true)]
+        );
+        assert_eq!(
+            ids(&c, &k.rows[1].right.evidence),
+            vec![
+                ("aden-escort-2009".into(), true),
+                ("exercise-2010".into(), false)
+            ]
+        );
+        assert!(k.rows[2].right.categories.is_empty());
+        let shared: Vec<(&str, usize, usize)> = k
+            .shared
+            .iter()
+            .map(|s| {
+                (
+                    c.evidence[s.evidence].id.as_str(),
+                    s.left.len(),
+                    s.right.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shared,
+            [("abe-speech-2007", 1, 1), ("aden-escort-2009", 1, 1)]
+        );
+    }
+
+    #[test]
+    fn filters_apply() {
+        let c = testkit::sample();
+        let i = FilterIndex::new(&c);
+        let s = reduce(
+            &ViewState::default(),
+            Action::ToggleFacet(Facet::Kind, "operation".into()),
+        );
+        let k = compare(&c, &i, &s, 0, 2);
+        let shared: Vec<&str> = k
+            .shared
+            .iter()
+            .map(|s| c.evidence[s.evidence].id.as_str())
+            .collect();
+        assert_eq!(shared, ["aden-escort-2009"]);
+        assert_eq!((k.n_left, k.n_right), (2, 1));
+    }
+}

@@ -1,0 +1,252 @@
+//! The methods page: the papers, the categories with their definitions in the authors' words,
+//! the crosswalk with its justifications, the coding rules, the judgement calls recorded in the
+//! codebook, how every number is computed, the sweep and agreement figures when the corpus has
+//! them, and the corpus version. Everything shown comes from the corpus.
+
+use std::rc::Rc;
+
+use evidence_core::methods::{judgement_calls, kappa_text, percent, sweep_summaries};
+use evidence_core::overview::rule_text;
+use evidence_core::selection::version_line;
+use evidence_core::view::{Action, Measure, OverviewCols, Route, RowGroup, ViewState};
+use evidence_core::{CategoryKind, Corpus, Quote, QuotePlace};
+use yew::prelude::*;
+
+use super::{count, href, on_nav, paper_mark};
+use crate::data::Shared;
+
+/// Props of `Methods`.
+#[derive(Properties, PartialEq)]
+pub struct MethodsProps {
+    /// Corpus and index.
+    pub data: Shared,
+    /// Current view.
+    pub state: Rc<ViewState>,
+    /// Sends actions to the store.
+    pub dispatch: Callback<Action>,
+}
+
+/// The reader route showing a located quote of paper `paper`.
+fn quote_at(c: &Corpus, paper: usize, q: &Quote) -> Route {
+    let doc = &c.papers[paper].doc;
+    let block = match q.place {
+        QuotePlace::Block => Some(q.index),
+        QuotePlace::Note => doc.footnotes.get(q.index).and_then(|n| n.block),
+    };
+    Route::Read {
+        paper: c.papers[paper].id.clone(),
+        block: block.and_then(|b| doc.blocks.get(b)).map(|b| b.id.clone()),
+    }
+}
+
+fn kind_label(k: CategoryKind) -> &'static str {
+    match k {
+        CategoryKind::Analytic => "analytic",
+        CategoryKind::Descriptive => "descriptive",
+        CategoryKind::Context => "context (framing and background)",
+    }
+}
+
+/// The methods page.
+#[component]
+pub fn Methods(props: &MethodsProps) -> Html {
+    let c = &props.data.0.corpus;
+    let s = &props.state;
+    let d = &props.dispatch;
+    let quote = |paper: usize, q: &Quote, test: &str| {
+        let actions = vec![Action::Navigate(quote_at(c, paper, q))];
+        html! {
+            <blockquote class="m-quote" data-testid={test.to_string()}>
+                { format!("“{}” ", q.text) }
+                <a href={href(s, actions.clone())} onclick={on_nav(d, actions)}>{ "in context →" }</a>
+            </blockquote>
+        }
+    };
+    // A page, not a position: open at its top.
+    use_effect_with((), |_| crate::browser::scroll_to("methods-top"));
+    let n_quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
+    let sweeps = sweep_summaries(c);
+    let calls = judgement_calls(c);
+    html! {
+        <article class="methods" data-testid="methods">
+            <div id="methods-top"></div>
+            <h1>{ "Methods: how this corpus was made and how every number is computed" }</h1>
+            <p class="lede">{ c.about.description.clone() }</p>
+            <p data-testid="methods-version"><strong>{ "Version: " }</strong>{ version_line(c) }
+                { if c.about.hash.is_empty() { " (this build records no hash of the seed files; links carry no version)" } else { " — every link, export and printout carries it" } }</p>
+            <p class="counts">{ [count(c.papers.len(), "paper", "papers"), count(c.categories.len(), "category", "categories"),
+                count(c.dimensions.len(), "dimension", "dimensions"), count(c.evidence.len(), "evidence item", "evidence items"),
+                count(c.codings.len(), "coding", "codings"), count(n_quotes, "quote", "quotes")].join(" · ") }</p>
+            <nav aria-label="On this page" class="m-toc">
+                <button type="button" class="linklike" onclick={jump("m-papers")}>{ "Papers" }</button>
+                <button type="button" class="linklike" onclick={jump("m-categories")}>{ "Categories" }</button>
+                <button type="button" class="linklike" onclick={jump("m-crosswalk")}>{ "Crosswalk" }</button>
+                <button type="button" class="linklike" onclick={jump("m-rules")}>{ "Coding rules" }</button>
+                <button type="button" class="linklike" onclick={jump("m-calls")}>{ "Judgement calls" }</button>
+                <button type="button" class="linklike" onclick={jump("m-numbers")}>{ "How the numbers are computed" }</button>
+                <button type="button" class="linklike" onclick={jump("m-sweep")}>{ "Completeness and agreement" }</button>
+            </nav>
+
+            <section id="m-papers" aria-labelledby="m-papers-h">
+                <h2 id="m-papers-h">{ "The papers" }</h2>
+                <ul class="m-papers">
+                    { for c.papers.iter().enumerate().map(|(i, p)| html! {
+                        <li>{ paper_mark(c, i) }<strong>{ format!(" {}", p.title) }</strong>
+                            { format!(" — {}, {}; {}; {}", p.author, p.affiliation, p.venue, p.date) }</li>
+                    }) }
+                </ul>
+            </section>
+
+            <section id="m-categories" aria-labelledby="m-categories-h">
+                <h2 id="m-categories-h">{ "The categories, in the authors' words" }</h2>
+                { for c.papers.iter().enumerate().map(|(p, paper)| html! {
+                    <section class="m-paper-cats">
+                        <h3>{ paper_mark(c, p) }{ format!(" {}", paper.short_title) }</h3>
+                        { for c.categories.iter().filter(|k| k.paper == p).map(|k| {
+                            let section = k.section.and_then(|i| paper.doc.sections.get(i)).map(|x| x.title.clone());
+                            let dim = k.dimension.and_then(|i| c.dimensions.get(i)).map(|x| x.label.clone());
+                            let n_cod = c.codings.iter().filter(|x| c.categories[x.category].id == k.id).count();
+                            html! {
+                                <div class="m-cat" data-testid="methods-category" data-category={k.id.clone()}>
+                                    <h4>{ k.label.clone() }<span class="dim-tag">{ format!("{} · {}", kind_label(k.kind), count(n_cod, "coding", "codings")) }</span></h4>
+                                    <p class="m-meta">
+                                        { section.map(|t| format!("Section: {t}. ")).unwrap_or_default() }
+                                        { k.partner.and_then(|i| c.partners.get(i)).map(|t| format!("Partner: {t}. ")).unwrap_or_default() }
+                                        { dim.map(|t| format!("Crosswalk dimension: {t}.")).unwrap_or_else(|| "No crosswalk dimension (context).".into()) }
+                                    </p>
+                                    { quote(p, &k.definition, "methods-definition") }
+                                    { for k.no_evidence.as_ref().map(|q| html! {
+                                        <div class="m-ne"><p><strong>{ "No concrete evidence cited: " }</strong>{ "the author argues this category in these words without citing a dated event." }</p>{ quote(p, q, "methods-no-evidence") }</div>
+                                    }) }
+                                </div>
+                            }
+                        }) }
+                    </section>
+                }) }
+            </section>
+
+            <section id="m-crosswalk" aria-labelledby="m-crosswalk-h">
+                <h2 id="m-crosswalk-h">{ "The crosswalk: each category mapped onto a shared dimension" }</h2>
+                <p>{ "The papers use their own categories. To compare them, each analytic category is mapped onto one shared dimension (and, where the text supports it, further ones). Each mapping is justified by the analyst's sentence and a verbatim quote of the paper." }</p>
+                { for c.dimensions.iter().enumerate().map(|(di, dim)| html! {
+                    <section class="m-dim" data-testid="methods-dimension">
+                        <h3>{ dim.label.clone() }</h3>
+                        <p class="m-def">{ dim.definition.clone() }</p>
+                        <ul class="m-links">
+                            { for c.categories.iter().filter(|k| k.dimension == Some(di)).map(|k| html! {
+                                <li data-testid="crosswalk-link">
+                                    { paper_mark(c, k.paper) }<strong>{ format!(" {}", k.label) }</strong>
+                                    <p>{ k.crosswalk_note.clone() }</p>
+                                    { quote(k.paper, &k.crosswalk_quote, "crosswalk-quote") }
+                                </li>
+                            }) }
+                            { for c.categories.iter().flat_map(|k| k.secondary.iter().filter(move |l| l.dimension == di).map(move |l| (k, l))).map(|(k, l)| html! {
+                                <li data-testid="crosswalk-secondary">
+                                    { paper_mark(c, k.paper) }<strong>{ format!(" {}", k.label) }</strong>{ " (secondary link)" }
+                                    <p>{ l.note.clone() }</p>
+                                    { quote(k.paper, &l.quote, "crosswalk-quote") }
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }) }
+            </section>
+
+            <section id="m-rules" aria-labelledby="m-rules-h">
+                <h2 id="m-rules-h">{ "Coding rules" }</h2>
+                <ul>
+                    <li>{ "What counts as evidence: a concrete, dated real-world item a paper cites (a speech, visit, dialogue, statement, agreement, decision, operation, mission, fund, exercise, course…), in the body or the footnotes. Arguments, trends and the literature are not evidence items." }</li>
+                    <li>{ "One item per real event: the same event is recorded once, with its date (as precise as the sources allow: a year, a month or a day, or a range), place, actors and the primary sources the footnotes cite, and linked to every category under which a paper uses it." }</li>
+                    <li>{ "Quotes are verbatim: every quote must be the paper's exact words inside one paragraph or footnote (only whitespace, quote-mark and dash styles may differ); the build checks each one against the cleaned text and fails otherwise." }</li>
+                    <li>{ "Each coding states, in one sentence, why the evidence supports the category in that paper (its rationale)." }</li>
+                    <li>{ "Context categories (framing and background) record how a paper frames its argument; they are shown and counted apart from the analytic categories." }</li>
+                    <li>{ "A category argued without concrete evidence has no codings and says so in the author's words (an honest gap, not a missing coding)." }</li>
+                </ul>
+            </section>
+
+            <section id="m-calls" aria-labelledby="m-calls-h">
+                <h2 id="m-calls-h">{ "Judgement calls recorded in the codebook" }</h2>
+                { if calls.is_empty() { html! { <p data-testid="methods-no-calls">{ "The codebook records no notes." }</p> } } else { html! {
+                    <dl class="m-calls" data-testid="methods-calls">
+                        { for calls.iter().map(|(what, note)| html! { <><dt>{ what.clone() }</dt><dd>{ note.clone() }</dd></> }) }
+                    </dl>
+                } } }
+            </section>
+
+            <section id="m-numbers" aria-labelledby="m-numbers-h">
+                <h2 id="m-numbers-h">{ "How every number is computed" }</h2>
+                <dl class="m-numbers">
+                    <dt>{ "Matrix cell" }</dt>
+                    <dd>{ "The letters of the papers that link that evidence item to that category (one coding each), and the number of verbatim quotes behind those codings." }</dd>
+                    <dt>{ "Matrix summary" }</dt>
+                    <dd>{ "Categories shown × evidence items with at least one coding that passes the filters; codings (evidence item, category) and their quotes that pass." }</dd>
+                    <dt>{ "Filter counts" }</dt>
+                    <dd>{ "Beside each value: the evidence items that have it and pass every other filter, the years and the search (values of one filter combine with OR, filters with AND)." }</dd>
+                    <dt>{ "Only evidence two or more papers cite" }</dt>
+                    <dd>{ "Keeps the evidence items that codings of at least two different papers cite." }</dd>
+                    <dt>{ "Years" }</dt>
+                    <dd>{ "An item passes a year range when its date (or date range) overlaps it." }</dd>
+                    { for Measure::ALL.iter().map(|&m| html! {
+                        <><dt>{ format!("Overview: {}", m.label().to_lowercase()) }</dt>
+                        <dd>{ rule_text(m, OverviewCols::Kind, RowGroup::Paper) }</dd></>
+                    }) }
+                    <dt>{ "Overview year bins" }</dt>
+                    <dd>{ "At most eight bins of one width (1, 2, 5, 10… years), aligned on multiples of the width and starting at the year of the earliest tenth of the coded items; earlier items share one bin in front." }</dd>
+                    <dt>{ "Agreement" }</dt>
+                    <dd>{ "Units are every (evidence item, category of the paper) pair for the items the paper's sweep codes; agreement is the share of units on which both coders decide alike; Cohen's kappa corrects it for chance." }</dd>
+                </dl>
+            </section>
+
+            <section id="m-sweep" aria-labelledby="m-sweep-h">
+                <h2 id="m-sweep-h">{ "Completeness sweep and inter-coder agreement" }</h2>
+                <h3>{ "Sweep: every dated mention in each paper, with its decision" }</h3>
+                { if sweeps.is_empty() { html! { <p data-testid="methods-no-sweep">{ "This corpus records no completeness sweep yet." }</p> } } else { html! {
+                    <table class="m-table" data-testid="methods-sweep">
+                        <thead><tr><th scope="col">{ "Paper" }</th><th scope="col">{ "Mentions" }</th><th scope="col">{ "Coded" }</th><th scope="col">{ "Excluded (by reason)" }</th></tr></thead>
+                        <tbody>{ for sweeps.iter().map(|w| html! {
+                            <tr><th scope="row">{ c.papers.get(w.paper).map(|p| p.short_title.clone()).unwrap_or_default() }</th>
+                                <td>{ w.mentions }</td><td>{ w.coded }</td>
+                                <td>{ w.excluded.iter().map(|(r, n)| format!("{r}: {n}")).collect::<Vec<_>>().join(", ") }</td></tr>
+                        }) }</tbody>
+                    </table>
+                } } }
+                <h3>{ "Second coder" }</h3>
+                { if c.agreement.is_empty() { html! { <p data-testid="methods-no-agreement">{ "This corpus records no second, independent coding yet." }</p> } } else { html! {
+                    <>
+                    <table class="m-table" data-testid="methods-agreement">
+                        <thead><tr><th scope="col">{ "Paper" }</th><th scope="col">{ "Units" }</th><th scope="col">{ "Agreed" }</th><th scope="col">{ "Agreement" }</th><th scope="col">{ "Cohen's kappa" }</th></tr></thead>
+                        <tbody>{ for c.agreement.iter().map(|a| html! {
+                            <tr><th scope="row">{ c.papers.get(a.paper).map(|p| p.short_title.clone()).unwrap_or_default() }</th>
+                                <td>{ a.units }</td><td>{ a.agreed }</td><td>{ percent(a.agreed, a.units) }</td><td>{ kappa_text(a.kappa) }</td></tr>
+                        }) }</tbody>
+                    </table>
+                    { for c.agreement.iter().map(|a| html! {
+                        <div class="m-agreement">
+                            <h4>{ c.papers.get(a.paper).map(|p| p.short_title.clone()).unwrap_or_default() }</h4>
+                            <p>{ a.procedure.clone() }</p>
+                            { if a.disagreements.is_empty() { html! {} } else { html! {
+                                <ul>{ for a.disagreements.iter().map(|x| html! {
+                                    <li>{ format!("{} under “{}”: first coder {}, second coder {}. {}",
+                                        c.evidence.get(x.evidence).map(|e| e.title.as_str()).unwrap_or_default(),
+                                        c.categories.get(x.category).map(|k| k.label.as_str()).unwrap_or_default(),
+                                        if x.first { "coded" } else { "did not code" },
+                                        if x.second { "coded" } else { "did not code" },
+                                        x.resolution) }</li>
+                                }) }</ul>
+                            } } }
+                        </div>
+                    }) }
+                    </>
+                } } }
+            </section>
+        </article>
+    }
+}
+
+/// An in-page link that scrolls instead of changing the fragment (the fragment is the view).
+fn jump(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        crate::browser::scroll_to(id);
+    })
+}
