@@ -15,6 +15,15 @@ fn main() {
         Ok(c) => c,
         Err(diags) => fail(&diags.iter().map(|d| d.to_string()).collect::<Vec<_>>()),
     };
+    // Benchmark builds only (scripts/bench.sh): the corpus repeated EVIDENCE_SCALE times.
+    println!("cargo:rerun-if-env-changed=EVIDENCE_SCALE");
+    let corpus = match std::env::var("EVIDENCE_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        Some(k) if k > 1 => evidence_core::synthetic::scaled(&corpus, k),
+        _ => corpus,
+    };
     let bytes = match postcard::to_allocvec(&corpus) {
         Ok(b) => b,
         Err(e) => fail(&[format!(

@@ -8,8 +8,10 @@
 #   rust target wasm32-unknown-unknown      rustup target add
 #   trunk 0.21.14                            cargo install --locked   (~10-17 min on 2 cores)
 #   wasm-bindgen-cli = Cargo.lock's version  cargo install (no --locked: the mirror lags)  (~10 min)
-#   playwright-core, binaryen@132, axe-core  npm ci (package-lock.json; no browser download)
-#   chromium + chromium-driver               apt-get, only if /usr/bin/chromium is missing
+#   playwright-core, binaryen@132, axe-core, npm ci (package-lock.json; no browser download)
+#   puppeteer-core, selenium-webdriver
+#   chromium + chromium-driver, firefox-esr,  apt-get (one update, one install), only for what is
+#   webkit2gtk-driver, xvfb                    missing; Firefox and WebKit run the engine subsets
 set -euo pipefail
 
 _setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,27 +70,41 @@ say() { printf 'setup: %s\n' "$*"; }
   stamp=node_modules/.setup-lock-sha256
   lock_sum=$(sha256sum package-lock.json | awk '{print $1}')
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] && [ -x node_modules/.bin/wasm-opt ] &&
-    [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ]; then
+    [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] &&
+    [ -d node_modules/puppeteer-core ] && [ -d node_modules/selenium-webdriver ]; then
     say "skip: npm packages (node_modules matches package-lock.json)"
   else
     say "install: npm packages (npm ci)"
-    # No browser downloads: playwright-core has no install script and drives Debian's Chromium.
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+    # No browser downloads: playwright-core and puppeteer-core have no browser of their own and
+    # drive Debian's Chromium and Firefox; selenium-webdriver drives WebKitWebDriver.
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
     echo "$lock_sum" >"$stamp"
   fi
   node_modules/.bin/wasm-opt --version | grep -q 'version 132' ||
     { say "node_modules/.bin/wasm-opt is not binaryen 132"; exit 1; }
 
-  # --- Chromium --------------------------------------------------------------------------------
-  if [ -x /usr/bin/chromium ]; then
-    say "skip: chromium ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
-  else
-    say "install: chromium + chromium-driver (apt-get)"
+  # --- Browsers (Debian packages): Chromium, Firefox ESR, WebKitGTK's driver and Xvfb ---------
+  missing=()
+  for pair in "chromium chromium-driver:/usr/bin/chromium" "firefox-esr:/usr/bin/firefox-esr" \
+    "webkit2gtk-driver:/usr/bin/WebKitWebDriver" "xvfb:/usr/bin/Xvfb"; do
+    pkgs=${pair%%:*}
+    bin=${pair#*:}
+    if [ -x "$bin" ]; then
+      say "skip: $pkgs ($bin)"
+    else
+      read -r -a more <<<"$pkgs"
+      missing+=("${more[@]}")
+    fi
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "install: ${missing[*]} (apt-get)"
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
   fi
+  minibrowser=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+  [ -x "$minibrowser" ] || { say "$minibrowser missing (package webkit2gtk-driver should bring it)"; exit 1; }
 
   say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"
 )

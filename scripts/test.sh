@@ -2,13 +2,17 @@
 # THE test command (also what .ci/run runs). Installs missing tools, then:
 #   fmt check, clippy (host, all targets; wasm32 for the app), cargo test (workspace),
 #   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
-#   and the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
-#   read the corpus from the build's output, so they must pass on any corpus.
+#   the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
+#   read the corpus from the build's output, so they must pass on any corpus; and
+#   the engine subsets (e2e/engines/: Firefox ESR, WebKitGTK under Xvfb), and the panic notice
+#   against a test build that panics on purpose (e2e/panic.e2e.mjs, all three engines).
 # Every step runs even when an earlier one failed (except that the e2e suite needs the build);
 # a summary follows and the exit status is non-zero if any step failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# The tested build is the real corpus, never the benchmark's synthetic one (scripts/bench.sh).
+unset EVIDENCE_SCALE
 
 t0=$SECONDS
 . scripts/setup.sh
@@ -52,6 +56,12 @@ step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p evidence-
 step "cargo test" cargo test --workspace || true
 if step "trunk build --release" trunk_build; then
   step "e2e (node --test e2e/)" node --test --test-concurrency=1 e2e/ || true
+  # The engine subsets (names outside node --test's patterns, so the run above skips them).
+  step "e2e Firefox subset" node --test e2e/engines/firefox.e2e.mjs || true
+  step "e2e WebKit subset" node --test e2e/engines/webkit.e2e.mjs || true
+  if step "panic test build (feature e2e-panic)" bash scripts/build-panic-test.sh; then
+    step "e2e panic notice (Chromium, Firefox, WebKit)" node --test e2e/panic.e2e.mjs || true
+  fi
 else
   failed+=("e2e")
   results+=("  FAIL  e2e: not run (the build failed)")

@@ -184,7 +184,8 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
-    // Global keys: "/" focuses the search, Escape closes the panel or leaves presentation.
+    // Global keys: "/" focuses the search, P toggles presentation, Escape closes the panel or
+    // leaves presentation.
     {
         let dispatch = dispatch.clone();
         let state = store.state.clone();
@@ -200,6 +201,19 @@ fn Shell(props: &ShellProps) -> Html {
                 } else if e.key() == "/" && !browser::typing_in_field() {
                     e.prevent_default();
                     browser::focus("search-input");
+                } else if (e.key() == "p" || e.key() == "P")
+                    && plain
+                    && !has_selection
+                    && !browser::typing_in_field()
+                {
+                    // P toggles presentation mode (Escape also leaves it). With a selection, p
+                    // belongs to the evidence trail (previous quote).
+                    e.prevent_default();
+                    dispatch.emit(Action::SetMode(if presenting {
+                        Mode::Explore
+                    } else {
+                        Mode::Present
+                    }));
                 } else if e.key() == "Escape" && !e.default_prevented() {
                     if has_selection {
                         dispatch.emit(Action::Select(None));

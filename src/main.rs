@@ -9,6 +9,9 @@ mod data;
 mod store;
 
 fn main() {
+    browser::install_panic_hook();
+    #[cfg(feature = "e2e-panic")]
+    browser::e2e_panic_triggers();
     let root = browser::app_root();
     yew::Renderer::<app::App>::with_root(root).render();
 }

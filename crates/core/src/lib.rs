@@ -35,6 +35,8 @@ pub mod testkit;
 pub mod document;
 #[cfg(feature = "seeds")]
 pub mod seeds;
+#[cfg(feature = "seeds")]
+pub mod synthetic;
 
 pub use diag::Diagnostic;
 pub use model::*;
