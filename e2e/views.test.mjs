@@ -333,13 +333,13 @@ test("next/previous step through a cell's quotes, in the panel and in the reader
     await pos.getByText(`Quote 1 of ${n}`).waitFor();
     assert.equal(await current(), texts[0]);
     assert.match(await page.getByTestId('trail-loc').innerText(), /paragraph|note/);
-    await page.keyboard.press('n');
+    await page.keyboard.press('j');
     await pos.getByText(`Quote 2 of ${n}`).waitFor();
     assert.equal(await current(), texts[1]);
-    await page.keyboard.press('p');
+    await page.keyboard.press('k');
     await pos.getByText(`Quote 1 of ${n}`).waitFor();
     assert.ok(await page.getByTestId('trail-prev').isDisabled(), 'no previous before the first');
-    await page.keyboard.press('n');
+    await page.keyboard.press('j');
     await pos.getByText(`Quote 2 of ${n}`).waitFor();
     // Read the current quote in context: the reader keeps the trail.
     await page.locator('[data-testid="panel"] li.quote.current [data-testid="read-in-context"]').click();

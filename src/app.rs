@@ -201,13 +201,9 @@ fn Shell(props: &ShellProps) -> Html {
                 } else if e.key() == "/" && !browser::typing_in_field() {
                     e.prevent_default();
                     browser::focus("search-input");
-                } else if (e.key() == "p" || e.key() == "P")
-                    && plain
-                    && !has_selection
-                    && !browser::typing_in_field()
+                } else if (e.key() == "p" || e.key() == "P") && plain && !browser::typing_in_field()
                 {
-                    // P toggles presentation mode (Escape also leaves it). With a selection, p
-                    // belongs to the evidence trail (previous quote).
+                    // P toggles presentation mode (Escape also leaves it).
                     e.prevent_default();
                     dispatch.emit(Action::SetMode(if presenting {
                         Mode::Explore

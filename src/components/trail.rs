@@ -45,7 +45,8 @@ pub fn TrailBar(props: &TrailProps) -> Html {
     };
     let prev = go(-1);
     let next = go(1);
-    // Keys: n (next) and p (previous), outside text fields and without modifiers.
+    // Keys: j (next) and k (previous), as in mail and feed readers, outside text fields and
+    // without modifiers. (P belongs to presentation mode.)
     {
         let d = props.dispatch.clone();
         let (prev, next) = (prev.clone(), next.clone());
@@ -56,11 +57,11 @@ pub fn TrailBar(props: &TrailProps) -> Html {
                     return;
                 }
                 let actions = match e.key().as_str() {
-                    "n" => next.clone(),
-                    "p" => prev.clone(),
+                    "j" => next.clone(),
+                    "k" => prev.clone(),
                     _ => None,
                 };
-                // (The listener is passive: n and p have no default action to prevent.)
+                // (The listener is passive: j and k have no default action to prevent.)
                 if let Some(actions) = actions {
                     for a in actions {
                         d.emit(a);
@@ -108,16 +109,16 @@ pub fn TrailBar(props: &TrailProps) -> Html {
         });
     html! {
         <nav class={classes!("trail", props.in_reader.then_some("trail-reader"))} aria-label="Evidence trail" data-testid="trail">
-            { button("← Previous", prev, "trail-prev", "p") }
+            { button("← Previous", prev, "trail-prev", "k") }
             <span class="trail-pos" data-testid="trail-pos" aria-live="polite">
                 { match at {
                     Some(i) => format!("Quote {} of {}", i + 1, list.len()),
                     None => format!("{} quotes: step through them", list.len()),
                 } }
             </span>
-            { button("Next →", next, "trail-next", "n") }
+            { button("Next →", next, "trail-next", "j") }
             { for where_.map(|w| html! { <span class="trail-loc" data-testid="trail-loc">{ w }</span> }) }
-            <span class="trail-keys">{ "keys: p / n" }</span>
+            <span class="trail-keys">{ "keys: k / j" }</span>
         </nav>
     }
 }
