@@ -252,7 +252,7 @@ fn pair(
         return None;
     }
     if !open_units && !units.evidence.contains(&e) {
-        diags.push(at.path(), at.line_of(ev.span()), format!("evidence `{}` is not a unit: the sweep of paper `{paper}` codes no mention to it", ev.get_ref()), format!("an evidence item coded in sweep-{paper}.toml (the units are those items × the paper's categories)"));
+        diags.push(at.path(), at.line_of(ev.span()), format!("evidence `{}` is not a unit: neither the sweep of paper `{paper}` nor the second coding codes it", ev.get_ref()), format!("an evidence item one of the coders codes (the units are those items × the paper's categories)"));
         return None;
     }
     Some((e, c))
@@ -531,7 +531,7 @@ mod tests {
             d,
             vec![
                 "agreement/p.toml:1: disagreement on `b` under `c2` (first coder: coded, second: not coded) has no [[resolution]]; a [[resolution]] with this evidence and category saying what was decided and why",
-                "agreement/p.toml:20: evidence `z` is not a unit: the sweep of paper `p` codes no mention to it; an evidence item coded in sweep-p.toml (the units are those items × the paper's categories)",
+                "agreement/p.toml:20: evidence `z` is not a unit: neither the sweep of paper `p` nor the second coding codes it; an evidence item one of the coders codes (the units are those items × the paper's categories)",
             ]
         );
     }
