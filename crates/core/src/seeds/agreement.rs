@@ -252,7 +252,7 @@ fn pair(
         return None;
     }
     if !open_units && !units.evidence.contains(&e) {
-        diags.push(at.path(), at.line_of(ev.span()), format!("evidence `{}` is not a unit: neither the sweep of paper `{paper}` nor the second coding codes it", ev.get_ref()), format!("an evidence item one of the coders codes (the units are those items × the paper's categories)"));
+        diags.push(at.path(), at.line_of(ev.span()), format!("evidence `{}` is not a unit: neither the sweep of paper `{paper}` nor the second coding codes it", ev.get_ref()), "an evidence item one of the coders codes (the units are those items × the paper's categories)");
         return None;
     }
     Some((e, c))
