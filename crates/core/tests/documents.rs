@@ -20,25 +20,25 @@ fn parse_seed(toml_src: &str, text: &str, file: &str) -> Document {
 
 fn use_nato_eu() -> Document {
     parse_seed(
-        include_str!("../../../seeds/000_7df98e07b0a4af79.toml"),
-        include_str!("../../../seeds/000_7df98e07b0a4af79.txt"),
-        "seeds/000_7df98e07b0a4af79.txt",
+        include_str!("fixtures/papers/000_7df98e07b0a4af79.toml"),
+        include_str!("fixtures/papers/000_7df98e07b0a4af79.txt"),
+        "crates/core/tests/fixtures/papers/000_7df98e07b0a4af79.txt",
     )
 }
 
 fn view_from_tokyo() -> Document {
     parse_seed(
-        include_str!("../../../seeds/001_735c9b352752bece.toml"),
-        include_str!("../../../seeds/001_735c9b352752bece.txt"),
-        "seeds/001_735c9b352752bece.txt",
+        include_str!("fixtures/papers/001_735c9b352752bece.toml"),
+        include_str!("fixtures/papers/001_735c9b352752bece.txt"),
+        "crates/core/tests/fixtures/papers/001_735c9b352752bece.txt",
     )
 }
 
 fn prospects() -> Document {
     parse_seed(
-        include_str!("../../../seeds/004_0598330b9d5ef179.toml"),
-        include_str!("../../../seeds/004_0598330b9d5ef179.txt"),
-        "seeds/004_0598330b9d5ef179.txt",
+        include_str!("fixtures/papers/004_0598330b9d5ef179.toml"),
+        include_str!("fixtures/papers/004_0598330b9d5ef179.txt"),
+        "crates/core/tests/fixtures/papers/004_0598330b9d5ef179.txt",
     )
 }
 
