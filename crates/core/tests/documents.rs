@@ -843,3 +843,37 @@ proptest::proptest! {
         }
     }
 }
+
+/// Pins the whole parsed `Document` of each paper (its `{:#?}` form) against a fixture generated
+/// from the parser before the phase refactor, so a restructuring provably changes nothing.
+/// Regenerate deliberately with `PIN_DOCUMENTS=1 cargo test -p evidence-core --test documents`.
+#[test]
+fn parsed_documents_are_pinned() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/papers");
+    for (name, doc) in [
+        ("000_7df98e07b0a4af79", use_nato_eu()),
+        ("001_735c9b352752bece", view_from_tokyo()),
+        ("004_0598330b9d5ef179", prospects()),
+    ] {
+        let now = format!("{doc:#?}\n");
+        let path = format!("{dir}/{name}.document.txt");
+        if std::env::var_os("PIN_DOCUMENTS").is_some() {
+            std::fs::write(&path, &now).expect("write pinned document");
+            continue;
+        }
+        let pinned = std::fs::read_to_string(&path).expect("pinned document fixture exists");
+        if let Some((i, (a, b))) = pinned
+            .lines()
+            .zip(now.lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            panic!("{path}:{}: pinned `{a}`, parsed now `{b}`", i + 1);
+        }
+        assert_eq!(
+            pinned.lines().count(),
+            now.lines().count(),
+            "{path}: line count"
+        );
+    }
+}
