@@ -178,17 +178,7 @@ fn crosswalk(
         };
     }
     let dim_ids = refs.dimensions.id_list();
-    let dimension = required(at, "dimension", &f.dimension, diags).and_then(|d| {
-        lookup(
-            at,
-            "dimension",
-            &d,
-            &dim_ids,
-            false,
-            "the id of a [[dimension]]",
-            diags,
-        )
-    });
+    let dimension = dimension_ref(at, &f.dimension, &dim_ids, diags);
     Crosswalk {
         dimension: dimension.map(Some),
         note: owned(required(at, "crosswalk_note", &f.crosswalk_note, diags)),
@@ -197,6 +187,21 @@ fn crosswalk(
 }
 
 /// `kind`: analytic (the default), descriptive or context.
+/// The required `dimension` of a record, resolved to its index (a diagnostic otherwise).
+fn dimension_ref(at: &At, v: &Str, dim_ids: &[String], diags: &mut Diags) -> Option<usize> {
+    required(at, "dimension", v, diags).and_then(|d| {
+        lookup(
+            at,
+            "dimension",
+            &d,
+            dim_ids,
+            false,
+            "the id of a [[dimension]]",
+            diags,
+        )
+    })
+}
+
 fn kind(at: &At, v: &Str, diags: &mut Diags) -> CategoryKind {
     let Some(k) = v else {
         return CategoryKind::Analytic;
@@ -241,17 +246,7 @@ fn secondary(
             ..*at
         };
         let f = link.get_ref();
-        let dimension = required(&at, "dimension", &f.dimension, diags).and_then(|d| {
-            lookup(
-                &at,
-                "dimension",
-                &d,
-                &dim_ids,
-                false,
-                "the id of a [[dimension]]",
-                diags,
-            )
-        });
+        let dimension = dimension_ref(&at, &f.dimension, &dim_ids, diags);
         let note = owned(required(&at, "note", &f.note, diags));
         let quote = required(&at, "quote", &f.quote, diags).and_then(|q| {
             refs.papers.texts[paper].locate(&at, &q, "secondary crosswalk quote", diags)
