@@ -39,7 +39,7 @@ pub const MAX_PAYLOAD_BYTES: usize = 32 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StepKind {
     /// A view of the explorer (normalised: see `Step::view`).
-    View(ViewState),
+    View(Box<ViewState>),
     /// One quote of one coding, in large type (paper, section, paragraph, category and
     /// evidence come from the corpus).
     Quote(OpenQuote),
@@ -82,7 +82,7 @@ impl Step {
         Step {
             title: title.into(),
             note: note.into(),
-            kind: StepKind::View(normalise_view(state)),
+            kind: StepKind::View(Box::new(normalise_view(state))),
         }
     }
 
@@ -289,7 +289,7 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
         let title = text_decode(title, "title", MAX_TITLE_CHARS, number, &mut notes);
         let note = text_decode(note, "note", MAX_NOTE_CHARS, number, &mut notes);
         let kind = match tag {
-            "v" => StepKind::View(view_decode(body, corpus, number, &mut notes)),
+            "v" => StepKind::View(Box::new(view_decode(body, corpus, number, &mut notes))),
             "q" => match quote_decode(body, corpus) {
                 Ok(q) => StepKind::Quote(q),
                 Err(why) => {
@@ -387,7 +387,7 @@ mod tests {
             ..ViewState::default()
         };
         let Step { kind, .. } = Step::view("a", "b", &v);
-        assert_eq!(kind, StepKind::View(ViewState::default()));
+        assert_eq!(kind, StepKind::View(Box::default()));
     }
 
     #[test]
