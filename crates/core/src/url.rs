@@ -16,7 +16,7 @@
 //!          | "t=1" | "compact=1" | "present=1"    ; transposed, compact, presentation mode
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
-//!          | "tour=" TOUR-ID | "step=" N
+//!          | "tour=" TOUR | "step=" N             ; TOUR = `tour::encode`, read raw (not %-decoded)
 //!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
 //!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
 //!          | "cv=" HASH                           ; corpus version the link was made with
