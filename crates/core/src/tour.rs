@@ -307,6 +307,103 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
     (tour, notes.finish())
 }
 
+/// A move in presentation mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// The next step (Right, Space, PageDown).
+    Next,
+    /// The previous step (Left, PageUp).
+    Prev,
+    /// The first step (Home).
+    First,
+    /// The last step (End).
+    Last,
+    /// Step `n`, counted from 1 as shown ("a number then Enter").
+    Jump(usize),
+}
+
+/// What a key does in presentation mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAction {
+    /// Move between steps.
+    Go(Nav),
+    /// Black the screen, or bring it back (B or `.`).
+    Black,
+    /// Leave presentation mode (Escape).
+    Leave,
+    /// A digit was typed (kept for a jump); nothing moves yet.
+    Digit,
+}
+
+/// Most digits kept for a jump.
+const MAX_JUMP_DIGITS: usize = 4;
+
+/// Reads a key (the DOM `KeyboardEvent.key`) in presentation mode. `digits` holds the number
+/// typed so far; Enter turns it into a jump, any other key clears it.
+pub fn key_action(key: &str, digits: &mut String) -> Option<KeyAction> {
+    if key.len() == 1 && key.as_bytes()[0].is_ascii_digit() {
+        if digits.len() < MAX_JUMP_DIGITS {
+            digits.push_str(key);
+        }
+        return Some(KeyAction::Digit);
+    }
+    let typed = std::mem::take(digits);
+    Some(match key {
+        "Enter" => KeyAction::Go(Nav::Jump(typed.parse().ok()?)),
+        "ArrowRight" | " " | "Spacebar" | "PageDown" => KeyAction::Go(Nav::Next),
+        "ArrowLeft" | "PageUp" => KeyAction::Go(Nav::Prev),
+        "Home" => KeyAction::Go(Nav::First),
+        "End" => KeyAction::Go(Nav::Last),
+        "b" | "B" | "." => KeyAction::Black,
+        "Escape" => KeyAction::Leave,
+        _ => return None,
+    })
+}
+
+/// The step (0-based) after `nav` from `step` in a tour of `len` steps; stays in range (0 for an
+/// empty tour). A jump past the end goes to the last step, a jump to 0 to the first.
+pub fn navigate(step: usize, len: usize, nav: Nav) -> usize {
+    let last = len.saturating_sub(1);
+    match nav {
+        Nav::Next => (step + 1).min(last),
+        Nav::Prev => step.min(last).saturating_sub(1),
+        Nav::First => 0,
+        Nav::Last => last,
+        Nav::Jump(n) => n.saturating_sub(1).min(last),
+    }
+}
+
+/// The step indicator: "Step k of n" and the share done, 0.0 to 1.0.
+pub fn indicator(step: usize, len: usize) -> (String, f64) {
+    if len == 0 {
+        return ("No steps".to_string(), 0.0);
+    }
+    let k = step.min(len - 1) + 1;
+    (format!("Step {k} of {len}"), k as f64 / len as f64)
+}
+
+/// The view state that shows `step` of `tour` in presentation mode: the step's view (for a
+/// quote slide, `base`'s view with the quote open) with the presentation parts (mode, tour,
+/// step, theme, corpus version) taken from `base`. `None` when the step does not exist.
+pub fn step_state(tour: &Tour, step: usize, base: &ViewState) -> Option<ViewState> {
+    let s = tour.steps.get(step)?;
+    let view = match &s.kind {
+        StepKind::View(v) => (**v).clone(),
+        StepKind::Quote(q) => ViewState {
+            quote: Some(q.clone()),
+            ..normalise_view(base)
+        },
+    };
+    Some(ViewState {
+        mode: Mode::Present,
+        tour: Some(encode(tour)),
+        step,
+        theme: base.theme,
+        cv: base.cv.clone(),
+        ..view
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,5 +581,107 @@ mod tests {
             notes.iter().any(|n| n.reason.contains("bytes: cut")),
             "{notes:?}"
         );
+    }
+
+    #[test]
+    fn keys_map_to_moves() {
+        let mut d = String::new();
+        assert_eq!(
+            key_action("ArrowRight", &mut d),
+            Some(KeyAction::Go(Nav::Next))
+        );
+        assert_eq!(key_action(" ", &mut d), Some(KeyAction::Go(Nav::Next)));
+        assert_eq!(
+            key_action("PageDown", &mut d),
+            Some(KeyAction::Go(Nav::Next))
+        );
+        assert_eq!(
+            key_action("ArrowLeft", &mut d),
+            Some(KeyAction::Go(Nav::Prev))
+        );
+        assert_eq!(key_action("PageUp", &mut d), Some(KeyAction::Go(Nav::Prev)));
+        assert_eq!(key_action("Home", &mut d), Some(KeyAction::Go(Nav::First)));
+        assert_eq!(key_action("End", &mut d), Some(KeyAction::Go(Nav::Last)));
+        assert_eq!(key_action("b", &mut d), Some(KeyAction::Black));
+        assert_eq!(key_action(".", &mut d), Some(KeyAction::Black));
+        assert_eq!(key_action("Escape", &mut d), Some(KeyAction::Leave));
+        assert_eq!(key_action("x", &mut d), None);
+    }
+
+    #[test]
+    fn a_number_then_enter_jumps_and_other_keys_clear_it() {
+        let mut d = String::new();
+        assert_eq!(key_action("1", &mut d), Some(KeyAction::Digit));
+        assert_eq!(key_action("2", &mut d), Some(KeyAction::Digit));
+        assert_eq!(
+            key_action("Enter", &mut d),
+            Some(KeyAction::Go(Nav::Jump(12)))
+        );
+        assert!(d.is_empty());
+        key_action("3", &mut d);
+        key_action("ArrowRight", &mut d);
+        assert_eq!(key_action("Enter", &mut d), None);
+        for _ in 0..10 {
+            key_action("9", &mut d);
+        }
+        assert_eq!(
+            key_action("Enter", &mut d),
+            Some(KeyAction::Go(Nav::Jump(9999)))
+        );
+    }
+
+    #[test]
+    fn navigation_stays_in_range() {
+        assert_eq!(navigate(0, 5, Nav::Next), 1);
+        assert_eq!(navigate(4, 5, Nav::Next), 4);
+        assert_eq!(navigate(0, 5, Nav::Prev), 0);
+        assert_eq!(navigate(3, 5, Nav::Prev), 2);
+        assert_eq!(navigate(9, 5, Nav::Prev), 3);
+        assert_eq!(navigate(2, 5, Nav::First), 0);
+        assert_eq!(navigate(2, 5, Nav::Last), 4);
+        assert_eq!(navigate(2, 5, Nav::Jump(1)), 0);
+        assert_eq!(navigate(2, 5, Nav::Jump(0)), 0);
+        assert_eq!(navigate(2, 5, Nav::Jump(99)), 4);
+        assert_eq!(navigate(0, 0, Nav::Next), 0);
+        assert_eq!(navigate(0, 0, Nav::Last), 0);
+    }
+
+    #[test]
+    fn indicator_counts_from_one() {
+        assert_eq!(indicator(0, 4), ("Step 1 of 4".to_string(), 0.25));
+        assert_eq!(indicator(3, 4), ("Step 4 of 4".to_string(), 1.0));
+        assert_eq!(indicator(7, 4).0, "Step 4 of 4");
+        assert_eq!(indicator(0, 0).0, "No steps");
+    }
+
+    #[test]
+    fn step_state_presents_the_step() {
+        let c = corpus();
+        let t = sample_tour(&c, 3);
+        let base = ViewState {
+            theme: Some(crate::view::Theme::Projector),
+            search: "left over".into(),
+            ..ViewState::default()
+        };
+        let s0 = step_state(&t, 0, &base).unwrap();
+        let StepKind::View(v0) = &t.steps[0].kind else {
+            panic!()
+        };
+        assert_eq!(s0.filters, v0.filters);
+        assert_eq!(s0.mode, Mode::Present);
+        assert_eq!(s0.step, 0);
+        assert_eq!(s0.theme, base.theme);
+        assert_eq!(s0.tour.as_deref(), Some(encode(&t).as_str()));
+        let s2 = step_state(&t, 2, &base).unwrap();
+        let StepKind::Quote(q) = &t.steps[2].kind else {
+            panic!()
+        };
+        assert_eq!(s2.quote.as_ref(), Some(q));
+        assert_eq!(s2.step, 2);
+        assert!(step_state(&t, 3, &base).is_none());
+        // The state survives the URL.
+        let (back, notes) = url::decode(&url::encode(&s2), &c);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s2);
     }
 }
