@@ -424,16 +424,47 @@ pub(crate) fn page_title(c: &Corpus, state: &ViewState) -> String {
 }
 
 /// What a presenter command does to the audience window's view.
-fn command_actions(_c: &Corpus, _state: &ViewState, c: Command) -> Vec<Action> {
-    match c {
-        Command::Theme(t) => vec![Action::SetTheme(t)],
+fn command_actions(c: &Corpus, state: &ViewState, cmd: Command) -> Vec<Action> {
+    let nav = match cmd {
+        Command::Theme(t) => return vec![Action::SetTheme(t)],
+        Command::Next => tour::Nav::Next,
+        Command::Prev => tour::Nav::Prev,
+        Command::First => tour::Nav::First,
+        Command::Last => tour::Nav::Last,
+        Command::Step(n) => tour::Nav::Jump(n + 1),
+        // Blacking the screen is the audience window's own state (B or `.` there).
+        Command::Black => return Vec::new(),
+    };
+    let Some(payload) = state.tour.as_deref() else {
+        return Vec::new();
+    };
+    let (t, _) = tour::decode(payload, c);
+    let to = tour::navigate(state.step, t.steps.len(), nav);
+    match tour::step_state(&t, to, state) {
+        Some(next) if next != *state => vec![Action::Replace(Box::new(next))],
         _ => Vec::new(),
     }
 }
 
 /// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true
 /// and the view is a tour step, else the current view alone.
-fn handout_steps(c: &Corpus, state: &ViewState, _tour: bool) -> (String, Vec<HandoutStep>) {
+fn handout_steps(c: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<HandoutStep>) {
+    if let Some(payload) = state.tour.as_deref().filter(|_| whole) {
+        let (t, _) = tour::decode(payload, c);
+        let steps: Vec<HandoutStep> = (0..t.steps.len())
+            .filter_map(|i| {
+                let st = tour::step_state(&t, i, state)?;
+                Some(HandoutStep {
+                    title: t.steps[i].title.clone(),
+                    note: t.steps[i].note.clone(),
+                    state: st,
+                })
+            })
+            .collect();
+        if !steps.is_empty() {
+            return (c.about.title.clone(), steps);
+        }
+    }
     let step = HandoutStep {
         title: page_title(c, state),
         note: String::new(),
