@@ -352,22 +352,19 @@ fn tour_bar(corpus: &Corpus, state: &ViewState) -> Html {
         return html! {};
     };
     let (t, _) = tour::decode(payload, corpus);
-    let (label, done) = tour::indicator(state.step, t.steps.len());
+    let (label, _) = tour::indicator(state.step, t.steps.len());
     let title = t
         .steps
         .get(state.step)
         .map(|s| s.title.clone())
         .unwrap_or_default();
-    let width = format!("width: {:.1}%", done * 100.0);
     html! {
         <div class="tour-bar" data-testid="tour-bar">
             <span class="tour-title" data-testid="tour-title">{ title }</span>
             <span class="tour-step" role="status" data-testid="tour-step">{ label }</span>
-            <div class="tour-progress" role="progressbar" aria-label="Tour progress"
-                aria-valuemin="0" aria-valuemax={t.steps.len().to_string()}
-                aria-valuenow={(state.step + 1).min(t.steps.len()).to_string()}>
-                <div class="tour-progress-done" style={width}></div>
-            </div>
+            <progress class="tour-progress" aria-label="Tour progress"
+                max={t.steps.len().to_string()}
+                value={(state.step + 1).min(t.steps.len()).to_string()}></progress>
         </div>
     }
 }
