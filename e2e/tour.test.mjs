@@ -27,11 +27,14 @@ const open = (via, frag, opts) => (via === 'http' ? h.openApp('/' + frag, opts) 
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
 async function expectStep(page, k) {
+  // The indicator renders before the address bar follows: wait for both.
   await page.waitForFunction(
-    (want) => document.querySelector('[data-testid="tour-step"]')?.textContent === want,
-    `Step ${k + 1} of ${STEPS.length}`,
+    ([want, route, k]) => document.querySelector('[data-testid="tour-step"]')?.textContent === want
+      && location.hash.startsWith(`#${route}?`)
+      && (k === 0 ? !/[?&]step=/.test(location.hash) : location.hash.includes(`step=${k}`)),
+    [`Step ${k + 1} of ${STEPS.length}`, STEPS[k][1], k],
     { timeout: 10_000, polling: 50 },
-  );
+  ).catch(async (e) => { throw new Error(`step ${k + 1}: ${e.message}; at ${await hash(page)}`); });
   assert.equal(await page.getByTestId('tour-title').textContent(), STEPS[k][0]);
   const h = await hash(page);
   assert.ok(h.startsWith(`#${STEPS[k][1]}?`), `step ${k + 1} route in ${h}`);
