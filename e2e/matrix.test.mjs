@@ -235,6 +235,11 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
     assert.equal(await groups.first().getAttribute('data-paper'), row.paper_id);
     const shown = foldQuotes(...(await panel.getByTestId('quote').locator('blockquote').allInnerTexts()).map((t) => t.replace(/^“|”$/g, '')));
     assert.deepEqual(shown, foldQuotes(...quotes.map((q) => q.quote)), 'the quotes of the cell, in order');
+    assert.equal(
+      (await panel.getByTestId('rationale').innerText()).replace(/^Why coded:\s*/, '').trim(),
+      row.rationale.trim(),
+      "the coding's rationale, as evidence.csv has it",
+    );
     await screenshot(page, 'matrix-panel');
 
     await panel.getByTestId('read-in-context').first().click();
@@ -246,6 +251,31 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
     assert.deepEqual(foldQuotes(await focusText(page)), foldQuotes(row.quote), 'the highlighted text is the quote');
     await waitInViewport(page, '#focus-quote');
     await screenshot(page, 'matrix-read-in-context');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('rows say which categories frame the argument and which cite no concrete evidence', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const rows = await page.locator('[data-testid="matrix"] tr[data-testid="matrix-row"]:not(.agg) th.row-head').evaluateAll((ths) =>
+      ths.map((th) => ({
+        mark: th.querySelector('.mark')?.textContent.trim() ?? '',
+        text: th.textContent.trim(),
+        tag: th.querySelector('[data-testid="row-tag"]')?.textContent.trim() ?? '',
+        gap: th.querySelector('[data-testid="gap-note"]')?.textContent.trim() ?? '',
+      })),
+    );
+    const rowOf = (k) => rows.find((r) => r.text.startsWith(`${markOf(k.paper)} ${k.label}`) || (r.mark === markOf(k.paper) && r.text.includes(k.label)));
+    for (const k of categoriesOf()) {
+      const r = rowOf(k);
+      assert.ok(r, `a row for ${k.id}`);
+      assert.equal(r.tag, { context: 'framing', descriptive: 'descriptive' }[k.kind] ?? '', `tag of ${k.id}`);
+      assert.equal(r.gap, k.no_evidence ? '· no concrete evidence cited' : k.codings === 0 ? '· no evidence in view' : '', `gap note of ${k.id}`);
+    }
     assertClean(s);
   } finally {
     await s.close();

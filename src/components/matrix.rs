@@ -264,8 +264,9 @@ fn GridRow(props: &RowProps) -> Html {
                 { for it.mark.as_ref().filter(|m| !m.letter.is_empty()).map(|m| mark(m, true)) }
                 { if matches!(it.key, AxisKey::Evidence(_)) { html! { <span class="date">{ format!("{} ", it.date) }</span> } } else { html! {} } }
                 { format!(" {}", it.label) }
+                { if it.tag.is_empty() { html! {} } else { html! { <span class="kind-tag" data-testid="row-tag">{ format!(" {}", it.tag) }</span> } } }
                 <span class="tot" aria-label={it.total_label()}>{ format!(" {}", it.total) }</span>
-                { if it.is_gap() { html! { <span class="gap-note">{ " · no evidence in view" }</span> } } else { html! {} } }
+                { if it.is_gap() { html! { <span class="gap-note" data-testid="gap-note">{ format!(" · {}", it.gap_note()) }</span> } } else { html! {} } }
             </th>
             { for cells }
         </tr>

@@ -11,6 +11,8 @@
 //! first, in rounds of fresh random seeds, for example
 //! `CODEBOOK_CASES=1000000 CODEBOOK_SECONDS=600 cargo test --release -p evidence-core --test codebook_props -- --nocapture`.
 
+mod common;
+use common::mutation::{mutate, Mutation};
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -121,19 +123,6 @@ const TOKENS: &[&str] = &[
     " ",
 ];
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Delete(usize, usize),
-    Insert(usize, &'static str),
-    Truncate(usize),
-    Repeat(usize, usize),
-    SwapLines(usize, usize),
-    DuplicateLine(usize),
-    DropLine(usize),
-    /// Replace the value after the n-th `=` with a token.
-    Value(usize, &'static str),
-}
-
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         1 => (any::<usize>(), 1..12usize).prop_map(|(a, n)| Mutation::Delete(a, n)),
@@ -145,70 +134,6 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         1 => any::<usize>().prop_map(Mutation::DropLine),
         3 => (any::<usize>(), select(TOKENS)).prop_map(|(a, t)| Mutation::Value(a, t)),
     ]
-}
-
-fn mutate(s: &str, muts: &[Mutation]) -> String {
-    let mut chars: Vec<char> = s.chars().collect();
-    for m in muts {
-        let len = chars.len().max(1);
-        match *m {
-            Mutation::Delete(a, n) => {
-                let a = a % len;
-                let b = (a + n).min(chars.len());
-                if a < b {
-                    chars.drain(a..b);
-                }
-            }
-            Mutation::Insert(a, t) => {
-                let a = a % (chars.len() + 1);
-                chars.splice(a..a, t.chars());
-            }
-            Mutation::Truncate(a) => chars.truncate(a % len),
-            Mutation::Repeat(a, n) => {
-                let a = a % len;
-                let b = (a + n).min(chars.len());
-                if a < b {
-                    let piece: Vec<char> = chars[a..b].to_vec();
-                    chars.splice(b..b, piece);
-                }
-            }
-            Mutation::SwapLines(a, b) => {
-                let text: String = chars.iter().collect();
-                let mut lines: Vec<&str> = text.split('\n').collect();
-                let n = lines.len();
-                lines.swap(a % n, b % n);
-                chars = lines.join("\n").chars().collect();
-            }
-            Mutation::DuplicateLine(a) => {
-                let text: String = chars.iter().collect();
-                let mut lines: Vec<&str> = text.split('\n').collect();
-                let i = a % lines.len();
-                lines.insert(i, lines[i]);
-                chars = lines.join("\n").chars().collect();
-            }
-            Mutation::DropLine(a) => {
-                let text: String = chars.iter().collect();
-                let mut lines: Vec<&str> = text.split('\n').collect();
-                let i = a % lines.len();
-                lines.remove(i);
-                chars = lines.join("\n").chars().collect();
-            }
-            Mutation::Value(n, t) => {
-                let eqs: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '=').collect();
-                if !eqs.is_empty() {
-                    let at = eqs[n % eqs.len()];
-                    let end = (at..chars.len())
-                        .find(|&i| chars[i] == '\n')
-                        .unwrap_or(chars.len());
-                    let value: Vec<char> = t.trim_start_matches([' ', '=']).chars().collect();
-                    let mut new: Vec<char> = "= ".chars().collect();
-                    new.extend(value);
-                    chars.splice(at..end, new);
-                }
-            }
-        }
-    }
-    chars.into_iter().collect()
 }
 
 /// Which file of the seed set a case changes.

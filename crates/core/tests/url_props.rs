@@ -9,6 +9,8 @@
 //! `PROPTEST_CASES`, which then applies to each property:
 //! `PROPTEST_CASES=200000 cargo test --release -p evidence-core --test url_props`.
 
+mod common;
+use common::mutation::{mutate, Mutation};
 use std::sync::OnceLock;
 
 use evidence_core::testkit;
@@ -313,14 +315,6 @@ fn token_soup() -> impl Strategy<Value = String> {
     proptest::collection::vec(select(tokens()), 0..60).prop_map(|t| t.concat())
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Delete(usize, usize),
-    Insert(usize, &'static str),
-    Truncate(usize),
-    Repeat(usize, usize),
-}
-
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), 1..8usize).prop_map(|(a, n)| Mutation::Delete(a, n)),
@@ -328,36 +322,6 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         any::<usize>().prop_map(Mutation::Truncate),
         (any::<usize>(), 1..20usize).prop_map(|(a, n)| Mutation::Repeat(a, n)),
     ]
-}
-
-fn mutate(s: &str, muts: &[Mutation]) -> String {
-    let mut chars: Vec<char> = s.chars().collect();
-    for m in muts {
-        let len = chars.len().max(1);
-        match *m {
-            Mutation::Delete(a, n) => {
-                let a = a % len;
-                let b = (a + n).min(chars.len());
-                if a < b {
-                    chars.drain(a..b);
-                }
-            }
-            Mutation::Insert(a, t) => {
-                let a = a % (chars.len() + 1);
-                chars.splice(a..a, t.chars());
-            }
-            Mutation::Truncate(a) => chars.truncate(a % len),
-            Mutation::Repeat(a, n) => {
-                let a = a % len;
-                let b = (a + n).min(chars.len());
-                if a < b {
-                    let piece: Vec<char> = chars[a..b].to_vec();
-                    chars.splice(b..b, piece);
-                }
-            }
-        }
-    }
-    chars.into_iter().collect()
 }
 
 /// What must hold for any input: no panic (implicit), bounded plain notices, and the decoded

@@ -113,7 +113,7 @@ fn agreement(file: &SeedFile, refs: &AgreementRefs, diags: &mut Diags) -> Option
             format!("the file name {want}"),
         );
     }
-    let units = Units::of(paper, refs);
+    let mut units = Units::of(paper, refs);
     if units.evidence.is_empty() || units.categories.is_empty() {
         diags.push(
             at.path(),
@@ -124,6 +124,10 @@ fn agreement(file: &SeedFile, refs: &AgreementRefs, diags: &mut Diags) -> Option
         return None;
     }
     let second = pairs(file, &top, "coding", &units, refs, diags);
+    // The units are the items either coder codes (the first coder's sweep, the second coder's
+    // codings) × the paper's categories: an item only the second coder saw is a disagreement
+    // to resolve, not an error.
+    units.evidence.extend(second.keys().map(|&(e, _)| e));
     let resolutions = resolutions(file, &top, &units, refs, diags);
     let mut result = compare(&units, &second, &resolutions, refs);
     result.paper = paper;
@@ -185,12 +189,14 @@ impl Units {
     }
 }
 
-/// One record's pair, checked: known ids, a category of the paper, an evidence item of the
-/// units.
+/// One record's pair, checked: known ids, a category of the paper, and (for a resolution) an
+/// evidence item of the units. The second coder may code an item the first coder's sweep does
+/// not: that item joins the units (`open_units`).
 fn pair(
     at: &At,
     f: &PairRec,
     units: &Units,
+    open_units: bool,
     refs: &AgreementRefs,
     diags: &mut Diags,
 ) -> Option<(usize, usize)> {
@@ -245,8 +251,8 @@ fn pair(
         );
         return None;
     }
-    if !units.evidence.contains(&e) {
-        diags.push(at.path(), at.line_of(ev.span()), format!("evidence `{}` is not a unit: the sweep of paper `{paper}` codes no mention to it", ev.get_ref()), format!("an evidence item coded in sweep-{paper}.toml (the units are those items × the paper's categories)"));
+    if !open_units && !units.evidence.contains(&e) {
+        diags.push(at.path(), at.line_of(ev.span()), format!("evidence `{}` is not a unit: neither the sweep of paper `{paper}` nor the second coding codes it", ev.get_ref()), "an evidence item one of the coders codes (the units are those items × the paper's categories)");
         return None;
     }
     Some((e, c))
@@ -275,7 +281,7 @@ fn pairs(
         let quote = required(&at, "quote", &rec.fields.quote, diags);
         let quote =
             quote.and_then(|q| refs.papers.texts[units.paper].locate(&at, &q, "quote", diags));
-        let Some(p) = pair(&at, &rec.fields, units, refs, diags) else {
+        let Some(p) = pair(&at, &rec.fields, units, true, refs, diags) else {
             continue;
         };
         if let Some(first) = out.get(&p) {
@@ -317,7 +323,8 @@ fn resolutions(
             read_record(at, t, &["evidence", "category", "resolution"], diags);
         let text =
             required(&at, "resolution", &rec.fields.resolution, diags).map(Spanned::into_inner);
-        let (Some(p), Some(text)) = (pair(&at, &rec.fields, units, refs, diags), text) else {
+        let (Some(p), Some(text)) = (pair(&at, &rec.fields, units, false, refs, diags), text)
+        else {
             continue;
         };
         if let std::collections::btree_map::Entry::Vacant(slot) = out.entry(p) {
@@ -487,6 +494,26 @@ mod tests {
     }
 
     #[test]
+    fn an_item_only_the_second_coder_codes_joins_the_units() {
+        let text = FILE.replacen(
+            "[[resolution]]",
+            "[[coding]]\nevidence = \"z\"\ncategory = \"c1\"\nquote = \"a first\"\n\n[[resolution]]",
+            1,
+        );
+        let (_, d) = run(&text);
+        assert!(
+            d.iter().any(|x| x.contains("disagreement on `z` under `c1` (first coder: not coded, second: coded) has no [[resolution]]")),
+            "{d:#?}"
+        );
+        let text = format!("{text}\n[[resolution]]\nevidence = \"z\"\ncategory = \"c1\"\nresolution = \"Dropped: z is background.\"\n");
+        let (a, d) = run(&text);
+        assert!(d.is_empty(), "{d:#?}");
+        // Units: {a, b, z} × {c1, c2}; the coders differ on a~c2, b~c2 and z~c1.
+        assert_eq!((a[0].units, a[0].agreed), (6, 3));
+        assert!((a[0].kappa - cohens_kappa(6, 3, 2, 3)).abs() < 1e-12);
+    }
+
+    #[test]
     fn the_file_is_named_for_its_paper() {
         let (_, d) = run_at("agreement/q.toml", FILE);
         assert_eq!(d, vec!["agreement/q.toml:1: the agreement study of paper `p` is in a file named q.toml; the file name p.toml"]);
@@ -504,7 +531,7 @@ mod tests {
             d,
             vec![
                 "agreement/p.toml:1: disagreement on `b` under `c2` (first coder: coded, second: not coded) has no [[resolution]]; a [[resolution]] with this evidence and category saying what was decided and why",
-                "agreement/p.toml:20: evidence `z` is not a unit: the sweep of paper `p` codes no mention to it; an evidence item coded in sweep-p.toml (the units are those items × the paper's categories)",
+                "agreement/p.toml:20: evidence `z` is not a unit: neither the sweep of paper `p` nor the second coding codes it; an evidence item one of the coders codes (the units are those items × the paper's categories)",
             ]
         );
     }

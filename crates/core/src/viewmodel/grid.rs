@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::{count, PaperMark};
 use crate::matrix::{MatrixColumn, MatrixRow, MatrixView};
-use crate::model::Corpus;
+use crate::model::{CategoryKind, Corpus};
 use crate::view::{RowKey, Selection};
 
 /// What one axis position stands for.
@@ -36,6 +36,11 @@ pub struct AxisItem {
     pub total: usize,
     /// The aggregate row of a dimension group.
     pub aggregate: bool,
+    /// A tag naming what a category row is for in its paper's argument when it is not an
+    /// analytic category ("framing", "descriptive"); empty otherwise.
+    pub tag: &'static str,
+    /// A category the author argues without citing concrete evidence (an honest gap).
+    pub no_evidence: bool,
 }
 
 impl AxisItem {
@@ -53,6 +58,18 @@ impl AxisItem {
             date: String::new(),
             total: r.n_codings,
             aggregate: r.is_header(),
+            tag: r
+                .category
+                .and_then(|k| corpus.categories.get(k))
+                .map_or("", |k| match k.kind {
+                    CategoryKind::Analytic => "",
+                    CategoryKind::Descriptive => "descriptive",
+                    CategoryKind::Context => "framing",
+                }),
+            no_evidence: r
+                .category
+                .and_then(|k| corpus.categories.get(k))
+                .is_some_and(|k| k.no_evidence.is_some()),
         }
     }
 
@@ -65,6 +82,8 @@ impl AxisItem {
             date: col.date_text.clone(),
             total: col.n_codings,
             aggregate: false,
+            tag: "",
+            no_evidence: false,
         }
     }
 
@@ -90,6 +109,16 @@ impl AxisItem {
     /// A category row with no passing coding (it keeps its place, marked as a gap).
     pub fn is_gap(&self) -> bool {
         self.total == 0 && !self.aggregate
+    }
+
+    /// What the gap of an empty row means: the author cites no concrete evidence for the
+    /// category at all, or the filters hide what it has.
+    pub fn gap_note(&self) -> &'static str {
+        if self.no_evidence {
+            "no concrete evidence cited"
+        } else {
+            "no evidence in view"
+        }
     }
 }
 
@@ -343,6 +372,37 @@ mod tests {
 
     fn cat(id: &str) -> RowKey {
         RowKey::Category(id.into())
+    }
+
+    #[test]
+    fn rows_say_what_a_category_is_for_and_what_its_gap_means() {
+        let mut c = testkit::sample();
+        let empty = c.category_idx("g-empty").unwrap();
+        c.categories[empty].no_evidence = Some(Default::default());
+        let framing = (0..c.categories.len()).find(|&k| k != empty).unwrap();
+        c.categories[framing].kind = CategoryKind::Context;
+        let framing_id = c.categories[framing].id.clone();
+        let index = FilterIndex::new(&c);
+        let v = build_matrix(&c, &index, &ViewState::default());
+        let g = Grid::new(&c, &v);
+        let (rows, _) = g.axes(false);
+        let item = |id: &str| {
+            rows.items
+                .iter()
+                .find(|i| i.key == AxisKey::Row(cat(id)))
+                .unwrap()
+                .clone()
+        };
+        let gap = item("g-empty");
+        assert!(gap.is_gap());
+        assert_eq!(gap.gap_note(), "no concrete evidence cited");
+        assert_eq!(item(&framing_id).tag, "framing");
+        let other = rows
+            .items
+            .iter()
+            .find(|i| i.key != AxisKey::Row(cat(&framing_id)) && !i.aggregate)
+            .unwrap();
+        assert_eq!(other.tag, "");
     }
 
     #[test]
