@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use evidence_core::presenter::{Command, Message};
 use evidence_core::selection;
+use evidence_core::tour::{self, KeyAction};
 use evidence_core::url;
 use evidence_core::view::{Action, Mode, Route, ViewState};
 use evidence_core::Corpus;
@@ -184,17 +185,57 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    // Presentation of a tour: the number typed for a jump, and the blacked-out screen.
+    let jump_digits = use_mut_ref(String::new);
+    let black = use_state(|| false);
+
     // Global keys: "/" focuses the search, P toggles presentation, Escape closes the panel or
     // leaves presentation.
     {
         let dispatch = dispatch.clone();
         let state = store.state.clone();
         let open_presenter = open_presenter.clone();
-        use_effect_with(state, move |state| {
+        let digits = jump_digits.clone();
+        let black = black.clone();
+        let corpus = d.clone();
+        let blacked = *black;
+        use_effect_with((state, blacked), move |(state, _)| {
             let has_selection = state.selection.is_some();
             let presenting = state.mode == Mode::Present;
+            let current = state.clone();
             let listener = browser::on_keydown(move |e| {
                 let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
+                // A tour in presentation mode: its keys first (Escape falls through below).
+                let tour_key = match &current.tour {
+                    Some(payload) if presenting && plain && !browser::typing_in_field() => {
+                        tour::key_action(&e.key(), &mut digits.borrow_mut())
+                            .map(|a| (payload.clone(), a))
+                    }
+                    _ => None,
+                };
+                match tour_key {
+                    Some((_, KeyAction::Digit)) => {
+                        e.prevent_default();
+                        return;
+                    }
+                    Some((_, KeyAction::Black)) => {
+                        e.prevent_default();
+                        black.set(!*black);
+                        return;
+                    }
+                    Some((payload, KeyAction::Go(nav))) => {
+                        e.prevent_default();
+                        let (t, _) = tour::decode(&payload, &corpus.0.corpus);
+                        let to = tour::navigate(current.step, t.steps.len(), nav);
+                        if let Some(next) = tour::step_state(&t, to, &current) {
+                            if next != current {
+                                dispatch.emit(Action::Replace(Box::new(next)));
+                            }
+                        }
+                        return;
+                    }
+                    _ => {}
+                }
                 if (e.key() == "s" || e.key() == "S") && plain && !browser::typing_in_field() {
                     e.prevent_default();
                     open_presenter.emit(());
@@ -277,6 +318,11 @@ fn Shell(props: &ShellProps) -> Html {
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
                 on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
+            { tour_bar(&d.0.corpus, &state) }
+            if *black && state.mode == Mode::Present {
+                <div class="blackout" data-testid="blackout" aria-hidden="true"
+                    onclick={let b = black.clone(); move |_: MouseEvent| b.set(false)}></div>
+            }
             if *notes == Notes::Split {
                 <div class="split-view" data-testid="split-view">
                     { main }
@@ -291,6 +337,34 @@ fn Shell(props: &ShellProps) -> Html {
             } else {
                 { main }
             }
+        </div>
+    }
+}
+
+/// The step indicator of a tour in presentation mode: the step's title, "Step k of n" and a
+/// progress bar. Nothing outside a tour or outside presentation mode.
+fn tour_bar(corpus: &Corpus, state: &ViewState) -> Html {
+    let Some(payload) = state
+        .tour
+        .as_deref()
+        .filter(|_| state.mode == Mode::Present)
+    else {
+        return html! {};
+    };
+    let (t, _) = tour::decode(payload, corpus);
+    let (label, _) = tour::indicator(state.step, t.steps.len());
+    let title = t
+        .steps
+        .get(state.step)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    html! {
+        <div class="tour-bar" data-testid="tour-bar">
+            <span class="tour-title" data-testid="tour-title">{ title }</span>
+            <span class="tour-step" role="status" data-testid="tour-step">{ label }</span>
+            <progress class="tour-progress" aria-label="Tour progress"
+                max={t.steps.len().to_string()}
+                value={(state.step + 1).min(t.steps.len()).to_string()}></progress>
         </div>
     }
 }
@@ -347,16 +421,47 @@ pub(crate) fn page_title(c: &Corpus, state: &ViewState) -> String {
 }
 
 /// What a presenter command does to the audience window's view.
-fn command_actions(_c: &Corpus, _state: &ViewState, c: Command) -> Vec<Action> {
-    match c {
-        Command::Theme(t) => vec![Action::SetTheme(t)],
+fn command_actions(c: &Corpus, state: &ViewState, cmd: Command) -> Vec<Action> {
+    let nav = match cmd {
+        Command::Theme(t) => return vec![Action::SetTheme(t)],
+        Command::Next => tour::Nav::Next,
+        Command::Prev => tour::Nav::Prev,
+        Command::First => tour::Nav::First,
+        Command::Last => tour::Nav::Last,
+        Command::Step(n) => tour::Nav::Jump(n + 1),
+        // Blacking the screen is the audience window's own state (B or `.` there).
+        Command::Black => return Vec::new(),
+    };
+    let Some(payload) = state.tour.as_deref() else {
+        return Vec::new();
+    };
+    let (t, _) = tour::decode(payload, c);
+    let to = tour::navigate(state.step, t.steps.len(), nav);
+    match tour::step_state(&t, to, state) {
+        Some(next) if next != *state => vec![Action::Replace(Box::new(next))],
         _ => Vec::new(),
     }
 }
 
 /// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true
 /// and the view is a tour step, else the current view alone.
-fn handout_steps(c: &Corpus, state: &ViewState, _tour: bool) -> (String, Vec<HandoutStep>) {
+fn handout_steps(c: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<HandoutStep>) {
+    if let Some(payload) = state.tour.as_deref().filter(|_| whole) {
+        let (t, _) = tour::decode(payload, c);
+        let steps: Vec<HandoutStep> = (0..t.steps.len())
+            .filter_map(|i| {
+                let st = tour::step_state(&t, i, state)?;
+                Some(HandoutStep {
+                    title: t.steps[i].title.clone(),
+                    note: t.steps[i].note.clone(),
+                    state: st,
+                })
+            })
+            .collect();
+        if !steps.is_empty() {
+            return (c.about.title.clone(), steps);
+        }
+    }
     let step = HandoutStep {
         title: page_title(c, state),
         note: String::new(),

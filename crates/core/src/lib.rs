@@ -21,6 +21,7 @@ pub mod suggest;
 pub mod summary;
 pub mod text;
 pub mod timeline;
+pub mod tour;
 pub mod trail;
 pub mod url;
 pub mod view;

@@ -16,7 +16,7 @@
 //!          | "t=1" | "compact=1" | "present=1"    ; transposed, compact, presentation mode
 //!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
-//!          | "tour=" TOUR-ID | "step=" N
+//!          | "tour=" TOUR | "step=" N             ; TOUR = `tour::encode`, read raw (not %-decoded)
 //!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
 //!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
 //!          | "cv=" HASH                           ; corpus version the link was made with
@@ -241,7 +241,11 @@ pub fn encode(state: &ViewState) -> String {
         pairs.push(("present", "1".into()));
     }
     if let Some(t) = &state.tour {
-        pairs.push(("tour", percent_encode(t)));
+        // A tour payload (`tour::encode`) is URL-safe as it is; anything else is escaped.
+        let safe = t
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'&' && b != b'#');
+        pairs.push(("tour", if safe { t.clone() } else { percent_encode(t) }));
     }
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
@@ -783,11 +787,21 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             "sel" => state.selection = decode_selection(raw, &vocab, &mut notes),
             "quote" => state.quote = decode_quote(raw, &vocab, &mut notes),
             "tour" => {
-                let v = notes.decode("tour", raw);
-                if is_tour_id(&v) {
-                    state.tour = Some(v);
+                // The whole tour (`tour::encode`), read raw: its texts carry their own escapes.
+                let (tour, tour_notes) = crate::tour::decode(raw, corpus);
+                for n in tour_notes {
+                    match n.kind {
+                        NoticeKind::Ignored => notes.ignored(&n.key, &n.value, n.reason),
+                        NoticeKind::Adjusted => notes.adjusted(&n.key, &n.value, n.reason),
+                        NoticeKind::More => {
+                            notes.ignored("tour", &n.value, "further tour problems not listed")
+                        }
+                    }
+                }
+                if tour.steps.is_empty() {
+                    notes.ignored("tour", &percent_decode(raw).0, "no usable step");
                 } else {
-                    notes.ignored("tour", &v, "not a tour id");
+                    state.tour = Some(crate::tour::encode(&tour));
                 }
             }
             "ocols" => {
@@ -892,7 +906,7 @@ mod tests {
                 quote: 1,
             }),
             mode: Mode::Present,
-            tour: Some("intro".into()),
+            tour: Some("1!v*a*b*/".into()),
             step: 3,
             theme: Some(Theme::Projector),
             ..ViewState::default()
@@ -1342,16 +1356,22 @@ mod tests {
     #[test]
     fn tour_and_step() {
         check(
-            "/?tour=intro&step=2",
+            "/?tour=1!v*Start*Say+hello*/matrix?paper=alpha&step=2",
             |s| (s.tour.clone(), s.step),
-            (Some("intro".to_string()), 2),
+            (
+                Some("1!v*Start*Say+hello*/matrix?paper=alpha".to_string()),
+                2,
+            ),
             &[],
         );
         check(
             "/?tour=%3Cb%3E",
             |s| s.tour.clone(),
             None,
-            &["ignored tour \"<b>\": not a tour id"],
+            &[
+                "tour \"%3Cb%3E\": unknown tour version, read as version 1",
+                "ignored tour \"<b>\": no usable step",
+            ],
         );
     }
 

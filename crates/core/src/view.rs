@@ -434,7 +434,7 @@ pub struct ViewState {
     pub quote: Option<OpenQuote>,
     /// Explore or present.
     pub mode: Mode,
-    /// Presentation tour id (reserved for tours; carried by the URL already).
+    /// The tour being presented, as its canonical payload (`tour::encode`), or `None`.
     pub tour: Option<String>,
     /// Step in the tour (0 when there is no tour).
     pub step: usize,

@@ -212,7 +212,11 @@ fn state_without_theme() -> impl Strategy<Value = ViewState> {
         proptest::option::of(selection()),
         proptest::option::of(open_quote()),
         any::<bool>(),
-        proptest::option::of("[a-z0-9_-]{1,20}"),
+        // Canonical tour payloads (`tour::encode`); tours have their own props in tour_props.rs.
+        proptest::option::of(select(vec![
+            "1!v*a*b*/".to_string(),
+            "1!v*Start*Say+hi*/matrix!v*Two*%C3%A9*/timeline".to_string(),
+        ])),
         0..10_000usize,
         (
             0..OverviewCols::ALL.len(),

@@ -1,0 +1,104 @@
+// Tours in presentation mode, over http and from file://: a tour link opened in a fresh context
+// opens at its step with the indicator showing; the keys step through it and the address bar
+// follows; a number then Enter jumps; B blacks the screen and back; Back/Forward move between
+// steps; Escape leaves presentation mode; screenshots at 1280x720 and 1920x1080; axe-core.
+//
+// The tour is made of routes only (matrix, overview, timeline, about), so no corpus id is written
+// here. Its wire form is `tour::encode` (crates/core/src/tour.rs).
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, axe, assertClean, screenshot } from './harness.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+const T = { timeout: 120_000 };
+const STEPS = [
+  ['Matrix', '/matrix'],
+  ['Overview', '/overview'],
+  ['Timeline', '/timeline'],
+  ['Methods', '/about'],
+];
+const TOUR = '1' + STEPS.map(([t, v]) => `!v*${t}*Note+for+${t}*${v}`).join('');
+const link = (step) => `#${STEPS[step][1]}?v=1&present=1&tour=${TOUR}${step ? `&step=${step}` : ''}`;
+
+const open = (via, frag, opts) => (via === 'http' ? h.openApp('/' + frag, opts) : h.openFile(frag, opts));
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+async function expectStep(page, k) {
+  // The indicator renders before the address bar follows: wait for both.
+  await page.waitForFunction(
+    ([want, route, k]) => document.querySelector('[data-testid="tour-step"]')?.textContent === want
+      && location.hash.startsWith(`#${route}?`)
+      && (k === 0 ? !/[?&]step=/.test(location.hash) : location.hash.includes(`step=${k}`)),
+    [`Step ${k + 1} of ${STEPS.length}`, STEPS[k][1], k],
+    { timeout: 10_000, polling: 50 },
+  ).catch(async (e) => { throw new Error(`step ${k + 1}: ${e.message}; at ${await hash(page)}`); });
+  assert.equal(await page.getByTestId('tour-title').textContent(), STEPS[k][0]);
+  const h = await hash(page);
+  assert.ok(h.startsWith(`#${STEPS[k][1]}?`), `step ${k + 1} route in ${h}`);
+  assert.ok(k === 0 ? !/[?&]step=/.test(h) : h.includes(`step=${k}`), `step ${k} in ${h}`);
+  assert.ok(h.includes('present=1'), h);
+}
+
+for (const via of ['http', 'file']) {
+  test(`${via}: a tour link opens at its step; keys, jump, black screen, Back/Forward, Escape`, T, async () => {
+    const s = await open(via, link(1), { contextOptions: { viewport: { width: 1280, height: 720 } } });
+    try {
+      const { page } = s;
+      await expectStep(page, 1);
+      const size = await page.getByTestId('tour-step').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      assert.ok(size >= 28, `indicator ${size}px`);
+      await page.keyboard.press('ArrowRight');
+      await expectStep(page, 2);
+      await page.keyboard.press('Space');
+      await expectStep(page, 3);
+      await page.keyboard.press('ArrowRight'); // stays on the last step
+      await expectStep(page, 3);
+      await page.keyboard.press('Home');
+      await expectStep(page, 0);
+      await page.keyboard.press('End');
+      await expectStep(page, 3);
+      await page.keyboard.press('ArrowLeft');
+      await expectStep(page, 2);
+      await page.keyboard.press('PageUp');
+      await expectStep(page, 1);
+      await page.keyboard.press('PageDown');
+      await expectStep(page, 2);
+      await page.keyboard.press('2');
+      await page.keyboard.press('Enter');
+      await expectStep(page, 1);
+      await page.goBack();
+      await expectStep(page, 2);
+      await page.goForward();
+      await expectStep(page, 1);
+      await page.keyboard.press('b');
+      await page.getByTestId('blackout').waitFor();
+      await page.keyboard.press('.');
+      await page.getByTestId('blackout').waitFor({ state: 'detached' });
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !location.hash.includes('present=1'), null, { timeout: 10_000 });
+      assert.equal(await page.getByTestId('tour-bar').count(), 0);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+  test(`tour step at ${width}x${height}: screenshot, fits, axe`, T, async () => {
+    const s = await h.openApp('/' + link(0), { contextOptions: { viewport: { width, height } } });
+    try {
+      const { page } = s;
+      await expectStep(page, 0);
+      await screenshot(page, `tour-step1-${width}x${height}`);
+      const violations = (await axe(page)).filter((v) => ['serious', 'critical'].includes(v.impact));
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+}
