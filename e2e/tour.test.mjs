@@ -88,7 +88,7 @@ for (const via of ['http', 'file']) {
 }
 
 for (const [width, height] of [[1280, 720], [1920, 1080]]) {
-  test(`tour step at ${width}x${height}: screenshot, fits, axe`, T, async () => {
+  test(`tour step at ${width}x${height}: screenshot, axe`, T, async () => {
     const s = await h.openApp('/' + link(0), { contextOptions: { viewport: { width, height } } });
     try {
       const { page } = s;
@@ -96,6 +96,46 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
       await screenshot(page, `tour-step1-${width}x${height}`);
       const violations = (await axe(page)).filter((v) => ['serious', 'critical'].includes(v.impact));
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
+      assertClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+for (const via of ['http', 'file']) {
+  test(`${via}: the presenter window shows the step, its note and the next title, and moves the tour`, T, async () => {
+    const s = await open(via, link(1));
+    try {
+      const { page } = s;
+      await expectStep(page, 1);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+      await popup.waitForSelector('[data-testid="presenter-console"]');
+      const current = (k) => popup.waitForFunction(
+        ([want, title]) => {
+          const t = document.querySelector('[data-testid="pv-current"]')?.textContent ?? '';
+          return t.includes(want) && t.includes(title);
+        },
+        [`Step ${k + 1} of ${STEPS.length}`, STEPS[k][0]],
+        { timeout: 10_000 },
+      );
+      await current(1);
+      assert.equal((await popup.getByTestId('pv-note').innerText()).trim(), `Note for ${STEPS[1][0]}`);
+      assert.match(await popup.getByTestId('pv-next').innerText(), new RegExp(`Next: ${STEPS[2][0]}`));
+      assert.equal(await popup.getByTestId('pv-step').count(), STEPS.length, 'the step list');
+      // The presenter's buttons move the audience window, and the presenter follows.
+      await popup.getByTestId('pv-next-btn').click();
+      await expectStep(page, 2);
+      await current(2);
+      await popup.getByTestId('pv-step').nth(0).click();
+      await expectStep(page, 0);
+      await current(0);
+      // A key in the audience window moves both.
+      await page.bringToFront();
+      await page.keyboard.press('ArrowRight');
+      await expectStep(page, 1);
+      await current(1);
+      await screenshot(popup, `tour-presenter-${via}`);
       assertClean(s);
     } finally {
       await s.close();

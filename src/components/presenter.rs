@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use evidence_core::presenter::{format_elapsed, is_forwarded_key, Clock, Command, Message};
+use evidence_core::tour;
 use evidence_core::url;
 use evidence_core::view::{Theme, ViewState};
 use yew::prelude::*;
@@ -33,9 +34,27 @@ pub struct Outline {
     pub current: usize,
 }
 
-/// The tour of a view, if it is a tour step. (Filled in from the tour model.)
-fn tour_outline(_data: &Shared, _state: &ViewState) -> Option<Outline> {
-    None
+/// The tour of a view, if it is a tour step: its steps' titles and notes and the one shown.
+fn tour_outline(data: &Shared, state: &ViewState) -> Option<Outline> {
+    let payload = state.tour.as_deref()?;
+    let (t, _) = tour::decode(payload, &data.0.corpus);
+    if t.steps.is_empty() {
+        return None;
+    }
+    let steps: Vec<StepInfo> = t
+        .steps
+        .iter()
+        .map(|s| StepInfo {
+            title: s.title.clone(),
+            note: s.note.clone(),
+        })
+        .collect();
+    let current = state.step.min(steps.len() - 1);
+    Some(Outline {
+        title: format!("Tour of {} steps", steps.len()),
+        steps,
+        current,
+    })
 }
 
 /// Props of `Console`.
@@ -128,8 +147,6 @@ pub fn Console(props: &ConsoleProps) -> Html {
                             disabled={o.current == 0}>{ "← Previous" }</button>
                         <button type="button" class="btn" data-testid="pv-next-btn" onclick={cmd(Command::Next)}
                             disabled={o.current + 1 >= n}>{ "Next →" }</button>
-                        <button type="button" class="btn" data-testid="pv-black" onclick={cmd(Command::Black)}>
-                            { "Black screen (B)" }</button>
                     </div>
                     <nav aria-label="Steps" class="pv-steps">
                         <ol>
