@@ -276,6 +276,19 @@ test('rows say which categories frame the argument and which cite no concrete ev
       assert.equal(r.tag, { context: 'framing', descriptive: 'descriptive' }[k.kind] ?? '', `tag of ${k.id}`);
       assert.equal(r.gap, k.no_evidence ? '· no concrete evidence cited' : k.codings === 0 ? '· no evidence in view' : '', `gap note of ${k.id}`);
     }
+    // Framing is counted apart in the summary line.
+    const ctx = categoriesOf().filter((k) => k.kind === 'context');
+    const text = (await summary(page)).text;
+    if (ctx.length > 0) {
+      const n = ctx.reduce((a, k) => a + k.codings, 0);
+      const plural = (x, one, many) => `${x} ${x === 1 ? one : many}`;
+      assert.ok(
+        text.includes(`framing and background (not evidence for an analytic category): ${plural(ctx.length, 'category', 'categories')}, ${plural(n, 'coding', 'codings')}`),
+        text,
+      );
+    } else {
+      assert.ok(!text.includes('framing and background'), text);
+    }
     assertClean(s);
   } finally {
     await s.close();

@@ -112,6 +112,9 @@ pub fn MatrixPage(props: &PageProps) -> Html {
                         count(view.totals.n_evidence, "piece of evidence", "pieces of evidence"),
                         count(view.totals.n_codings, "coding", "codings"),
                         count(view.totals.n_quotes, "quote", "quotes")) }
+                    { if view.totals.n_context_categories > 0 { format!(" · of these, framing and background (not evidence for an analytic category): {}, {}",
+                        count(view.totals.n_context_categories, "category", "categories"),
+                        count(view.totals.n_context_codings, "coding", "codings")) } else { String::new() } }
                     { if view.hidden_evidence > 0 { format!(" · {} hidden by filters", count(view.hidden_evidence, "evidence item", "evidence items")) } else { String::new() } }
                 </p>
                 <ExportBar data={data.clone()} state={s.clone()} />

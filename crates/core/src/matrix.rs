@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::filter::{category_passes, filter_codings, FilterIndex};
-use crate::model::Corpus;
+use crate::model::{CategoryKind, Corpus};
 use crate::view::{ColGroup, RowGroup, RowKey, Selection, ViewState};
 
 /// The label of the group of context categories (framing, not evidence for a dimension).
@@ -113,6 +113,10 @@ pub struct Totals {
     pub n_evidence: usize,
     /// Category rows (header rows not counted).
     pub n_categories: usize,
+    /// Of those, context categories (framing and background), counted apart.
+    pub n_context_categories: usize,
+    /// Passing codings of context categories (included in `n_codings`), counted apart.
+    pub n_context_codings: usize,
 }
 
 /// Everything the matrix grid renders.
@@ -392,6 +396,17 @@ pub fn build_matrix(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
     }
     totals.n_evidence = columns.len();
     totals.n_categories = rows.iter().filter(|r| !r.is_header()).count();
+    let context = |r: &MatrixRow| {
+        r.category
+            .and_then(|k| corpus.categories.get(k))
+            .is_some_and(|k| k.kind == CategoryKind::Context)
+    };
+    totals.n_context_categories = rows.iter().filter(|r| context(r)).count();
+    totals.n_context_codings = rows
+        .iter()
+        .filter(|r| context(r))
+        .map(|r| r.n_codings)
+        .sum();
     MatrixView {
         hidden_evidence: corpus.evidence.len() - columns.len(),
         rows,
@@ -458,6 +473,24 @@ mod tests {
         let index = FilterIndex::new(&c);
         let m = build_matrix(&c, &index, &state(actions));
         (c, m)
+    }
+
+    #[test]
+    fn context_categories_are_counted_apart_in_the_totals() {
+        let mut c = testkit::sample();
+        let index0 = FilterIndex::new(&c);
+        let all = build_matrix(&c, &index0, &state(vec![]));
+        let k = c.codings[0].category;
+        c.categories[k].kind = CategoryKind::Context;
+        let index = FilterIndex::new(&c);
+        let m = build_matrix(&c, &index, &state(vec![]));
+        let n = c.codings.iter().filter(|x| x.category == k).count();
+        assert!(n > 0);
+        assert_eq!(m.totals.n_context_categories, 1);
+        assert_eq!(m.totals.n_context_codings, n);
+        // Counted apart, not removed: the overall totals are unchanged.
+        assert_eq!(m.totals.n_codings, all.totals.n_codings);
+        assert_eq!(m.totals.n_categories, all.totals.n_categories);
     }
 
     fn key_text(k: &RowKey) -> String {
@@ -613,7 +646,9 @@ mod tests {
                 n_codings: 9,
                 n_quotes: 11,
                 n_evidence: 5,
-                n_categories: 8
+                n_categories: 8,
+                n_context_categories: 0,
+                n_context_codings: 0,
             }
         );
         // The uncoded item is always hidden.

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::filter::{filter_codings, FilterIndex};
 use crate::matrix::selection_codings;
-use crate::model::{Corpus, DateSpan};
+use crate::model::{CategoryKind, Corpus, DateSpan};
 use crate::view::{TimelineLanes, ViewState};
 
 /// How precise a date is.
@@ -127,11 +127,18 @@ pub fn build_timeline(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -
                 (k.paper, p.id.clone(), p.short_title.clone(), k.paper)
             }
             TimelineLanes::Category => {
+                // Context categories (framing, not evidence) follow every analytic lane.
                 let cat = &corpus.categories[k.category];
+                let context = cat.kind == CategoryKind::Context;
+                let label = if context {
+                    format!("{} (framing, not evidence)", cat.label)
+                } else {
+                    cat.label.clone()
+                };
                 (
-                    cat.paper * 100_000 + k.category,
+                    usize::from(context) * 100_000_000 + cat.paper * 100_000 + k.category,
                     cat.id.clone(),
-                    cat.label.clone(),
+                    label,
                     cat.paper,
                 )
             }
@@ -252,6 +259,32 @@ mod tests {
         });
         assert_eq!(a, 2009.0);
         assert!((b - 2011.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn context_lanes_follow_the_analytic_ones_and_say_so() {
+        let mut c = testkit::sample();
+        let k = c.codings[0].category;
+        c.categories[k].kind = CategoryKind::Context;
+        let s = ViewState {
+            timeline_lanes: TimelineLanes::Category,
+            ..ViewState::default()
+        };
+        let t = build_timeline(&c, &FilterIndex::new(&c), &s);
+        let last = t.lanes.last().unwrap();
+        assert_eq!(last.id, c.categories[k].id);
+        assert!(
+            last.label.ends_with("(framing, not evidence)"),
+            "{}",
+            last.label
+        );
+        assert_eq!(
+            t.lanes
+                .iter()
+                .filter(|l| l.label.contains("framing"))
+                .count(),
+            1
+        );
     }
 
     #[test]
