@@ -1,1 +1,2 @@
 pub mod mutation;
+pub mod state;
