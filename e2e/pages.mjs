@@ -161,14 +161,28 @@ export async function eventually(check, { timeout = UI_TIMEOUT, page } = {}) {
   }
 }
 
-/** The URL fragment without '#'. */
-export const fragment = (page) => page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
+/**
+ * A fragment without the corpus version the app writes into every address (`cv=`), and
+ * without the bare `?v=1` that is left when the version was the only key: what the view is.
+ * `view('#/read/x?v=1&cv=ab12')` is `'#/read/x'`.
+ */
+const VERSION_KEY = '([?&])cv=[^&]*(&|$)';
+export const view = (hash) => hash.replace(new RegExp(VERSION_KEY), (_, a, b) => (b ? a : '')).replace(/\?v=1$/, '');
 
-/** Waits until the fragment (decoded) satisfies `re`. */
+/** The URL fragment without '#' and without the corpus version (see `view`). */
+export const fragment = async (page) => view(await page.evaluate(() => decodeURIComponent(location.hash.slice(1))));
+
+/** The address's `#` fragment as the page has it (not decoded), without the corpus version. */
+export const hash = async (page) => view(await page.evaluate(() => location.hash));
+
+/** Waits until the fragment (decoded, without the corpus version) satisfies `re`. */
 export function waitForFragment(page, re, timeout = UI_TIMEOUT) {
   return page.waitForFunction(
-    ([src, flags]) => new RegExp(src, flags).test(decodeURIComponent(location.hash.slice(1))),
-    [re.source, re.flags],
+    ([src, flags, strip]) => {
+      const f = decodeURIComponent(location.hash.slice(1)).replace(new RegExp(strip), (_, a, b) => (b ? a : '')).replace(/\?v=1$/, '');
+      return new RegExp(src, flags).test(f);
+    },
+    [re.source, re.flags, VERSION_KEY],
     { timeout },
   );
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, harnessForFile, screenshot } from './harness.mjs';
-import { activeId, distinct, loadCsv, loadSummary, paperIds, papersBy, waitFor, waitInViewport } from './pages.mjs';
+import { activeId, distinct, hash as viewHash, loadCsv, loadSummary, paperIds, papersBy, waitFor, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 60_000 };
 const h = harnessForFile();
@@ -58,7 +58,7 @@ test('a paper card opens the reader on that paper', T, async () => {
     await reader.waitFor();
     assert.equal(await reader.getAttribute('data-paper'), paper.id);
     assert.equal((await s.page.getByTestId('paper-title').innerText()).trim(), paper.title);
-    assert.equal(await s.page.evaluate(() => decodeURIComponent(location.hash)), `#/read/${paper.id}`);
+    assert.equal(decodeURIComponent(await viewHash(s.page)), `#/read/${paper.id}`);
     await screenshot(s.page, 'reader');
     assertClean(s);
   } finally {
@@ -146,7 +146,7 @@ test('a paragraph anchor lands on its paragraph in a fresh context, and reload k
     await page.locator(`#b-${paragraph}`).waitFor();
     await waitInViewport(page, `#b-${paragraph}`);
     assert.equal(await targeted(), true, 'still targeted after reload');
-    assert.equal(await page.evaluate(() => location.hash), `#/read/${longest}/${paragraph}`);
+    assert.equal(await viewHash(page), `#/read/${longest}/${paragraph}`);
     assertClean(s);
   } finally {
     await s.close();
@@ -163,18 +163,18 @@ test('the URL follows the reading position without adding history, and reopens t
       return;
     }
     const before = await page.evaluate(() => history.length);
-    // Landing on a paragraph does not rewrite the address.
-    assert.equal(await page.evaluate(() => location.hash), `#/read/${longest}/${paragraph}`);
+    // Landing on a paragraph keeps it in the address (the app only adds the corpus version, cv=).
+    assert.equal(await viewHash(page), `#/read/${longest}/${paragraph}`);
     // Scroll as a reader does, then pause: the address names the paragraph now in view. (A
     // scroll in the first instants after the app's own scrolling to the paragraph is not counted, so a
     // reader who keeps scrolling is followed.)
     let followed = false;
     for (let attempt = 0; attempt < 5 && !followed; attempt++) {
       await page.mouse.wheel(0, 800);
-      followed = await waitFor(page, (p) => !location.hash.endsWith(`/${p}`), paragraph, 2000).then(() => true, () => false);
+      followed = await waitFor(page, (p) => !location.hash.split('?')[0].endsWith(`/${p}`), paragraph, 2000).then(() => true, () => false);
     }
     assert.ok(followed, 'the address follows the reading position');
-    const hash = await page.evaluate(() => location.hash);
+    const hash = await viewHash(page);
     assert.match(hash, new RegExp(`^#/read/${longest}/(p|s)\\d+$`));
     assert.equal(await page.evaluate(() => history.length), before, 'no history entry per scroll');
     const block = hash.split('/').pop();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { SINGLE_FILE, assertClean, harnessForFile, screenshot } from './harness.mjs';
-import { checkedFacets, csvStats, eventually, facetBox, focusText, foldQuotes, loadCsv, paperIds, recordDialogs, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
+import { checkedFacets, csvStats, eventually, facetBox, focusText, foldQuotes, loadCsv, loadSummary, paperIds, recordDialogs, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 60_000 };
 const h = harnessForFile();
@@ -71,6 +71,10 @@ test('Copy link puts the URL on the clipboard; it opens the same view in a new c
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, page.url(), 'the clipboard holds the current URL');
     assert.match(copied, /#\/matrix\?v=1&/);
+    // Every link carries the corpus version it was made with (so a later version can say what changed).
+    const version = loadSummary().corpus.hash;
+    assert.ok(version, 'the build records a corpus version');
+    assert.equal(new URLSearchParams(new URL(copied).hash.split('?')[1]).get('cv'), version, `cv=${version} in ${copied}`);
     await screenshot(page, 'share-copied');
     assertClean(s);
 

@@ -9,6 +9,8 @@ use evidence_core::selection;
 use evidence_core::tour::{self, KeyAction};
 use evidence_core::url;
 use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::viewmodel::discussion::{reveal_move, reveal_total};
+use evidence_core::viewmodel::page_title;
 use evidence_core::Corpus;
 use yew::prelude::*;
 
@@ -22,8 +24,10 @@ use crate::components::methods::Methods;
 use crate::components::notices::Notices;
 use crate::components::overview::OverviewPage;
 use crate::components::presenter::{Console, PresenterWindow};
+use crate::components::quote_slide::QuoteSlideView;
 use crate::components::reader::Reader;
 use crate::components::timeline::TimelinePage;
+use crate::components::tour_editor::TourEditor;
 use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
@@ -176,7 +180,7 @@ fn Shell(props: &ShellProps) -> Html {
         let replace = store.replace_history;
         let d = d.clone();
         use_effect_with(state, move |state| {
-            let frag = url::encode(state);
+            let frag = selection::shared_fragment(state, &d.0.corpus);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }
@@ -184,6 +188,37 @@ fn Shell(props: &ShellProps) -> Html {
             browser::set_mode(mode_name(state.mode));
         });
     }
+
+    // Presentation mode on (the whole screen where the browser allows it, else a hint) or off.
+    let fs_hint = use_state(|| false);
+    let set_presenting = {
+        let dispatch = dispatch.clone();
+        let fs_hint = fs_hint.clone();
+        use_callback((), move |on: bool, _| {
+            if on {
+                let hint = fs_hint.clone();
+                if !browser::enter_fullscreen_or(move || hint.set(true)) {
+                    fs_hint.set(true);
+                }
+                dispatch.emit(Action::SetMode(Mode::Present));
+            } else {
+                browser::exit_fullscreen();
+                dispatch.emit(Action::SetMode(Mode::Explore));
+            }
+        })
+    };
+    {
+        // Leaving presentation by any way (Back, an edited address) gives the screen back.
+        let fs_hint = fs_hint.clone();
+        use_effect_with(store.state.mode, move |m| {
+            if *m == Mode::Explore {
+                browser::exit_fullscreen();
+                fs_hint.set(false);
+            }
+        });
+    }
+    // The tour editor beside the page.
+    let editor = use_state(|| false);
 
     // Presentation of a tour: the number typed for a jump, and the blacked-out screen.
     let jump_digits = use_mut_ref(String::new);
@@ -195,6 +230,7 @@ fn Shell(props: &ShellProps) -> Html {
         let dispatch = dispatch.clone();
         let state = store.state.clone();
         let open_presenter = open_presenter.clone();
+        let set_presenting = set_presenting.clone();
         let digits = jump_digits.clone();
         let black = black.clone();
         let corpus = d.clone();
@@ -205,27 +241,40 @@ fn Shell(props: &ShellProps) -> Html {
             let current = state.clone();
             let listener = browser::on_keydown(move |e| {
                 let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
-                // A tour in presentation mode: its keys first (Escape falls through below).
-                let tour_key = match &current.tour {
-                    Some(payload) if presenting && plain && !browser::typing_in_field() => {
-                        tour::key_action(&e.key(), &mut digits.borrow_mut())
-                            .map(|a| (payload.clone(), a))
-                    }
-                    _ => None,
+                // Presentation keys first (Escape falls through below): a reveal in progress
+                // takes Next and Previous until it is done, then a tour moves between steps.
+                let key = if presenting && plain && !browser::typing_in_field() {
+                    tour::key_action(&e.key(), &mut digits.borrow_mut())
+                } else {
+                    None
                 };
-                match tour_key {
-                    Some((_, KeyAction::Digit)) => {
+                match (key, &current.tour) {
+                    (Some(KeyAction::Go(nav @ (tour::Nav::Next | tour::Nav::Prev))), _)
+                        if current.reveal.is_some() =>
+                    {
+                        let (c, index) = (&corpus.0.corpus, &corpus.0.index);
+                        let total = reveal_total(c, index, &current);
+                        if let Some(delta) = reveal_move(&current, total, nav == tour::Nav::Prev) {
+                            e.prevent_default();
+                            dispatch.emit(Action::RevealStep(delta, total));
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+                match (key, &current.tour) {
+                    (Some(KeyAction::Digit), Some(_)) => {
                         e.prevent_default();
                         return;
                     }
-                    Some((_, KeyAction::Black)) => {
+                    (Some(KeyAction::Black), _) => {
                         e.prevent_default();
                         black.set(!*black);
                         return;
                     }
-                    Some((payload, KeyAction::Go(nav))) => {
+                    (Some(KeyAction::Go(nav)), Some(payload)) => {
                         e.prevent_default();
-                        let (t, _) = tour::decode(&payload, &corpus.0.corpus);
+                        let (t, _) = tour::decode(payload, &corpus.0.corpus);
                         let to = tour::navigate(current.step, t.steps.len(), nav);
                         if let Some(next) = tour::step_state(&t, to, &current) {
                             if next != current {
@@ -246,16 +295,12 @@ fn Shell(props: &ShellProps) -> Html {
                 {
                     // P toggles presentation mode (Escape also leaves it).
                     e.prevent_default();
-                    dispatch.emit(Action::SetMode(if presenting {
-                        Mode::Explore
-                    } else {
-                        Mode::Present
-                    }));
+                    set_presenting.emit(!presenting);
                 } else if e.key() == "Escape" && !e.default_prevented() {
                     if has_selection {
                         dispatch.emit(Action::Select(None));
                     } else if presenting {
-                        dispatch.emit(Action::SetMode(Mode::Explore));
+                        set_presenting.emit(false);
                     }
                 }
             });
@@ -288,6 +333,13 @@ fn Shell(props: &ShellProps) -> Html {
             <Methods data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
         },
     };
+    // A tour's quote slide replaces the page it was opened over.
+    let page = match evidence_core::tour_edit::quote_slide(&state, &d.0.corpus) {
+        Some(q) => html! {
+            <QuoteSlideView data={d.clone()} state={state.clone()} quote={q} dispatch={dispatch.clone()} />
+        },
+        None => page,
+    };
     let page = match *handout {
         Some(tour) => {
             let (heading, steps) = handout_steps(&d.0.corpus, &state, tour);
@@ -304,10 +356,22 @@ fn Shell(props: &ShellProps) -> Html {
     let print_link = match *handout {
         Some(_) => html! {},
         None => {
-            html! { <PrintLink link={format!("{}#{}", browser::base_url(), url::encode(&state))} /> }
+            html! { <PrintLink link={format!("{}#{}", browser::base_url(), selection::shared_fragment(&state, &d.0.corpus))} /> }
         }
     };
     let main = html! { <main id="main" class="page" tabindex="-1">{ page }{ print_link }</main> };
+    let presenting = state.mode == Mode::Present;
+    let main = if *editor && !presenting && handout.is_none() {
+        html! {
+            <div class="with-editor">
+                { main }
+                <TourEditor data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
+                    on_close={let e = editor.clone(); Callback::from(move |_: ()| e.set(false))} />
+            </div>
+        }
+    } else {
+        main
+    };
     let close_notes = {
         let notes = notes.clone();
         Callback::from(move |_: ()| notes.set(Notes::Hidden))
@@ -316,8 +380,23 @@ fn Shell(props: &ShellProps) -> Html {
         <div class="app" data-mode={mode_name(state.mode)}>
             <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
-                on_presenter={open_presenter.clone()} on_handout={open_handout.clone()} />
+                on_presenter={open_presenter.clone()} on_handout={open_handout.clone()}
+                on_present={set_presenting.clone()} tour_open={*editor}
+                on_tour={let e = editor.clone(); Callback::from(move |_: ()| e.set(!*e))} />
             <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
+            if presenting {
+                <div class="present-controls">
+                    if *fs_hint {
+                        <p class="fs-hint" role="status" data-testid="fullscreen-hint">
+                            { "Full screen is not available in this window: press F11 (⌃⌘F on a Mac) to fill the screen." }
+                        </p>
+                    }
+                    <button type="button" class="btn present-exit" data-testid="present-exit"
+                        onclick={let p = set_presenting.clone(); move |_: MouseEvent| p.emit(false)}>
+                        { "Exit presentation (Esc)" }
+                    </button>
+                </div>
+            }
             { tour_bar(&d.0.corpus, &state) }
             if *black && state.mode == Mode::Present {
                 <div class="blackout" data-testid="blackout" aria-hidden="true"
@@ -378,8 +457,8 @@ fn decode_versioned(frag: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
         out.push(v);
     }
     out.extend(notices.iter().map(|n| n.to_string()));
-    // The address bar stays without `cv=` (other suites compare fragments exactly); the links
-    // that leave the page (exports, Markdown, printouts) carry `selection::link_version`.
+    // The state never holds a version: every link the app writes (the address bar, "Copy
+    // link", printouts, exports) gets this corpus's version from `selection::shared_fragment`.
     state.cv = None;
     (state, out)
 }
@@ -389,34 +468,6 @@ fn mode_name(mode: Mode) -> &'static str {
     match mode {
         Mode::Present => "present",
         Mode::Explore => "explore",
-    }
-}
-
-/// The document title of a view: the page, then the corpus title (also the presenter's name for
-/// a view outside a tour, and a handout page's title).
-pub(crate) fn page_title(c: &Corpus, state: &ViewState) -> String {
-    let corpus_title = &c.about.title;
-    match &state.route {
-        Route::Home => corpus_title.to_string(),
-        Route::Matrix => format!("Matrix · {corpus_title}"),
-        Route::Read { paper, .. } => {
-            let t = c
-                .paper_idx(paper)
-                .map(|i| c.papers[i].short_title.clone())
-                .unwrap_or_default();
-            format!("{t} · {corpus_title}")
-        }
-        Route::Evidence { id } => {
-            let t = c
-                .evidence_idx(id)
-                .map(|i| c.evidence[i].title.clone())
-                .unwrap_or_default();
-            format!("{t} · {corpus_title}")
-        }
-        Route::Overview => format!("Overview · {corpus_title}"),
-        Route::About => format!("Methods · {corpus_title}"),
-        Route::Timeline => format!("Timeline · {corpus_title}"),
-        Route::Compare { .. } => format!("Compare · {corpus_title}"),
     }
 }
 

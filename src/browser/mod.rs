@@ -118,6 +118,77 @@ pub fn field_value(e: &web_sys::Event) -> String {
     target.map(|i| i.value()).unwrap_or_default()
 }
 
+/// The value of the input, text area or `<select>` an event came from (empty otherwise).
+pub fn event_value(e: &web_sys::Event) -> String {
+    let Some(t) = e.target() else {
+        return String::new();
+    };
+    if let Some(i) = t.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        a.value()
+    } else if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Asks for the whole screen (presentation mode), where the browser allows it. Must run in the
+/// handler of a click or key (browsers require a user gesture). Returns false at once when the
+/// Fullscreen API is missing or disabled here; `on_refused` runs if the browser says no later.
+pub fn enter_fullscreen_or(on_refused: impl FnOnce() + 'static) -> bool {
+    let Some(doc) = document() else { return false };
+    if doc.fullscreen_element().is_some() {
+        return true;
+    }
+    if !doc.fullscreen_enabled() {
+        return false;
+    }
+    let Some(root) = doc.document_element() else {
+        return false;
+    };
+    // `requestFullscreen` returns a promise; awaiting it keeps a refusal from surfacing as an
+    // unhandled rejection.
+    let call = js_sys::Reflect::get(&root, &"requestFullscreen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&root).ok());
+    match call.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+        Some(p) => {
+            spawn(async move {
+                if JsFuture::from(p).await.is_err() {
+                    on_refused();
+                }
+            });
+            true
+        }
+        None => false,
+    }
+}
+
+/// `enter_fullscreen_or` with nothing to do on a refusal.
+pub fn enter_fullscreen() -> bool {
+    enter_fullscreen_or(|| {})
+}
+
+/// Leaves the whole screen, if the page holds it.
+pub fn exit_fullscreen() {
+    if let Some(doc) = document() {
+        if doc.fullscreen_element().is_some() {
+            let call = js_sys::Reflect::get(&doc, &"exitFullscreen".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call0(&doc).ok());
+            if let Some(p) = call.and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+                spawn(async move {
+                    let _ = JsFuture::from(p).await;
+                });
+            }
+        }
+    }
+}
+
 /// The value of the `<select>` an event came from (empty if it came from something else).
 pub fn select_value(e: &web_sys::Event) -> String {
     let target = e

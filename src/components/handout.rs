@@ -8,7 +8,7 @@ use std::rc::Rc;
 use evidence_core::handout::view_quotes;
 use evidence_core::matrix::build_matrix;
 use evidence_core::qr::qr_svg;
-use evidence_core::url;
+use evidence_core::selection::shared_fragment;
 use evidence_core::view::{Action, Route, ViewState};
 use yew::prelude::*;
 
@@ -104,7 +104,7 @@ fn HandoutPage(props: &PageProps) -> Html {
     let d = &props.data.0;
     let c = &d.corpus;
     let s = &props.step.state;
-    let link = format!("{}#{}", props.base, url::encode(s));
+    let link = format!("{}#{}", props.base, shared_fragment(s, c));
     let qr = {
         let link = link.clone();
         use_memo(link, |l| qr_svg(l))

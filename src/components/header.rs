@@ -6,6 +6,7 @@ use evidence_core::view::{Action, Mode, Route, Theme, ViewState};
 use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 
+use super::copy::CopyButton;
 use super::{href, on_nav};
 use crate::browser;
 use crate::data::Shared;
@@ -25,39 +26,21 @@ pub struct HeaderProps {
     /// Opens the handout's print preview: the current view (false) or the whole tour (true).
     #[prop_or_default]
     pub on_handout: Callback<bool>,
-}
-
-#[derive(Clone, PartialEq)]
-enum Copy {
-    Idle,
-    Copied,
-    Manual(String),
+    /// Enters (true) or leaves (false) presentation mode.
+    #[prop_or_default]
+    pub on_present: Callback<bool>,
+    /// Opens or closes the tour editor.
+    #[prop_or_default]
+    pub on_tour: Callback<()>,
+    /// The tour editor is open.
+    #[prop_or_default]
+    pub tour_open: bool,
 }
 
 /// The top bar.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let s = &props.state;
-    let copy = use_state(|| Copy::Idle);
-    let on_copy = {
-        let copy = copy.clone();
-        Callback::from(move |_: MouseEvent| {
-            let copy = copy.clone();
-            let url = browser::href();
-            browser::spawn(async move {
-                match browser::copy_text(&url).await {
-                    Ok(()) => copy.set(Copy::Copied),
-                    Err(()) => {
-                        copy.set(Copy::Manual(url));
-                        browser::sleep(0).await;
-                        browser::select_input("copy-fallback");
-                    }
-                }
-                browser::sleep(4000).await;
-                copy.set(Copy::Idle);
-            });
-        })
-    };
     let on_search = {
         let dispatch = props.dispatch.clone();
         let on_home = s.route == Route::Home;
@@ -77,11 +60,6 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let present = s.mode == Mode::Present;
-    let mode_action = Action::SetMode(if present {
-        Mode::Explore
-    } else {
-        Mode::Present
-    });
     let nav = |label: &str, route: Route, test: &str| {
         let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
@@ -118,9 +96,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <summary class="btn">{ "Open link" }</summary>
                     <div class="open-link-pop"><super::open_link::OpenLink id="menu" /></div>
                 </details>
-                <button type="button" class="btn" data-testid="copy-link" onclick={on_copy}>
-                    { "Copy link" }
-                </button>
+                <CopyButton id="copy-link" label="Copy link" done="Link copied: it opens exactly this view." />
                 <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
                     onclick={let p = props.on_presenter.clone(); move |_: MouseEvent| p.emit(())}>
                     { "Presenter view" }
@@ -138,23 +114,16 @@ pub fn Header(props: &HeaderProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <button type="button" class="btn" aria-pressed={props.tour_open.to_string()} data-testid="tour-open"
+                    title="Build a tour: an ordered list of views with speaker notes"
+                    onclick={let t = props.on_tour.clone(); move |_: MouseEvent| t.emit(())}>
+                    { "Tour" }
+                </button>
                 <button type="button" class="btn" aria-pressed={present.to_string()}
-                    data-testid="present-toggle"
-                    onclick={let d = props.dispatch.clone(); move |_: MouseEvent| d.emit(mode_action.clone())}>
+                    data-testid="present-toggle" title="Presentation mode (P)"
+                    onclick={let p = props.on_present.clone(); move |_: MouseEvent| p.emit(!present)}>
                     { if present { "Exit presentation" } else { "Present" } }
                 </button>
-            </div>
-            <div class="copy-status" role="status" aria-live="polite" data-testid="copy-status">
-                { match &*copy {
-                    Copy::Idle => html! {},
-                    Copy::Copied => html! { <span class="ok">{ "Link copied: it opens exactly this view." }</span> },
-                    Copy::Manual(url) => html! {
-                        <span class="manual">
-                            <label for="copy-fallback">{ "The clipboard is not available here. Press Ctrl+C (⌘C) to copy:" }</label>
-                            <input id="copy-fallback" readonly=true value={url.clone()} data-testid="copy-fallback" />
-                        </span>
-                    },
-                } }
             </div>
         </header>
     }

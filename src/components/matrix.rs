@@ -7,7 +7,8 @@
 use std::rc::Rc;
 
 use evidence_core::matrix::MatrixView;
-use evidence_core::view::{Action, Layout, Selection};
+use evidence_core::view::{Action, Layout, Reveal, Selection};
+use evidence_core::viewmodel::discussion::{Discussion, RowShow};
 use evidence_core::viewmodel::grid::{cell_label, AxisItem, AxisKey, Grid, GridKey, RowCells};
 use yew::prelude::*;
 
@@ -26,6 +27,12 @@ pub struct MatrixProps {
     pub layout: Layout,
     /// Current selection.
     pub selection: Option<Selection>,
+    /// Marks hidden for discussion and revealed unit by unit, if any.
+    #[prop_or_default]
+    pub reveal: Option<Reveal>,
+    /// The spotlight: this cell, row or column lit, the rest dimmed.
+    #[prop_or_default]
+    pub spot: Option<Selection>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
 }
@@ -39,6 +46,18 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     };
     let transposed = props.layout.transposed;
     let (rows, cols) = grid.axes(transposed);
+    let discussion = {
+        let grid = grid.clone();
+        use_memo(
+            (
+                props.view.clone(),
+                transposed,
+                props.reveal,
+                props.spot.clone(),
+            ),
+            move |(_, t, reveal, spot)| Discussion::new(&grid, *t, *reveal, spot.as_ref()),
+        )
+    };
     // Roving focus: (row, col) where -1 means the header.
     let focus = use_state(|| (0i32, 0i32));
     let moved = use_mut_ref(|| false);
@@ -135,13 +154,19 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     });
     let header_cols = cols.items.iter().enumerate().map(|(ci, it)| {
         let ci = ci as i32;
-        column_header(ci, it, tab(-1, ci), selected_pos == Some((-1, ci)))
+        let spot = discussion.spot.is_some_and(|(r, c)| r == -1 && c == ci);
+        column_header(ci, it, tab(-1, ci), selected_pos == Some((-1, ci)), spot)
     });
-    let body = body_rows(&grid, transposed, stop, selected_pos);
+    let body = body_rows(&grid, &discussion, transposed, stop, selected_pos);
+    let progress = discussion.progress().map(|p| {
+        html! { <p class="reveal-progress" role="status" data-testid="reveal-progress">{ p }</p> }
+    });
 
     html! {
         <div class="matrix-wrap" data-testid="matrix-wrap">
-            <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"))}
+            { for progress }
+            <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"),
+                    discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"))}
                 aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}
                 aria-rowcount={(rows.items.len() + 1).to_string()} aria-colcount={(cols.items.len() + 1).to_string()}
                 data-testid="matrix" data-transposed={transposed.to_string()}
@@ -160,10 +185,16 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
 }
 
 /// The header of on-screen column `ci`.
-fn column_header(ci: i32, it: &AxisItem, tabindex: &'static str, selected: bool) -> Html {
+fn column_header(
+    ci: i32,
+    it: &AxisItem,
+    tabindex: &'static str,
+    selected: bool,
+    spot: bool,
+) -> Html {
     html! {
         <th role="columnheader" id={format!("mx--1-{ci}")} data-r="-1" data-c={ci.to_string()} {tabindex}
-            aria-selected={selected.to_string()} class="col-head-cell" title={it.title()}
+            aria-selected={selected.to_string()} class={classes!("col-head-cell", spot.then_some("spot"))} title={it.title()}
             data-testid="col-head">
             <div class="col-head">
                 { if it.date.is_empty() { html! {} } else { html! { <span class="date">{ format!("{} ", it.date) }</span> } } }
@@ -179,6 +210,7 @@ fn column_header(ci: i32, it: &AxisItem, tabindex: &'static str, selected: bool)
 /// `selected`: the selection's on-screen position).
 fn body_rows(
     grid: &Grid,
+    discussion: &Discussion,
     transposed: bool,
     stop: (i32, i32),
     selected: Option<(i32, i32)>,
@@ -200,7 +232,8 @@ fn body_rows(
             let (cells, col_labels) = grid.row(transposed, r);
             body.push(html! {
                 <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} {cells}
-                    {col_labels} {focus} {selected} />
+                    {col_labels} {focus} {selected} show={discussion.row(r)}
+                    spot={discussion.spot.is_some_and(|(sr, sc)| sr == ri && sc == -1)} />
             });
             r += 1;
         }
@@ -223,6 +256,10 @@ struct RowProps {
     focus: Option<i32>,
     /// Column selected in this row, if any (-1 = the whole row).
     selected: Option<i32>,
+    /// Which of its marks are revealed and which cells are in the light.
+    show: RowShow,
+    /// The row is in the spotlight.
+    spot: bool,
 }
 
 /// One matrix row. A component of its own so that a change elsewhere in the grid (focus,
@@ -233,20 +270,34 @@ fn GridRow(props: &RowProps) -> Html {
     let ri = props.r as i32;
     let tab = |c: i32| if props.focus == Some(c) { "0" } else { "-1" };
     let sel = |c: i32| (props.selected == Some(c)).to_string();
-    let cells = props.cells.iter().enumerate().map(|(ci, cell)| {
-        let ci = ci as i32;
+    let show = props.show;
+    let mut nth = 0;
+    let cells = props.cells.iter().enumerate().map(|(col_i, cell)| {
+        let ci = col_i as i32;
         let id = format!("mx-{ri}-{ci}");
+        let dim = show.dimmed(col_i).then_some("dim");
         match cell {
             None => html! {
                 <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
-                    tabindex={tab(ci)} aria-selected={sel(ci)} class="cell"></td>
+                    tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", dim)}></td>
             },
             Some(m) => {
-                let col = props.col_labels.get(ci as usize).map(String::as_str).unwrap_or_default();
+                let col = props.col_labels.get(col_i).map(String::as_str).unwrap_or_default();
                 let label = cell_label(&it.label, col, m);
+                let revealed = show.revealed(col_i, nth);
+                nth += 1;
+                if !revealed {
+                    return html! {
+                        <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
+                            tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", "concealed", dim)}
+                            data-label={label} data-testid="concealed">
+                            <span class="visually-hidden">{ "not revealed yet" }</span>
+                        </td>
+                    };
+                }
                 html! {
                     <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
-                        tabindex={tab(ci)} aria-selected={sel(ci)} class="cell has" data-label={label.clone()}>
+                        tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", dim)} data-label={label.clone()}>
                         <span class="visually-hidden">{ label }</span>
                         <span class="marks" aria-hidden="true">
                             { for m.marks.iter().map(|x| mark(x, false)) }
@@ -258,7 +309,7 @@ fn GridRow(props: &RowProps) -> Html {
         }
     });
     html! {
-        <tr role="row" class={classes!(it.aggregate.then_some("agg"), (it.total == 0).then_some("empty-row"))} data-testid="matrix-row">
+        <tr role="row" class={classes!(it.aggregate.then_some("agg"), (it.total == 0).then_some("empty-row"), props.spot.then_some("spot"))} data-testid="matrix-row">
             <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(-1)}
                 aria-selected={sel(-1)} class="row-head" scope="row">
                 { for it.mark.as_ref().filter(|m| !m.letter.is_empty()).map(|m| mark(m, true)) }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use evidence_core::filter::facet_counts;
 use evidence_core::matrix::{build_matrix, selection_codings};
 use evidence_core::search::{ParagraphHit, Query};
-use evidence_core::view::{Action, ColGroup, Route, RowGroup, ViewState};
+use evidence_core::view::{Action, ColGroup, RevealBy, Route, RowGroup, ViewState};
+use evidence_core::viewmodel::discussion::reveal_total;
 use evidence_core::viewmodel::matrix_page::{chips, passages, MAX_PASSAGES};
 use yew::prelude::*;
 
@@ -105,6 +106,7 @@ pub fn MatrixPage(props: &PageProps) -> Html {
                         { seg("Transpose", l.transposed, Action::ToggleTransposed, "transpose") }
                         { seg("Compact", l.compact, Action::ToggleCompact, "compact") }
                     </fieldset>
+                    { discuss_controls(&data, s, d) }
                 </div>
                 <p class="summary" data-testid="matrix-summary" aria-live="polite">
                     { format!("{} × {} · {} · {}",
@@ -124,13 +126,70 @@ pub fn MatrixPage(props: &PageProps) -> Html {
                         <button type="button" class="btn" onclick={clear_all} data-testid="clear-all">{ "Clear all filters" }</button>
                     </div>
                 } } else { html! {} } }
-                <MatrixGrid data={data.clone()} view={view.clone()} layout={l} selection={s.selection.clone()} dispatch={d.clone()} />
+                <MatrixGrid data={data.clone()} view={view.clone()} layout={l} selection={s.selection.clone()}
+                    reveal={s.reveal} spot={s.spot.clone()} dispatch={d.clone()} />
                 { passages_list(&data, s, d, &hits) }
             </section>
             { if with_panel { html! {
                 <Panel data={data.clone()} state={s.clone()} codings={sel_codings.clone()} dispatch={d.clone()} />
             } } else { html! {} } }
         </div>
+    }
+}
+
+/// Discussion aids: hide the marks and reveal them by cell, row or column; put the selection in
+/// the spotlight. Both are part of the view (and of a tour step made from it).
+fn discuss_controls(data: &Shared, s: &ViewState, d: &Callback<Action>) -> Html {
+    let on_reveal = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = crate::browser::select_value(&e);
+            d.emit(Action::SetReveal(RevealBy::from_key(&v)));
+        })
+    };
+    let step = |delta: i32, label: &str, test: &str| {
+        let (d, data, s) = (d.clone(), data.clone(), s.clone());
+        html! {
+            <button type="button" class="btn" data-testid={test.to_string()}
+                onclick={move |_: MouseEvent| {
+                    let total = reveal_total(&data.0.corpus, &data.0.index, &s);
+                    d.emit(Action::RevealStep(delta, total));
+                }}>{ label.to_string() }</button>
+        }
+    };
+    let current = s.reveal.map_or("", |r| r.by.key());
+    let spot = match (&s.spot, &s.selection) {
+        (Some(_), _) => {
+            let d = d.clone();
+            html! { <button type="button" class="btn" aria-pressed="true" data-testid="spotlight"
+            onclick={move |_: MouseEvent| d.emit(Action::Spotlight(None))}>{ "Spotlight on" }</button> }
+        }
+        (None, Some(sel)) => {
+            let (d, sel) = (d.clone(), sel.clone());
+            html! { <button type="button" class="btn" aria-pressed="false" data-testid="spotlight"
+            title="Light the selected cell, row or column and dim the rest"
+            onclick={move |_: MouseEvent| d.emit(Action::Spotlight(Some(sel.clone())))}>{ "Spotlight" }</button> }
+        }
+        (None, None) => {
+            html! { <button type="button" class="btn" aria-pressed="false" data-testid="spotlight" disabled=true
+            title="Select a cell, row or column first">{ "Spotlight" }</button> }
+        }
+    };
+    html! {
+        <fieldset class="discuss"><legend>{ "Discuss" }</legend>
+            <label class="visually-hidden" for="reveal-by">{ "Marks" }</label>
+            <select id="reveal-by" data-testid="reveal-by" onchange={on_reveal}>
+                <option value="" selected={current.is_empty()}>{ "All marks shown" }</option>
+                { for RevealBy::ALL.iter().map(|by| html! {
+                    <option value={by.key()} selected={current == by.key()}>{ format!("Reveal by {}", by.singular()) }</option>
+                }) }
+            </select>
+            if s.reveal.is_some() {
+                { step(-1, "Hide", "reveal-prev") }
+                { step(1, "Reveal", "reveal-next") }
+            }
+            { spot }
+        </fieldset>
     }
 }
 

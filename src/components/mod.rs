@@ -3,6 +3,7 @@
 //! touches web-sys directly (that is `browser`'s job).
 
 pub mod compare;
+pub mod copy;
 pub mod evidence_card;
 pub mod exports;
 pub mod facets;
@@ -20,8 +21,10 @@ pub mod panel;
 pub mod presenter;
 pub mod print_head;
 pub mod quote;
+pub mod quote_slide;
 pub mod reader;
 pub mod timeline;
+pub mod tour_editor;
 pub mod trail;
 
 use std::rc::Rc;

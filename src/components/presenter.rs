@@ -115,7 +115,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
     };
     let theme = props.state.theme;
     let outline = tour_outline(&props.data, &props.state);
-    let view_title = crate::app::page_title(&props.data.0.corpus, &props.state);
+    let view_title = evidence_core::viewmodel::page_title(&props.data.0.corpus, &props.state);
     let body = match &outline {
         Some(o) => {
             let n = o.steps.len();

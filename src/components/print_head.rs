@@ -48,11 +48,9 @@ pub fn PrintHead(props: &PrintHeadProps) -> Html {
 
 /// The link that reopens the view, with the corpus version.
 fn print_link(c: &evidence_core::Corpus, s: &ViewState) -> String {
-    let mut v = s.clone();
-    v.cv = evidence_core::selection::link_version(c);
     format!(
         "{}#{}",
         browser::link_page(),
-        evidence_core::url::encode(&v)
+        evidence_core::selection::shared_fragment(s, c)
     )
 }

@@ -22,6 +22,7 @@ pub mod summary;
 pub mod text;
 pub mod timeline;
 pub mod tour;
+pub mod tour_edit;
 pub mod trail;
 pub mod url;
 pub mod view;

@@ -161,6 +161,15 @@ pub fn link_version(corpus: &Corpus) -> Option<String> {
     (!corpus.about.hash.is_empty()).then(|| corpus.about.hash.clone())
 }
 
+/// The fragment of `state` as the app shares it (the address bar, "Copy link", printouts,
+/// exports, handouts): its `url::encode` form carrying this corpus's version as `cv=`, so a
+/// link opened with another version of the data says what changed.
+pub fn shared_fragment(state: &ViewState, corpus: &Corpus) -> String {
+    let mut view = state.clone();
+    view.cv = link_version(corpus);
+    crate::url::encode(&view)
+}
+
 /// Compares the corpus version a link was made with (`cv=`) with this corpus. None when they
 /// agree or the link names none. Otherwise a sentence naming both versions and what the link
 /// refers to that no longer exists here (the ids the URL decoder had to drop, from `notices`).
@@ -315,14 +324,7 @@ pub fn codings_markdown(
     link_page: &str,
 ) -> String {
     let mut out = String::new();
-    let title = match &state.route {
-        Route::Overview => "Overview",
-        Route::Timeline => "Timeline",
-        Route::Compare { .. } => "Compare",
-        Route::Evidence { .. } => "Evidence card",
-        Route::Read { .. } => "Paper",
-        _ => "Matrix",
-    };
+    let title = crate::view::route_label(&state.route);
     out.push_str(&format!(
         "# {}: {title}\n\n",
         md_escape(&corpus.about.title)
@@ -351,11 +353,9 @@ pub fn codings_markdown(
         n_quotes,
         version_line(corpus)
     ));
-    let mut view = state.clone();
-    view.cv = link_version(corpus);
     out.push_str(&format!(
         "- View: <{link_page}#{}>\n",
-        crate::url::encode(&view)
+        shared_fragment(state, corpus)
     ));
     let mut last_cat = None;
     for &ki in codings {

@@ -14,14 +14,17 @@
 //!          | "q=" TEXT                            ; search as typed
 //!          | "rows=dim" | "cols=place" | "cols=kind"   ; (rows=paper, cols=date are defaults)
 //!          | "t=1" | "compact=1" | "present=1"    ; transposed, compact, presentation mode
-//!          | "sel=" ( "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE )
+//!          | "sel=" selection
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
+//!          | "reveal=" ( "cell" | "row" | "col" ) "." N   ; marks hidden, N units revealed
+//!          | "spot=" selection                    ; spotlight (same form as sel), the rest dimmed
 //!          | "tour=" TOUR | "step=" N             ; TOUR = `tour::encode`, read raw (not %-decoded)
 //!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
 //!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
 //!          | "cv=" HASH                           ; corpus version the link was made with
 //!          | "lanes=category"                     ; timeline lanes (paper default)
 //!          | "theme=" ( "light" | "dark" | "projector" )   ; absent: follow the system
+//! selection = "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
 //!
@@ -237,6 +240,12 @@ pub fn encode(state: &ViewState) -> String {
             format!("{}.{}", percent_encode(&q.coding), q.quote),
         ));
     }
+    if let Some(r) = state.reveal {
+        pairs.push(("reveal", format!("{}.{}", r.by.key(), r.shown)));
+    }
+    if let Some(sel) = &state.spot {
+        pairs.push(("spot", selection_text(sel)));
+    }
     if state.mode == Mode::Present {
         pairs.push(("present", "1".into()));
     }
@@ -282,7 +291,7 @@ pub fn encode(state: &ViewState) -> String {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 26] = [
+pub const KEYS: [&str; 28] = [
     "v",
     "paper",
     "partner",
@@ -301,6 +310,8 @@ pub const KEYS: [&str; 26] = [
     "compact",
     "sel",
     "quote",
+    "reveal",
+    "spot",
     "present",
     "tour",
     "step",
@@ -608,55 +619,81 @@ fn decode_years(raw: &str, notes: &mut Notes) -> Option<(i32, i32)> {
     Some((a, b))
 }
 
-fn decode_row_key(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<RowKey> {
+fn decode_row_key(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<RowKey> {
     let c = vocab.corpus;
     if let Some(d) = raw.strip_prefix("dim:") {
-        let d = notes.decode("sel", d);
+        let d = notes.decode(key, d);
         if c.dimension_idx(&d).is_some() {
             return Some(RowKey::Dimension(d));
         }
-        notes.ignored("sel", &d, "no such dimension");
+        notes.ignored(key, &d, "no such dimension");
         return None;
     }
-    let id = notes.decode("sel", raw);
+    let id = notes.decode(key, raw);
     if c.category_idx(&id).is_some() {
         return Some(RowKey::Category(id));
     }
-    notes.ignored("sel", &id, "no such category");
+    notes.ignored(key, &id, "no such category");
     None
 }
 
-fn decode_evidence_id(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<String> {
-    let id = notes.decode("sel", raw);
+fn decode_evidence_id(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<String> {
+    let id = notes.decode(key, raw);
     if vocab.corpus.evidence_idx(&id).is_some() {
         return Some(id);
     }
-    notes.ignored("sel", &id, "no such evidence item");
+    notes.ignored(key, &id, "no such evidence item");
     None
 }
 
-fn decode_selection(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<Selection> {
+/// A selection (`sel=`, also the spotlight `spot=`; `key` names it in notices).
+fn decode_selection(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<Selection> {
     if let Some(rest) = raw.strip_prefix("cell:") {
         if let Some((row, ev)) = rest.split_once('~') {
-            let row = decode_row_key(row, vocab, notes);
-            let ev = decode_evidence_id(ev, vocab, notes);
+            let row = decode_row_key(key, row, vocab, notes);
+            let ev = decode_evidence_id(key, ev, vocab, notes);
             return Some(Selection::Cell {
                 row: row?,
                 evidence: ev?,
             });
         }
     } else if let Some(rest) = raw.strip_prefix("row:") {
-        return decode_row_key(rest, vocab, notes).map(Selection::Row);
+        return decode_row_key(key, rest, vocab, notes).map(Selection::Row);
     } else if let Some(rest) = raw.strip_prefix("col:") {
-        return decode_evidence_id(rest, vocab, notes).map(Selection::Column);
+        return decode_evidence_id(key, rest, vocab, notes).map(Selection::Column);
     }
     let shown = percent_decode(raw).0;
     notes.ignored(
-        "sel",
+        key,
         &shown,
         "expected cell:ROW~EVIDENCE, row:ROW or col:EVIDENCE",
     );
     None
+}
+
+/// `reveal=UNIT.N` (UNIT `cell`, `row` or `col`; N revealed so far, at most `MAX_REVEAL`).
+fn decode_reveal(v: &str, notes: &mut Notes) -> Option<Reveal> {
+    let (by, n) = v.split_once('.').unwrap_or((v, "0"));
+    let Some(by) = RevealBy::from_key(by) else {
+        notes.ignored("reveal", v, "expected cell.N, row.N or col.N");
+        return None;
+    };
+    let digits = !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit());
+    let Some(shown) = n.parse::<usize>().ok().filter(|_| digits) else {
+        notes.ignored("reveal", v, "expected cell.N, row.N or col.N");
+        return None;
+    };
+    if shown > MAX_REVEAL {
+        notes.adjusted(
+            "reveal",
+            v,
+            format!("more than {MAX_REVEAL}, read as {MAX_REVEAL}"),
+        );
+    }
+    Some(Reveal {
+        by,
+        shown: shown.min(MAX_REVEAL),
+    })
 }
 
 fn decode_quote(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<OpenQuote> {
@@ -784,7 +821,9 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                     }
                 }
             }
-            "sel" => state.selection = decode_selection(raw, &vocab, &mut notes),
+            "sel" => state.selection = decode_selection("sel", raw, &vocab, &mut notes),
+            "spot" => state.spot = decode_selection("spot", raw, &vocab, &mut notes),
+            "reveal" => state.reveal = decode_reveal(&notes.decode("reveal", raw), &mut notes),
             "quote" => state.quote = decode_quote(raw, &vocab, &mut notes),
             "tour" => {
                 // The whole tour (`tour::encode`), read raw: its texts carry their own escapes.

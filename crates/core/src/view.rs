@@ -240,6 +240,67 @@ pub enum Selection {
     Column(String),
 }
 
+/// The unit the matrix's hidden marks are revealed by, in screen order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RevealBy {
+    /// One non-empty cell at a time, in reading order (row by row, left to right).
+    Cell,
+    /// One row at a time, top to bottom.
+    Row,
+    /// One column at a time, left to right.
+    Column,
+}
+
+impl RevealBy {
+    /// Every unit, in menu and URL order.
+    pub const ALL: [RevealBy; 3] = [RevealBy::Cell, RevealBy::Row, RevealBy::Column];
+
+    /// The URL value (`cell`, `row`, `col`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RevealBy::Cell => "cell",
+            RevealBy::Row => "row",
+            RevealBy::Column => "col",
+        }
+    }
+
+    /// The unit in words ("cell").
+    pub fn singular(self) -> &'static str {
+        match self {
+            RevealBy::Cell => "cell",
+            RevealBy::Row => "row",
+            RevealBy::Column => "column",
+        }
+    }
+
+    /// The unit in words, plural ("cells").
+    pub fn plural(self) -> &'static str {
+        match self {
+            RevealBy::Cell => "cells",
+            RevealBy::Row => "rows",
+            RevealBy::Column => "columns",
+        }
+    }
+
+    /// The unit of a URL value.
+    pub fn from_key(k: &str) -> Option<RevealBy> {
+        RevealBy::ALL.into_iter().find(|r| r.key() == k)
+    }
+}
+
+/// Marks hidden for discussion: the matrix shows its rows and columns, but only the first
+/// `shown` units' marks (`viewmodel::grid::Discussion` says which cells those are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reveal {
+    /// The unit.
+    pub by: RevealBy,
+    /// How many units are revealed.
+    pub shown: usize,
+}
+
+/// Most units a reveal counts (a URL cannot ask for more).
+pub const MAX_REVEAL: usize = 100_000;
+
 /// The quote highlighted in the reader.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct OpenQuote {
@@ -447,6 +508,10 @@ pub struct ViewState {
     pub cv: Option<String>,
     /// The timeline's lanes.
     pub timeline_lanes: TimelineLanes,
+    /// Matrix marks hidden and revealed unit by unit (for discussion), or all shown.
+    pub reveal: Option<Reveal>,
+    /// The cell, row or column in the spotlight (the rest of the matrix is dimmed), or none.
+    pub spot: Option<Selection>,
 }
 
 /// Lowest year a year range may hold.
@@ -503,6 +568,12 @@ pub enum Action {
     SetFacet(Facet, BTreeSet<String>),
     /// Set the timeline's lanes.
     SetLanes(TimelineLanes),
+    /// Hide the matrix's marks to reveal them by this unit (from none revealed), or show all.
+    SetReveal(Option<RevealBy>),
+    /// Reveal one more unit (positive) or hide the last one (negative), within `0..=total`.
+    RevealStep(i32, usize),
+    /// Put a cell, row or column in the spotlight, or clear it.
+    Spotlight(Option<Selection>),
 }
 
 /// Applies an action. Pure: no side effects, never panics.
@@ -547,6 +618,14 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::SetOverviewCols(c) => next.overview.cols = c,
         Action::SetMeasure(m) => next.overview.measure = m,
         Action::SetLanes(l) => next.timeline_lanes = l,
+        Action::SetReveal(by) => next.reveal = by.map(|by| Reveal { by, shown: 0 }),
+        Action::RevealStep(delta, total) => {
+            if let Some(r) = next.reveal.as_mut() {
+                let shown = r.shown.min(total) as i64 + i64::from(delta);
+                r.shown = shown.clamp(0, total.min(MAX_REVEAL) as i64) as usize;
+            }
+        }
+        Action::Spotlight(sel) => next.spot = sel,
         Action::SetFacet(facet, values) => {
             *next.filters.set_mut(facet) = values.into_iter().filter(|v| !v.is_empty()).collect()
         }
@@ -565,6 +644,21 @@ pub(crate) fn truncate_chars(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+/// The name of a page in words ("Matrix", "Paper", "Evidence card", …): markdown titles, the
+/// tour editor's step list.
+pub fn route_label(route: &Route) -> &'static str {
+    match route {
+        Route::Home => "Home",
+        Route::Matrix => "Matrix",
+        Route::Read { .. } => "Paper",
+        Route::Evidence { .. } => "Evidence card",
+        Route::Overview => "Overview",
+        Route::About => "Methods",
+        Route::Timeline => "Timeline",
+        Route::Compare { .. } => "Compare",
     }
 }
 

@@ -47,15 +47,18 @@ fn view() -> impl Strategy<Value = ViewState> {
         layout(),
         proptest::option::of(selection()),
         proptest::option::of(open_quote()),
+        discussion(),
     )
         .prop_map(
-            |(route, filters, search, layout, selection, quote)| ViewState {
+            |(route, filters, search, layout, selection, quote, (reveal, spot))| ViewState {
                 route,
                 filters,
                 search,
                 layout,
                 selection,
                 quote,
+                reveal,
+                spot,
                 ..ViewState::default()
             },
         )

@@ -49,9 +49,12 @@ fn state() -> impl Strategy<Value = ViewState> {
     (
         state_without_theme(),
         proptest::option::of(select(Theme::ALL.to_vec())),
+        discussion(),
     )
-        .prop_map(|(mut s, theme)| {
+        .prop_map(|(mut s, theme, (reveal, spot))| {
             s.theme = theme;
+            s.reveal = reveal;
+            s.spot = spot;
             s
         })
 }
@@ -92,6 +95,8 @@ fn state_without_theme() -> impl Strategy<Value = ViewState> {
                         TimelineLanes::Paper
                     },
                     cv: views.3,
+                    reveal: None,
+                    spot: None,
                     route,
                     filters,
                     search,

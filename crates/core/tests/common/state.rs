@@ -152,3 +152,15 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             compact,
         })
 }
+
+/// Reveal and spotlight (discussion aids on the matrix): a unit with how many are shown, and a
+/// spotlight in the same form as a selection.
+pub fn discussion() -> impl Strategy<Value = (Option<Reveal>, Option<Selection>)> {
+    (
+        proptest::option::of(
+            (select(RevealBy::ALL.to_vec()), 0..=MAX_REVEAL)
+                .prop_map(|(by, shown)| Reveal { by, shown }),
+        ),
+        proptest::option::of(selection()),
+    )
+}

@@ -1,0 +1,111 @@
+//! The quote slide of a tour: one verbatim quote in large type, with its paper, section and
+//! paragraph, the category it supports and the evidence it cites.
+
+use super::PaperMark;
+use crate::model::Corpus;
+use crate::selection::quote_locator;
+use crate::view::OpenQuote;
+
+/// What a quote slide shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSlide {
+    /// The quote, verbatim.
+    pub text: String,
+    /// The paper's mark.
+    pub mark: PaperMark,
+    /// The paper's title and author ("Title — Author").
+    pub paper: String,
+    /// Where in the paper: "Section · paragraph 12" (or "note 5").
+    pub place: String,
+    /// The category the quote supports.
+    pub category: String,
+    /// The evidence it cites: title, then date and place when known.
+    pub evidence: String,
+    /// Evidence id (the slide links to its card).
+    pub evidence_id: String,
+}
+
+impl QuoteSlide {
+    /// The slide of a quote; None when the coding or the quote does not exist.
+    pub fn of(corpus: &Corpus, q: &OpenQuote) -> Option<QuoteSlide> {
+        let ci = corpus.coding_idx(&q.coding)?;
+        let k = corpus.codings.get(ci)?;
+        let quote = k.quotes.get(q.quote)?;
+        let paper = corpus.papers.get(k.paper)?;
+        let loc = quote_locator(corpus, ci, q.quote)?;
+        let ev = corpus.evidence.get(k.evidence)?;
+        let cat = corpus.categories.get(k.category)?;
+        let place = [loc.section.as_str(), loc.place.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let when_where = [ev.date_text.as_str(), ev.place.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(QuoteSlide {
+            text: quote.text.clone(),
+            mark: PaperMark::of(corpus, k.paper),
+            paper: if paper.author.is_empty() {
+                paper.title.clone()
+            } else {
+                format!("{} — {}", paper.title, paper.author)
+            },
+            place,
+            category: cat.label.clone(),
+            evidence: if when_where.is_empty() {
+                ev.title.clone()
+            } else {
+                format!("{} ({when_where})", ev.title)
+            },
+            evidence_id: ev.id.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit;
+
+    #[test]
+    fn a_slide_names_paper_place_category_and_evidence() {
+        let c = testkit::sample();
+        let k = &c.codings[0];
+        let q = OpenQuote {
+            coding: k.id.clone(),
+            quote: 0,
+        };
+        let s = QuoteSlide::of(&c, &q).unwrap();
+        assert_eq!(s.text, k.quotes[0].text);
+        let p = &c.papers[k.paper];
+        assert!(s.paper.starts_with(&p.title), "{}", s.paper);
+        let loc = quote_locator(&c, 0, 0).unwrap();
+        assert!(s.place.ends_with(&loc.place), "{}", s.place);
+        assert_eq!(s.category, c.categories[k.category].label);
+        let ev = &c.evidence[k.evidence];
+        assert!(s.evidence.starts_with(&ev.title));
+        if !ev.date_text.is_empty() {
+            assert!(s.evidence.contains(&ev.date_text), "{}", s.evidence);
+        }
+        assert_eq!(s.evidence_id, ev.id);
+        assert_eq!(s.mark, PaperMark::of(&c, k.paper));
+    }
+
+    #[test]
+    fn a_missing_coding_or_quote_has_no_slide() {
+        let c = testkit::sample();
+        let bad = OpenQuote {
+            coding: "nope".into(),
+            quote: 0,
+        };
+        assert_eq!(QuoteSlide::of(&c, &bad), None);
+        let past = OpenQuote {
+            coding: c.codings[0].id.clone(),
+            quote: c.codings[0].quotes.len(),
+        };
+        assert_eq!(QuoteSlide::of(&c, &past), None);
+    }
+}
