@@ -561,18 +561,10 @@ mod tests {
     }
 
     fn grid(o: &Overview) -> Vec<(String, Vec<Option<usize>>, usize)> {
-        o.main
-            .groups
-            .iter()
-            .flat_map(|g| &g.rows)
-            .map(|r| {
-                let k = match &r.key {
-                    RowKey::Category(id) => id.clone(),
-                    RowKey::Dimension(id) => format!("[{id}]"),
-                };
-                (k, r.cells.clone(), r.total)
-            })
-            .collect()
+        testkit::overview_grid(o, |k| match k {
+            RowKey::Category(id) => id.clone(),
+            RowKey::Dimension(id) => format!("[{id}]"),
+        })
     }
 
     fn build(s: &ViewState) -> (Corpus, Overview) {

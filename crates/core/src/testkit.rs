@@ -6,6 +6,19 @@
 
 use crate::model::*;
 
+/// An overview's main grid, row by row: (the row key as `name` gives it, cells, total).
+pub fn overview_grid(
+    o: &crate::overview::Overview,
+    name: impl Fn(&crate::view::RowKey) -> String,
+) -> Vec<(String, Vec<Option<usize>>, usize)> {
+    o.main
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .map(|r| (name(&r.key), r.cells.clone(), r.total))
+        .collect()
+}
+
 /// Assembles a `Corpus`. References are by id and resolved in `build`.
 #[derive(Debug, Default)]
 pub struct Builder {
