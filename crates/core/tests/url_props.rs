@@ -18,31 +18,7 @@ use evidence_core::url::{
 };
 use evidence_core::view::*;
 use proptest::prelude::*;
-use proptest::sample::{select, subsequence};
-
-fn filters() -> impl Strategy<Value = Filters> {
-    let sets: Vec<_> = Facet::ALL
-        .iter()
-        .map(|f| {
-            let v = values(*f);
-            let n = v.len();
-            subsequence(v, 0..=n)
-        })
-        .collect();
-    let years = proptest::option::of((1000..=3000i32, 1000..=3000i32))
-        .prop_map(|y| y.map(|(a, b)| (a.min(b), a.max(b))));
-    (sets, years, proptest::bool::ANY).prop_map(|(sets, years, shared)| {
-        let mut f = Filters {
-            years,
-            shared,
-            ..Filters::default()
-        };
-        for (facet, values) in Facet::ALL.iter().zip(sets) {
-            *f.set_mut(*facet) = values.into_iter().collect();
-        }
-        f
-    })
-}
+use proptest::sample::select;
 
 /// Valid states: every id exists in the corpus, with or without a theme.
 fn state() -> impl Strategy<Value = ViewState> {
@@ -60,7 +36,7 @@ fn state() -> impl Strategy<Value = ViewState> {
 fn state_without_theme() -> impl Strategy<Value = ViewState> {
     (
         route(),
-        filters(),
+        filters(usize::MAX),
         search(),
         layout(),
         proptest::option::of(selection()),

@@ -7,7 +7,7 @@ use evidence_core::testkit;
 use evidence_core::view::*;
 use evidence_core::Corpus;
 use proptest::prelude::*;
-use proptest::sample::select;
+use proptest::sample::{select, subsequence};
 
 pub fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
@@ -151,4 +151,30 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             transposed,
             compact,
         })
+}
+
+/// Valid filters: up to `most` values of each facet (and all of them when it has fewer), any
+/// year range, shared or not.
+pub fn filters(most: usize) -> impl Strategy<Value = Filters> {
+    let sets: Vec<_> = Facet::ALL
+        .iter()
+        .map(|f| {
+            let v = values(*f);
+            let n = v.len();
+            subsequence(v, 0..=n.min(most))
+        })
+        .collect();
+    let years = proptest::option::of((1000..=3000i32, 1000..=3000i32))
+        .prop_map(|y| y.map(|(a, b)| (a.min(b), a.max(b))));
+    (sets, years, proptest::bool::ANY).prop_map(|(sets, years, shared)| {
+        let mut f = Filters {
+            years,
+            shared,
+            ..Filters::default()
+        };
+        for (facet, values) in Facet::ALL.iter().zip(sets) {
+            *f.set_mut(*facet) = values.into_iter().collect();
+        }
+        f
+    })
 }
