@@ -11,31 +11,8 @@ use common::state::*;
 
 use evidence_core::tour::{decode, encode, Step, Tour};
 use evidence_core::url::MAX_NOTICES;
-use evidence_core::view::*;
 use proptest::prelude::*;
 use proptest::sample::select;
-
-fn view() -> impl Strategy<Value = ViewState> {
-    (
-        route(),
-        filters(3),
-        search(),
-        layout(),
-        proptest::option::of(selection()),
-        proptest::option::of(open_quote()),
-    )
-        .prop_map(
-            |(route, filters, search, layout, selection, quote)| ViewState {
-                route,
-                filters,
-                search,
-                layout,
-                selection,
-                quote,
-                ..ViewState::default()
-            },
-        )
-}
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -50,7 +27,7 @@ fn text() -> impl Strategy<Value = String> {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        (text(), text(), view()).prop_map(|(t, n, v)| Step::view(t, n, &v)),
+        (text(), text(), view(3)).prop_map(|(t, n, v)| Step::view(t, n, &v)),
         (text(), text(), open_quote()).prop_map(|(t, n, q)| Step::quote(t, n, q)),
     ]
 }

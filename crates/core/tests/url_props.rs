@@ -35,12 +35,7 @@ fn state() -> impl Strategy<Value = ViewState> {
 /// Valid states without a theme.
 fn state_without_theme() -> impl Strategy<Value = ViewState> {
     (
-        route(),
-        filters(usize::MAX),
-        search(),
-        layout(),
-        proptest::option::of(selection()),
-        proptest::option::of(open_quote()),
+        view(usize::MAX),
         any::<bool>(),
         // Canonical tour payloads (`tour::encode`); tours have their own props in tour_props.rs.
         proptest::option::of(select(vec![
@@ -55,36 +50,27 @@ fn state_without_theme() -> impl Strategy<Value = ViewState> {
             proptest::option::of("[a-z0-9]{1,12}"),
         ),
     )
-        .prop_map(
-            |(route, filters, search, layout, selection, quote, present, tour, step, views)| {
-                ViewState {
-                    overview: OverviewLayout {
-                        cols: OverviewCols::ALL[views.0],
-                        measure: Measure::ALL[views.1],
-                    },
-                    timeline_lanes: if views.2 {
-                        TimelineLanes::Category
-                    } else {
-                        TimelineLanes::Paper
-                    },
-                    cv: views.3,
-                    route,
-                    filters,
-                    search,
-                    layout,
-                    selection,
-                    quote,
-                    mode: if present {
-                        Mode::Present
-                    } else {
-                        Mode::Explore
-                    },
-                    tour,
-                    step,
-                    theme: None,
-                }
+        .prop_map(|(base, present, tour, step, views)| ViewState {
+            overview: OverviewLayout {
+                cols: OverviewCols::ALL[views.0],
+                measure: Measure::ALL[views.1],
             },
-        )
+            timeline_lanes: if views.2 {
+                TimelineLanes::Category
+            } else {
+                TimelineLanes::Paper
+            },
+            cv: views.3,
+            mode: if present {
+                Mode::Present
+            } else {
+                Mode::Explore
+            },
+            tour,
+            step,
+            theme: None,
+            ..base
+        })
 }
 
 /// Pieces of fragments (besides every key `decode` knows, `url::KEYS`).

@@ -178,3 +178,27 @@ pub fn filters(most: usize) -> impl Strategy<Value = Filters> {
         f
     })
 }
+
+/// Valid states of the route, filters (at most `most` values a facet), search, layout,
+/// selection and open quote; the rest is the default.
+pub fn view(most: usize) -> impl Strategy<Value = ViewState> {
+    (
+        route(),
+        filters(most),
+        search(),
+        layout(),
+        proptest::option::of(selection()),
+        proptest::option::of(open_quote()),
+    )
+        .prop_map(
+            |(route, filters, search, layout, selection, quote)| ViewState {
+                route,
+                filters,
+                search,
+                layout,
+                selection,
+                quote,
+                ..ViewState::default()
+            },
+        )
+}
