@@ -26,6 +26,22 @@ pub(super) struct BodyItem {
     pub interrupted: bool,
 }
 
+#[cfg(test)]
+impl BodyItem {
+    /// A cleaned one-line item (tests of the later phases).
+    pub fn cleaned(heading: Option<usize>, line: u32, text: &str) -> Self {
+        BodyItem {
+            heading,
+            inline: Inline {
+                text: text.into(),
+                ..Default::default()
+            },
+            lines: vec![line],
+            ..Default::default()
+        }
+    }
+}
+
 /// A footnote's text before numbering: raw `pieces` until cleaned, then `inline`.
 #[derive(Debug, Default)]
 pub(super) struct NoteItem {

@@ -89,18 +89,11 @@ fn joins(opts: &DocOptions, prev: &BodyItem, item: &BodyItem, cx: &mut Ctx) -> b
 mod tests {
     use super::*;
     use crate::document::classify::NoteItem;
-    use crate::document::inline::Inline;
 
     fn item(heading: Option<usize>, line: u32, text: &str, interrupted: bool) -> BodyItem {
         BodyItem {
-            heading,
-            inline: Inline {
-                text: text.into(),
-                ..Default::default()
-            },
-            lines: vec![line],
             interrupted,
-            ..Default::default()
+            ..BodyItem::cleaned(heading, line, text)
         }
     }
 

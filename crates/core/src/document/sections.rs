@@ -201,19 +201,10 @@ impl Style {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::inline::Inline;
     use crate::document::LevelRule;
 
     fn item(heading: Option<usize>, line: u32, text: &str) -> BodyItem {
-        BodyItem {
-            heading,
-            inline: Inline {
-                text: text.into(),
-                ..Default::default()
-            },
-            lines: vec![line],
-            ..Default::default()
-        }
+        BodyItem::cleaned(heading, line, text)
     }
 
     fn outline(b: &Blocks) -> Vec<(&str, u8, Option<usize>)> {
