@@ -98,6 +98,7 @@ fn heading_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::assert_messages;
     use crate::document::lines::{read_lines, split_lines};
 
     fn declared(opts: &DocOptions, text: &str) -> (Vec<u32>, Vec<u32>, Vec<String>) {
@@ -149,9 +150,6 @@ mod tests {
             "headings points at line 2, which is blank",
             "declared both a heading and a note",
         ];
-        assert_eq!(msgs.len(), want.len(), "{msgs:#?}");
-        for (m, w) in msgs.iter().zip(want) {
-            assert!(m.contains(w), "{m} / {w}");
-        }
+        assert_messages(&msgs, &want);
     }
 }

@@ -173,6 +173,7 @@ fn note_id(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::assert_messages;
     use crate::document::classify::NoteItem;
     use crate::document::notes::index_labels;
     use crate::Block;
@@ -273,9 +274,6 @@ mod tests {
             "unreferenced lists 9, but there is no such note",
             "note 1 is never referenced",
         ];
-        assert_eq!(msgs.len(), want.len(), "{msgs:#?}");
-        for (m, w) in msgs.iter().zip(want) {
-            assert!(m.contains(w), "{m} / {w}");
-        }
+        assert_messages(&msgs, &want);
     }
 }

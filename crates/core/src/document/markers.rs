@@ -114,6 +114,7 @@ fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::assert_messages;
     use crate::Block;
 
     fn blocks(texts: &[(&str, u32)]) -> Blocks {
@@ -191,9 +192,6 @@ mod tests {
             "\"zz\" does not occur",
             "\"a\" occurs 2 times",
         ];
-        assert_eq!(msgs.len(), want.len(), "{msgs:#?}");
-        for (m, w) in msgs.iter().zip(want) {
-            assert!(m.contains(w), "{m} / {w}");
-        }
+        assert_messages(&msgs, &want);
     }
 }

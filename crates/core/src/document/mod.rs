@@ -261,6 +261,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Test helper: the diagnostics are exactly `want`, one each, in order (each message
+/// contains its `want` text).
+#[cfg(test)]
+fn assert_messages(msgs: &[String], want: &[&str]) {
+    assert_eq!(msgs.len(), want.len(), "{msgs:#?}");
+    for (m, w) in msgs.iter().zip(want) {
+        assert!(m.contains(w), "{m} / {w}");
+    }
+}
+
 fn fmt_lines(lines: &[u32]) -> String {
     lines
         .iter()
