@@ -275,7 +275,7 @@ fn count_part(
     corpus: &Corpus,
     measure: Measure,
     columns: &[OverviewColumn],
-    specs: Vec<(String, String, GroupKind, Vec<RowSpec>)>,
+    specs: Vec<GroupSpec>,
 ) -> OverviewPart {
     let members: Vec<Vec<usize>> = columns
         .iter()
@@ -365,19 +365,52 @@ fn count_part(
 /// columns and measure follow `overview`. Rows of categories (or dimensions) that the
 /// category-level facets exclude are left out; empty groups are dropped.
 pub fn build_overview(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Overview {
-    let pass = filter_codings(corpus, index, state);
     let columns = columns(corpus, index, state);
     let measure = state.overview.measure;
-    let visible: Vec<usize> = (0..corpus.categories.len())
-        .filter(|&k| category_passes(corpus, &state.filters, k))
-        .collect();
-    let codings_of = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
-        (0..corpus.codings.len())
-            .filter(|&c| pass[c] && pred(corpus.codings[c].category))
-            .collect()
+    let rows = Rows {
+        corpus,
+        pass: filter_codings(corpus, index, state),
+        visible: (0..corpus.categories.len())
+            .filter(|&k| category_passes(corpus, &state.filters, k))
+            .collect(),
     };
-    let category_spec = |k: usize| {
-        let cat = &corpus.categories[k];
+    let main = match state.layout.rows {
+        RowGroup::Paper => rows.paper_groups(),
+        RowGroup::Dimension => rows.dimension_groups(),
+    };
+    Overview {
+        main: count_part(corpus, measure, &columns, main),
+        context: count_part(corpus, measure, &columns, rows.context_groups()),
+        columns,
+    }
+}
+
+/// A group of rows before counting: (id, label, kind, rows).
+type GroupSpec = (String, String, GroupKind, Vec<RowSpec>);
+
+/// The rows of the overview before counting: the codings that pass the filters and the
+/// categories that are visible.
+struct Rows<'a> {
+    corpus: &'a Corpus,
+    pass: Vec<bool>,
+    visible: Vec<usize>,
+}
+
+impl Rows<'_> {
+    /// The passing codings whose category satisfies `pred`.
+    fn codings_of(&self, pred: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        (0..self.corpus.codings.len())
+            .filter(|&c| self.pass[c] && pred(self.corpus.codings[c].category))
+            .collect()
+    }
+
+    fn is_context(&self, k: usize) -> bool {
+        self.corpus.categories[k].kind == CategoryKind::Context
+    }
+
+    /// The row of category `k`.
+    fn category_spec(&self, k: usize) -> RowSpec {
+        let cat = &self.corpus.categories[k];
         RowSpec {
             row: OverviewRow {
                 key: RowKey::Category(cat.id.clone()),
@@ -388,105 +421,113 @@ pub fn build_overview(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -
                 cells: Vec::new(),
                 total: 0,
             },
-            codings: codings_of(&|c| c == k),
+            codings: self.codings_of(&|c| c == k),
             papers: [cat.paper].into(),
         }
-    };
-    let is_context = |k: usize| corpus.categories[k].kind == CategoryKind::Context;
-    let mut main = Vec::new();
-    match state.layout.rows {
-        RowGroup::Paper => {
-            for (p, paper) in corpus.papers.iter().enumerate() {
-                let rows: Vec<RowSpec> = visible
-                    .iter()
-                    .copied()
-                    .filter(|&k| corpus.categories[k].paper == p && !is_context(k))
-                    .map(category_spec)
-                    .collect();
-                if !rows.is_empty() {
-                    main.push((
-                        paper.id.clone(),
-                        paper.short_title.clone(),
-                        GroupKind::Analytic,
-                        rows,
-                    ));
-                }
-            }
-        }
-        RowGroup::Dimension => {
-            for (kind, id, label) in [
-                (CategoryKind::Analytic, "dimensions", "Analytic categories"),
-                (
-                    CategoryKind::Descriptive,
-                    "descriptive",
-                    "Descriptive parts (counted apart)",
-                ),
-            ] {
-                let rows: Vec<RowSpec> = corpus
-                    .dimensions
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(d, dim)| {
-                        let cats: Vec<usize> = visible
-                            .iter()
-                            .copied()
-                            .filter(|&k| {
-                                let cat = &corpus.categories[k];
-                                cat.kind == kind && cat.dimension == Some(d)
-                            })
-                            .collect();
-                        if cats.is_empty() {
-                            return None;
-                        }
-                        let all_no_evidence = cats
-                            .iter()
-                            .all(|&k| corpus.categories[k].no_evidence.is_some());
-                        Some(RowSpec {
-                            row: OverviewRow {
-                                key: RowKey::Dimension(dim.id.clone()),
-                                label: dim.label.clone(),
-                                paper: None,
-                                kind,
-                                no_evidence: all_no_evidence,
-                                cells: Vec::new(),
-                                total: 0,
-                            },
-                            codings: codings_of(&|c| cats.contains(&c)),
-                            papers: cats.iter().map(|&k| corpus.categories[k].paper).collect(),
-                        })
-                    })
-                    .collect();
-                let gk = if kind == CategoryKind::Analytic {
-                    GroupKind::Analytic
-                } else {
-                    GroupKind::Descriptive
-                };
-                if !rows.is_empty() {
-                    main.push((id.to_string(), label.to_string(), gk, rows));
-                }
-            }
-        }
     }
-    let context_rows: Vec<RowSpec> = visible
-        .iter()
-        .copied()
-        .filter(|&k| is_context(k))
-        .map(category_spec)
-        .collect();
-    let context = if context_rows.is_empty() {
-        Vec::new()
-    } else {
-        vec![(
-            "context".to_string(),
-            "Framing and background (context, counted apart)".to_string(),
-            GroupKind::Context,
-            context_rows,
-        )]
-    };
-    Overview {
-        main: count_part(corpus, measure, &columns, main),
-        context: count_part(corpus, measure, &columns, context),
-        columns,
+
+    /// Rows by paper: the visible non-context categories of each paper.
+    fn paper_groups(&self) -> Vec<GroupSpec> {
+        let mut main = Vec::new();
+        for (p, paper) in self.corpus.papers.iter().enumerate() {
+            let rows: Vec<RowSpec> = self
+                .visible
+                .iter()
+                .copied()
+                .filter(|&k| self.corpus.categories[k].paper == p && !self.is_context(k))
+                .map(|k| self.category_spec(k))
+                .collect();
+            if !rows.is_empty() {
+                main.push((
+                    paper.id.clone(),
+                    paper.short_title.clone(),
+                    GroupKind::Analytic,
+                    rows,
+                ));
+            }
+        }
+        main
+    }
+
+    /// Rows by dimension: analytic categories, then descriptive parts (counted apart).
+    fn dimension_groups(&self) -> Vec<GroupSpec> {
+        let mut main = Vec::new();
+        for (kind, id, label) in [
+            (CategoryKind::Analytic, "dimensions", "Analytic categories"),
+            (
+                CategoryKind::Descriptive,
+                "descriptive",
+                "Descriptive parts (counted apart)",
+            ),
+        ] {
+            let rows: Vec<RowSpec> = (0..self.corpus.dimensions.len())
+                .filter_map(|d| self.dimension_spec(kind, d))
+                .collect();
+            let gk = if kind == CategoryKind::Analytic {
+                GroupKind::Analytic
+            } else {
+                GroupKind::Descriptive
+            };
+            if !rows.is_empty() {
+                main.push((id.to_string(), label.to_string(), gk, rows));
+            }
+        }
+        main
+    }
+
+    /// The row of dimension `d` over its visible categories of `kind`; none when it has none.
+    fn dimension_spec(&self, kind: CategoryKind, d: usize) -> Option<RowSpec> {
+        let corpus = self.corpus;
+        let dim = &corpus.dimensions[d];
+        let cats: Vec<usize> = self
+            .visible
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let cat = &corpus.categories[k];
+                cat.kind == kind && cat.dimension == Some(d)
+            })
+            .collect();
+        if cats.is_empty() {
+            return None;
+        }
+        let all_no_evidence = cats
+            .iter()
+            .all(|&k| corpus.categories[k].no_evidence.is_some());
+        Some(RowSpec {
+            row: OverviewRow {
+                key: RowKey::Dimension(dim.id.clone()),
+                label: dim.label.clone(),
+                paper: None,
+                kind,
+                no_evidence: all_no_evidence,
+                cells: Vec::new(),
+                total: 0,
+            },
+            codings: self.codings_of(&|c| cats.contains(&c)),
+            papers: cats.iter().map(|&k| corpus.categories[k].paper).collect(),
+        })
+    }
+
+    /// The context categories, counted apart in their own group.
+    fn context_groups(&self) -> Vec<GroupSpec> {
+        let context_rows: Vec<RowSpec> = self
+            .visible
+            .iter()
+            .copied()
+            .filter(|&k| self.is_context(k))
+            .map(|k| self.category_spec(k))
+            .collect();
+        if context_rows.is_empty() {
+            Vec::new()
+        } else {
+            vec![(
+                "context".to_string(),
+                "Framing and background (context, counted apart)".to_string(),
+                GroupKind::Context,
+                context_rows,
+            )]
+        }
     }
 }
 
@@ -561,18 +602,10 @@ mod tests {
     }
 
     fn grid(o: &Overview) -> Vec<(String, Vec<Option<usize>>, usize)> {
-        o.main
-            .groups
-            .iter()
-            .flat_map(|g| &g.rows)
-            .map(|r| {
-                let k = match &r.key {
-                    RowKey::Category(id) => id.clone(),
-                    RowKey::Dimension(id) => format!("[{id}]"),
-                };
-                (k, r.cells.clone(), r.total)
-            })
-            .collect()
+        testkit::overview_grid(o, |k| match k {
+            RowKey::Category(id) => id.clone(),
+            RowKey::Dimension(id) => format!("[{id}]"),
+        })
     }
 
     fn build(s: &ViewState) -> (Corpus, Overview) {

@@ -127,11 +127,7 @@ pub fn file_stem(state: &ViewState) -> String {
     parts.extend(filters);
     let mut name = parts.join("-");
     if name.len() > 100 {
-        let mut end = 100;
-        while !name.is_char_boundary(end) {
-            end -= 1;
-        }
-        name.truncate(end);
+        name.truncate(name.floor_char_boundary(100));
         name = name.trim_end_matches('-').to_string();
     }
     name

@@ -6,6 +6,19 @@
 
 use crate::model::*;
 
+/// An overview's main grid, row by row: (the row key as `name` gives it, cells, total).
+pub fn overview_grid(
+    o: &crate::overview::Overview,
+    name: impl Fn(&crate::view::RowKey) -> String,
+) -> Vec<(String, Vec<Option<usize>>, usize)> {
+    o.main
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .map(|r| (name(&r.key), r.cells.clone(), r.total))
+        .collect()
+}
+
 /// Assembles a `Corpus`. References are by id and resolved in `build`.
 #[derive(Debug, Default)]
 pub struct Builder {
@@ -264,155 +277,171 @@ pub fn state(actions: Vec<crate::view::Action>) -> crate::view::ViewState {
 /// eight categories (one never coded), six evidence items (one never coded), with curly
 /// quotes, dashes, diacritics and spaces in the places tests need them.
 pub fn sample() -> Corpus {
-    Builder::new()
-        .vocab(
-            &["NATO", "EU"],
-            &["speech", "visit", "operation", "exercise"],
-            &["military", "civilian", "political"],
-        )
-        .dimension("political", "Political partnership")
-        .dimension("operational", "Operational cooperation")
-        .dimension("capacity", "Capacity building")
-        .paper(
-            "alpha",
-            "A",
-            &[
-                "# Partners",
-                "NATO is a “political partner” for Japan.",
-                "Piracy off Somalia — the Gulf of Aden — drew naval escorts.",
-                "# Operations",
-                "Reconstruction in Bamyán was a civilian effort.",
-            ],
-        )
-        .note("1", "Speech by Abe, Brussels, 2007.", 1)
-        .paper(
-            "beta",
-            "B",
-            &[
-                "The EU matters for crisis management.",
-                "Joint exercises at sea in 2010 mattered.",
-                "Abe’s speech in Brussels set the tone.",
-            ],
-        )
-        .paper(
-            "gamma",
-            "G",
-            &[
-                "Prospects for cooperation with NATO remain bright.",
-                "Counter-piracy is the model case.",
-            ],
-        )
-        .category(
-            "a-nato-political",
-            "alpha",
-            "NATO as a political partner",
-            "NATO",
-            "political",
-        )
-        .category(
-            "a-nato-operational",
-            "alpha",
-            "NATO in operations",
-            "NATO",
-            "operational",
-        )
-        .category(
-            "a-eu-civilian",
-            "alpha",
-            "EU civilian missions",
-            "EU",
-            "capacity",
-        )
-        .category("a-general", "alpha", "General outlook", "", "political")
-        .category(
-            "b-eu-crisis",
-            "beta",
-            "EU crisis management",
-            "EU",
-            "operational",
-        )
-        .category(
-            "b-nato-political",
-            "beta",
-            "Political dialogue with NATO",
-            "NATO",
-            "political",
-        )
-        .category("g-nato", "gamma", "NATO prospects", "NATO", "political")
-        .category("g-empty", "gamma", "Never coded", "", "capacity")
-        .evidence(
-            "abe-speech-2007",
-            "Abe addresses the North Atlantic Council",
-            "2007-01-12",
-            "Brussels",
-        )
-        .actors(&["Shinzo Abe", "North Atlantic Council"])
-        .kind("speech", "political")
-        .sources(&["Speech “Japan and NATO”, 12 January 2007"])
-        .evidence(
-            "bamyan-prt-2007",
-            "Bamyán PRT support",
-            "2007-03/2008-12",
-            "Bamyán",
-        )
-        .actors(&["Japan", "ISAF"])
-        .kind("operation", "civilian")
-        .evidence(
-            "aden-escort-2009",
-            "Escorts in the Gulf of Aden",
-            "2009/2010",
-            "Gulf of Aden",
-        )
-        .actors(&["JMSDF", "EU NAVFOR"])
-        .kind("operation", "military")
-        .evidence(
-            "exercise-2010",
-            "Joint exercise at sea",
-            "2010-10",
-            "Gulf of Aden",
-        )
-        .actors(&["JMSDF", "EU NAVFOR"])
-        .kind("exercise", "military")
-        .evidence(
-            "visit-2011",
-            "Ministerial visit to Brussels",
-            "2011-05-02",
-            "Brussels",
-        )
-        .actors(&["Koichiro Gemba"])
-        .kind("visit", "political")
-        .evidence("uncoded-2012", "An item nobody codes", "2012", "Tokyo")
-        .kind("visit", "political")
-        .coding(
-            "abe-speech-2007",
-            "a-nato-political",
-            &["“political partner”"],
-        )
-        .coding(
-            "abe-speech-2007",
-            "b-nato-political",
-            &["Abe’s speech in Brussels"],
-        )
-        .coding("abe-speech-2007", "g-nato", &["cooperation with NATO"])
-        .coding(
-            "bamyan-prt-2007",
-            "a-eu-civilian",
-            &["Reconstruction in Bamyán"],
-        )
-        .coding(
-            "aden-escort-2009",
-            "a-nato-operational",
-            &["Piracy off Somalia", "the Gulf of Aden"],
-        )
-        .coding("aden-escort-2009", "b-eu-crisis", &["crisis management"])
-        .coding(
-            "aden-escort-2009",
-            "g-nato",
-            &["Counter-piracy is the model case."],
-        )
-        .coding("exercise-2010", "b-eu-crisis", &["Joint exercises at sea"])
-        .coding("visit-2011", "a-general", &["NATO is a", "Speech by Abe"])
-        .build()
+    let b = sample_papers(Builder::new());
+    sample_codings(sample_evidence(sample_categories(b))).build()
+}
+
+/// The vocabulary, dimensions, papers and note of `sample`.
+fn sample_papers(b: Builder) -> Builder {
+    b.vocab(
+        &["NATO", "EU"],
+        &["speech", "visit", "operation", "exercise"],
+        &["military", "civilian", "political"],
+    )
+    .dimension("political", "Political partnership")
+    .dimension("operational", "Operational cooperation")
+    .dimension("capacity", "Capacity building")
+    .paper(
+        "alpha",
+        "A",
+        &[
+            "# Partners",
+            "NATO is a “political partner” for Japan.",
+            "Piracy off Somalia — the Gulf of Aden — drew naval escorts.",
+            "# Operations",
+            "Reconstruction in Bamyán was a civilian effort.",
+        ],
+    )
+    .note("1", "Speech by Abe, Brussels, 2007.", 1)
+    .paper(
+        "beta",
+        "B",
+        &[
+            "The EU matters for crisis management.",
+            "Joint exercises at sea in 2010 mattered.",
+            "Abe’s speech in Brussels set the tone.",
+        ],
+    )
+    .paper(
+        "gamma",
+        "G",
+        &[
+            "Prospects for cooperation with NATO remain bright.",
+            "Counter-piracy is the model case.",
+        ],
+    )
+}
+
+/// The categories of `sample` (`g-empty` is never coded).
+fn sample_categories(b: Builder) -> Builder {
+    b.category(
+        "a-nato-political",
+        "alpha",
+        "NATO as a political partner",
+        "NATO",
+        "political",
+    )
+    .category(
+        "a-nato-operational",
+        "alpha",
+        "NATO in operations",
+        "NATO",
+        "operational",
+    )
+    .category(
+        "a-eu-civilian",
+        "alpha",
+        "EU civilian missions",
+        "EU",
+        "capacity",
+    )
+    .category("a-general", "alpha", "General outlook", "", "political")
+    .category(
+        "b-eu-crisis",
+        "beta",
+        "EU crisis management",
+        "EU",
+        "operational",
+    )
+    .category(
+        "b-nato-political",
+        "beta",
+        "Political dialogue with NATO",
+        "NATO",
+        "political",
+    )
+    .category("g-nato", "gamma", "NATO prospects", "NATO", "political")
+    .category("g-empty", "gamma", "Never coded", "", "capacity")
+}
+
+/// The evidence items of `sample` (`uncoded-2012` is never coded).
+fn sample_evidence(b: Builder) -> Builder {
+    b.evidence(
+        "abe-speech-2007",
+        "Abe addresses the North Atlantic Council",
+        "2007-01-12",
+        "Brussels",
+    )
+    .actors(&["Shinzo Abe", "North Atlantic Council"])
+    .kind("speech", "political")
+    .sources(&["Speech “Japan and NATO”, 12 January 2007"])
+    .evidence(
+        "bamyan-prt-2007",
+        "Bamyán PRT support",
+        "2007-03/2008-12",
+        "Bamyán",
+    )
+    .actors(&["Japan", "ISAF"])
+    .kind("operation", "civilian")
+    .evidence(
+        "aden-escort-2009",
+        "Escorts in the Gulf of Aden",
+        "2009/2010",
+        "Gulf of Aden",
+    )
+    .actors(&["JMSDF", "EU NAVFOR"])
+    .kind("operation", "military")
+    .evidence(
+        "exercise-2010",
+        "Joint exercise at sea",
+        "2010-10",
+        "Gulf of Aden",
+    )
+    .actors(&["JMSDF", "EU NAVFOR"])
+    .kind("exercise", "military")
+    .evidence(
+        "visit-2011",
+        "Ministerial visit to Brussels",
+        "2011-05-02",
+        "Brussels",
+    )
+    .actors(&["Koichiro Gemba"])
+    .kind("visit", "political")
+    .evidence("uncoded-2012", "An item nobody codes", "2012", "Tokyo")
+    .kind("visit", "political")
+}
+
+/// The codings of `sample`.
+fn sample_codings(b: Builder) -> Builder {
+    b.coding(
+        "abe-speech-2007",
+        "a-nato-political",
+        &["“political partner”"],
+    )
+    .coding(
+        "abe-speech-2007",
+        "b-nato-political",
+        &["Abe’s speech in Brussels"],
+    )
+    .coding("abe-speech-2007", "g-nato", &["cooperation with NATO"])
+    .coding(
+        "bamyan-prt-2007",
+        "a-eu-civilian",
+        &["Reconstruction in Bamyán"],
+    )
+    .coding(
+        "aden-escort-2009",
+        "a-nato-operational",
+        &["Piracy off Somalia", "the Gulf of Aden"],
+    )
+    .coding("aden-escort-2009", "b-eu-crisis", &["crisis management"])
+    .coding(
+        "aden-escort-2009",
+        "g-nato",
+        &["Counter-piracy is the model case."],
+    )
+    .coding("exercise-2010", "b-eu-crisis", &["Joint exercises at sea"])
+    .coding("visit-2011", "a-general", &["NATO is a", "Speech by Abe"])
 }
 
 /// A larger synthetic corpus: `papers` papers with `categories` categories each, `evidence`

@@ -251,10 +251,7 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
     let mut tour = Tour::default();
     let mut payload = payload.trim();
     if payload.len() > MAX_PAYLOAD_BYTES {
-        let mut cut = MAX_PAYLOAD_BYTES;
-        while !payload.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = payload.floor_char_boundary(MAX_PAYLOAD_BYTES);
         let head = &payload[..cut];
         payload = head.rfind('!').map_or(head, |i| &head[..i]);
         notes.adjusted(

@@ -776,135 +776,153 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             decode_facet(facet, raw, &vocab, &mut notes, &mut state.filters);
             continue;
         }
-        match key.as_str() {
-            "v" => {
-                let v = notes.decode("v", raw);
-                match v.parse::<u32>() {
-                    Ok(VERSION) => {}
-                    Ok(_) => notes.adjusted(
-                        "v",
-                        &v,
-                        format!("unsupported version, read as version {VERSION}"),
-                    ),
-                    Err(_) => notes.ignored("v", &v, "not a version number"),
-                }
-            }
-            "years" => state.filters.years = decode_years(raw, &mut notes),
-            "q" => {
-                let q = notes.decode("q", raw);
-                let cut = truncate_chars(&q, MAX_SEARCH_CHARS);
-                if cut.len() < q.len() {
-                    let why = format!("longer than {MAX_SEARCH_CHARS} characters, cut");
-                    notes.adjusted("q", &q, why);
-                }
-                state.search = cut.to_string();
-            }
-            "rows" => match notes.decode("rows", raw).as_str() {
-                "paper" => state.layout.rows = RowGroup::Paper,
-                "dim" | "dimension" => state.layout.rows = RowGroup::Dimension,
-                v => notes.ignored("rows", v, "expected paper or dim"),
-            },
-            "cols" => match notes.decode("cols", raw).as_str() {
-                "date" => state.layout.cols = ColGroup::Date,
-                "place" | "theatre" => state.layout.cols = ColGroup::Place,
-                "kind" => state.layout.cols = ColGroup::Kind,
-                v => notes.ignored("cols", v, "expected date, place or kind"),
-            },
-            "t" | "compact" | "present" | "shared" => {
-                let v = notes.decode(&key, raw);
-                if let Some(b) = parse_bool(&mut notes, &key, &v) {
-                    match key.as_str() {
-                        "t" => state.layout.transposed = b,
-                        "compact" => state.layout.compact = b,
-                        "shared" => state.filters.shared = b,
-                        _ => state.mode = if b { Mode::Present } else { Mode::Explore },
-                    }
-                }
-            }
-            "sel" => state.selection = decode_selection("sel", raw, &vocab, &mut notes),
-            "spot" => state.spot = decode_selection("spot", raw, &vocab, &mut notes),
-            "reveal" => state.reveal = decode_reveal(&notes.decode("reveal", raw), &mut notes),
-            "quote" => state.quote = decode_quote(raw, &vocab, &mut notes),
-            "tour" => {
-                // The whole tour (`tour::encode`), read raw: its texts carry their own escapes.
-                let (tour, tour_notes) = crate::tour::decode(raw, corpus);
-                for n in tour_notes {
-                    match n.kind {
-                        NoticeKind::Ignored => notes.ignored(&n.key, &n.value, n.reason),
-                        NoticeKind::Adjusted => notes.adjusted(&n.key, &n.value, n.reason),
-                        NoticeKind::More => {
-                            notes.ignored("tour", &n.value, "further tour problems not listed")
-                        }
-                    }
-                }
-                if tour.steps.is_empty() {
-                    notes.ignored("tour", &percent_decode(raw).0, "no usable step");
-                } else {
-                    state.tour = Some(crate::tour::encode(&tour));
-                }
-            }
-            "ocols" => {
-                let v = notes.decode("ocols", raw);
-                match OverviewCols::from_key(&v) {
-                    Some(c) => state.overview.cols = c,
-                    None => {
-                        notes.ignored("ocols", &v, "expected kind, domain, place, paper or years")
-                    }
-                }
-            }
-            "count" => {
-                let v = notes.decode("count", raw);
-                match Measure::from_key(&v) {
-                    Some(m) => state.overview.measure = m,
-                    None => notes.ignored(
-                        "count",
-                        &v,
-                        "expected evidence, codings, quotes or presence",
-                    ),
-                }
-            }
-            "lanes" => match notes.decode("lanes", raw).as_str() {
-                "paper" => state.timeline_lanes = TimelineLanes::Paper,
-                "category" => state.timeline_lanes = TimelineLanes::Category,
-                v => notes.ignored("lanes", v, "expected paper or category"),
-            },
-            "cv" => {
-                let v = notes.decode("cv", raw);
-                if is_tour_id(&v) {
-                    state.cv = Some(v);
-                } else {
-                    notes.ignored("cv", &v, "not a corpus version");
-                }
-            }
-            "step" => {
-                let v = notes.decode("step", raw);
-                match v.parse::<u32>() {
-                    Ok(n) if !v.starts_with('+') => state.step = n as usize,
-                    _ => notes.ignored("step", &v, "not a step number"),
-                }
-            }
-            "theme" => {
-                let v = notes.decode("theme", raw);
-                match Theme::from_key(v.trim()) {
-                    Some(t) => state.theme = Some(t),
-                    None => notes.ignored(
-                        "theme",
-                        &v,
-                        "expected light, dark or projector; following the system setting",
-                    ),
-                }
-            }
-            _ => {
-                let shown = percent_decode(raw).0;
-                let reason = match suggest_key(&key) {
-                    Some(k) => format!("unknown key (did you mean \"{k}\"?)"),
-                    None => "unknown key".to_string(),
-                };
-                notes.ignored(&key, &shown, reason);
-            }
-        }
+        decode_key(&key, raw, corpus, &vocab, &mut notes, &mut state);
     }
     (state, notes.finish())
+}
+
+/// Reads the value `raw` of the (known or unknown) query key `key` into `state`.
+fn decode_key(
+    key: &str,
+    raw: &str,
+    corpus: &Corpus,
+    vocab: &Vocab,
+    notes: &mut Notes,
+    state: &mut ViewState,
+) {
+    match key {
+        "v" => {
+            let v = notes.decode("v", raw);
+            match v.parse::<u32>() {
+                Ok(VERSION) => {}
+                Ok(_) => notes.adjusted(
+                    "v",
+                    &v,
+                    format!("unsupported version, read as version {VERSION}"),
+                ),
+                Err(_) => notes.ignored("v", &v, "not a version number"),
+            }
+        }
+        "years" => state.filters.years = decode_years(raw, notes),
+        "q" => {
+            let q = notes.decode("q", raw);
+            let cut = truncate_chars(&q, MAX_SEARCH_CHARS);
+            if cut.len() < q.len() {
+                let why = format!("longer than {MAX_SEARCH_CHARS} characters, cut");
+                notes.adjusted("q", &q, why);
+            }
+            state.search = cut.to_string();
+        }
+        "rows" => match notes.decode("rows", raw).as_str() {
+            "paper" => state.layout.rows = RowGroup::Paper,
+            "dim" | "dimension" => state.layout.rows = RowGroup::Dimension,
+            v => notes.ignored("rows", v, "expected paper or dim"),
+        },
+        "cols" => match notes.decode("cols", raw).as_str() {
+            "date" => state.layout.cols = ColGroup::Date,
+            "place" | "theatre" => state.layout.cols = ColGroup::Place,
+            "kind" => state.layout.cols = ColGroup::Kind,
+            v => notes.ignored("cols", v, "expected date, place or kind"),
+        },
+        "t" | "compact" | "present" | "shared" => {
+            let v = notes.decode(key, raw);
+            if let Some(b) = parse_bool(notes, key, &v) {
+                match key {
+                    "t" => state.layout.transposed = b,
+                    "compact" => state.layout.compact = b,
+                    "shared" => state.filters.shared = b,
+                    _ => state.mode = if b { Mode::Present } else { Mode::Explore },
+                }
+            }
+        }
+        "sel" => state.selection = decode_selection("sel", raw, vocab, notes),
+        "spot" => state.spot = decode_selection("spot", raw, vocab, notes),
+        "reveal" => state.reveal = decode_reveal(&notes.decode("reveal", raw), notes),
+        "quote" => state.quote = decode_quote(raw, vocab, notes),
+        "tour" => decode_tour(raw, corpus, notes, state),
+        _ => decode_view_key(key, raw, notes, state),
+    }
+}
+
+/// The overview, timeline, corpus-version, step and theme keys; other keys are unknown.
+fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewState) {
+    match key {
+        "ocols" => {
+            let v = notes.decode("ocols", raw);
+            match OverviewCols::from_key(&v) {
+                Some(c) => state.overview.cols = c,
+                None => notes.ignored("ocols", &v, "expected kind, domain, place, paper or years"),
+            }
+        }
+        "count" => {
+            let v = notes.decode("count", raw);
+            match Measure::from_key(&v) {
+                Some(m) => state.overview.measure = m,
+                None => notes.ignored(
+                    "count",
+                    &v,
+                    "expected evidence, codings, quotes or presence",
+                ),
+            }
+        }
+        "lanes" => match notes.decode("lanes", raw).as_str() {
+            "paper" => state.timeline_lanes = TimelineLanes::Paper,
+            "category" => state.timeline_lanes = TimelineLanes::Category,
+            v => notes.ignored("lanes", v, "expected paper or category"),
+        },
+        "cv" => {
+            let v = notes.decode("cv", raw);
+            if is_tour_id(&v) {
+                state.cv = Some(v);
+            } else {
+                notes.ignored("cv", &v, "not a corpus version");
+            }
+        }
+        "step" => {
+            let v = notes.decode("step", raw);
+            match v.parse::<u32>() {
+                Ok(n) if !v.starts_with('+') => state.step = n as usize,
+                _ => notes.ignored("step", &v, "not a step number"),
+            }
+        }
+        "theme" => {
+            let v = notes.decode("theme", raw);
+            match Theme::from_key(v.trim()) {
+                Some(t) => state.theme = Some(t),
+                None => notes.ignored(
+                    "theme",
+                    &v,
+                    "expected light, dark or projector; following the system setting",
+                ),
+            }
+        }
+        _ => {
+            let shown = percent_decode(raw).0;
+            let reason = match suggest_key(key) {
+                Some(k) => format!("unknown key (did you mean \"{k}\"?)"),
+                None => "unknown key".to_string(),
+            };
+            notes.ignored(key, &shown, reason);
+        }
+    }
+}
+
+/// The `tour` key: the whole tour (`tour::encode`), read raw: its texts carry their own
+/// escapes. Its problems become notices of the URL.
+fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewState) {
+    let (tour, tour_notes) = crate::tour::decode(raw, corpus);
+    for n in tour_notes {
+        match n.kind {
+            NoticeKind::Ignored => notes.ignored(&n.key, &n.value, n.reason),
+            NoticeKind::Adjusted => notes.adjusted(&n.key, &n.value, n.reason),
+            NoticeKind::More => notes.ignored("tour", &n.value, "further tour problems not listed"),
+        }
+    }
+    if tour.steps.is_empty() {
+        notes.ignored("tour", &percent_decode(raw).0, "no usable step");
+    } else {
+        state.tour = Some(crate::tour::encode(&tour));
+    }
 }
 
 #[cfg(test)]

@@ -18,43 +18,16 @@ use evidence_core::url::{
 };
 use evidence_core::view::*;
 use proptest::prelude::*;
-use proptest::sample::{select, subsequence};
-
-fn filters() -> impl Strategy<Value = Filters> {
-    let sets: Vec<_> = Facet::ALL
-        .iter()
-        .map(|f| {
-            let v = values(*f);
-            let n = v.len();
-            subsequence(v, 0..=n)
-        })
-        .collect();
-    let years = proptest::option::of((1000..=3000i32, 1000..=3000i32))
-        .prop_map(|y| y.map(|(a, b)| (a.min(b), a.max(b))));
-    (sets, years, proptest::bool::ANY).prop_map(|(sets, years, shared)| {
-        let mut f = Filters {
-            years,
-            shared,
-            ..Filters::default()
-        };
-        for (facet, values) in Facet::ALL.iter().zip(sets) {
-            *f.set_mut(*facet) = values.into_iter().collect();
-        }
-        f
-    })
-}
+use proptest::sample::select;
 
 /// Valid states: every id exists in the corpus, with or without a theme.
 fn state() -> impl Strategy<Value = ViewState> {
     (
         state_without_theme(),
         proptest::option::of(select(Theme::ALL.to_vec())),
-        discussion(),
     )
-        .prop_map(|(mut s, theme, (reveal, spot))| {
+        .prop_map(|(mut s, theme)| {
             s.theme = theme;
-            s.reveal = reveal;
-            s.spot = spot;
             s
         })
 }
@@ -62,12 +35,7 @@ fn state() -> impl Strategy<Value = ViewState> {
 /// Valid states without a theme.
 fn state_without_theme() -> impl Strategy<Value = ViewState> {
     (
-        route(),
-        filters(),
-        search(),
-        layout(),
-        proptest::option::of(selection()),
-        proptest::option::of(open_quote()),
+        view(usize::MAX),
         any::<bool>(),
         // Canonical tour payloads (`tour::encode`); tours have their own props in tour_props.rs.
         proptest::option::of(select(vec![
@@ -82,38 +50,27 @@ fn state_without_theme() -> impl Strategy<Value = ViewState> {
             proptest::option::of("[a-z0-9]{1,12}"),
         ),
     )
-        .prop_map(
-            |(route, filters, search, layout, selection, quote, present, tour, step, views)| {
-                ViewState {
-                    overview: OverviewLayout {
-                        cols: OverviewCols::ALL[views.0],
-                        measure: Measure::ALL[views.1],
-                    },
-                    timeline_lanes: if views.2 {
-                        TimelineLanes::Category
-                    } else {
-                        TimelineLanes::Paper
-                    },
-                    cv: views.3,
-                    reveal: None,
-                    spot: None,
-                    route,
-                    filters,
-                    search,
-                    layout,
-                    selection,
-                    quote,
-                    mode: if present {
-                        Mode::Present
-                    } else {
-                        Mode::Explore
-                    },
-                    tour,
-                    step,
-                    theme: None,
-                }
+        .prop_map(|(base, present, tour, step, views)| ViewState {
+            overview: OverviewLayout {
+                cols: OverviewCols::ALL[views.0],
+                measure: Measure::ALL[views.1],
             },
-        )
+            timeline_lanes: if views.2 {
+                TimelineLanes::Category
+            } else {
+                TimelineLanes::Paper
+            },
+            cv: views.3,
+            mode: if present {
+                Mode::Present
+            } else {
+                Mode::Explore
+            },
+            tour,
+            step,
+            theme: None,
+            ..base
+        })
 }
 
 /// Pieces of fragments (besides every key `decode` knows, `url::KEYS`).

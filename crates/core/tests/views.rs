@@ -6,6 +6,7 @@ use std::path::Path;
 use evidence_core::filter::FilterIndex;
 use evidence_core::overview::{build_overview, year_bins};
 use evidence_core::seeds::{build_corpus, read_seed_dir};
+use evidence_core::testkit::overview_grid;
 use evidence_core::view::{Measure, OverviewCols, RowGroup, RowKey, ViewState};
 use evidence_core::Corpus;
 
@@ -16,17 +17,9 @@ fn tiny() -> Corpus {
 
 fn rows(c: &Corpus, s: &ViewState) -> Vec<(String, Vec<Option<usize>>, usize)> {
     let o = build_overview(c, &FilterIndex::new(c), s);
-    o.main
-        .groups
-        .iter()
-        .flat_map(|g| &g.rows)
-        .map(|r| {
-            let k = match &r.key {
-                RowKey::Category(id) | RowKey::Dimension(id) => id.clone(),
-            };
-            (k, r.cells.clone(), r.total)
-        })
-        .collect()
+    overview_grid(&o, |k| match k {
+        RowKey::Category(id) | RowKey::Dimension(id) => id.clone(),
+    })
 }
 
 #[test]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::categories::Categories;
 use super::diags::Diags;
 use super::evidence::EvidenceItems;
-use super::ids::lookup;
+use super::ids::{lookup, IdTable};
 use super::papers::Papers;
 use super::records::{list, owned, required, text, At, List, Record, Str};
 use crate::model::Coding;
@@ -44,6 +44,20 @@ pub(super) struct Codings {
     pub(super) broken: BTreeSet<String>,
 }
 
+/// The required reference field `(key, value)` resolved among the valid `ids`. An id that
+/// was declared (in `declared`) but whose record is invalid is not reported again.
+fn reference(
+    at: &At,
+    (key, value): (&str, &Str),
+    (ids, declared): (&[String], &IdTable),
+    expected: &str,
+    diags: &mut Diags,
+) -> Option<usize> {
+    let v = required(at, key, value, diags)?;
+    let quiet = declared.contains(v.get_ref());
+    lookup(at, key, &v, ids, quiet, expected, diags)
+}
+
 /// Checks every coding record.
 pub(super) fn build(recs: &[Record<CodingRec>], refs: &CodingRefs, diags: &mut Diags) -> Codings {
     let mut out = Codings::default();
@@ -61,31 +75,20 @@ pub(super) fn build(recs: &[Record<CodingRec>], refs: &CodingRefs, diags: &mut D
             out.named
                 .insert(format!("coding:{}~{}", e.get_ref(), c.get_ref()));
         }
-        // An id that was declared but whose record is invalid is not reported again.
-        let ev = required(at, "evidence", &f.evidence, diags).and_then(|e| {
-            let declared = refs.evidence.ids.contains(e.get_ref());
-            lookup(
-                at,
-                "evidence",
-                &e,
-                &ev_ids,
-                declared,
-                "the id of an [[evidence]] item",
-                diags,
-            )
-        });
-        let cat = required(at, "category", &f.category, diags).and_then(|c| {
-            let declared = refs.categories.ids.contains(c.get_ref());
-            lookup(
-                at,
-                "category",
-                &c,
-                &cat_ids,
-                declared,
-                "the id of a [[category]]",
-                diags,
-            )
-        });
+        let ev = reference(
+            at,
+            ("evidence", &f.evidence),
+            (&ev_ids, &refs.evidence.ids),
+            "the id of an [[evidence]] item",
+            diags,
+        );
+        let cat = reference(
+            at,
+            ("category", &f.category),
+            (&cat_ids, &refs.categories.ids),
+            "the id of a [[category]]",
+            diags,
+        );
         let quotes = list(at, "quotes", &f.quotes, true, diags);
         let rationale = owned(required(at, "rationale", &f.rationale, diags));
         let broken = f.evidence.as_ref().map(|e| e.get_ref().clone());

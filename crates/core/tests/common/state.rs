@@ -7,7 +7,7 @@ use evidence_core::testkit;
 use evidence_core::view::*;
 use evidence_core::Corpus;
 use proptest::prelude::*;
-use proptest::sample::select;
+use proptest::sample::{select, subsequence};
 
 pub fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
@@ -163,4 +163,57 @@ pub fn discussion() -> impl Strategy<Value = (Option<Reveal>, Option<Selection>)
         ),
         proptest::option::of(selection()),
     )
+}
+
+/// Valid filters: up to `most` values of each facet (and all of them when it has fewer), any
+/// year range, shared or not.
+pub fn filters(most: usize) -> impl Strategy<Value = Filters> {
+    let sets: Vec<_> = Facet::ALL
+        .iter()
+        .map(|f| {
+            let v = values(*f);
+            let n = v.len();
+            subsequence(v, 0..=n.min(most))
+        })
+        .collect();
+    let years = proptest::option::of((1000..=3000i32, 1000..=3000i32))
+        .prop_map(|y| y.map(|(a, b)| (a.min(b), a.max(b))));
+    (sets, years, proptest::bool::ANY).prop_map(|(sets, years, shared)| {
+        let mut f = Filters {
+            years,
+            shared,
+            ..Filters::default()
+        };
+        for (facet, values) in Facet::ALL.iter().zip(sets) {
+            *f.set_mut(*facet) = values.into_iter().collect();
+        }
+        f
+    })
+}
+
+/// Valid states of the route, filters (at most `most` values a facet), search, layout,
+/// selection, open quote, reveal and spotlight; the rest is the default.
+pub fn view(most: usize) -> impl Strategy<Value = ViewState> {
+    (
+        route(),
+        filters(most),
+        search(),
+        layout(),
+        proptest::option::of(selection()),
+        proptest::option::of(open_quote()),
+        discussion(),
+    )
+        .prop_map(
+            |(route, filters, search, layout, selection, quote, (reveal, spot))| ViewState {
+                route,
+                filters,
+                search,
+                layout,
+                selection,
+                quote,
+                reveal,
+                spot,
+                ..ViewState::default()
+            },
+        )
 }
