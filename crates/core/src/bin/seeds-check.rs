@@ -69,7 +69,7 @@ fn audit(c: &Corpus) {
         );
     }
     if let Some(t) = &c.default_tour {
-        let link = evidence_core::tour::default_tour_fragment(&c).unwrap_or_default();
+        let link = evidence_core::tour::default_tour_fragment(c).unwrap_or_default();
         println!(
             "  default tour \"{}\": {} steps, link {} characters",
             t.title,
