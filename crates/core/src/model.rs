@@ -35,6 +35,20 @@ pub struct Corpus {
     pub sweeps: Vec<Sweep>,
     /// Inter-coder agreement studies (a second, independent coding of a paper).
     pub agreement: Vec<Agreement>,
+    /// The corpus's default tour (`seeds/tours/default.toml`), when it has one.
+    #[serde(default)]
+    pub default_tour: Option<DefaultTour>,
+}
+
+/// A tour kept with the corpus: its title and its canonical payload (`tour::encode`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct DefaultTour {
+    /// Shown on "Start the default tour".
+    pub title: String,
+    /// The tour's payload, the value of `tour=` in a link.
+    pub payload: String,
+    /// Number of steps.
+    pub steps: usize,
 }
 
 /// Corpus-level metadata from the codebook's `[corpus]` table.

@@ -20,8 +20,11 @@
 //!   "evidence": [ { "id", "title", "date", "place", "series", "papers", "codings" } ],
 //!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ],
 //!   "sweeps": [ { "paper", "mentions", "coded", "excluded" } ],
-//!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ] }
+//!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ],
+//!   "default_tour": null | { "title", "steps", "fragment", "length" } }
 //! ```
+//! `default_tour.fragment` is the link (without `#`) that starts the default tour at its
+//! first step (`tour::default_tour_fragment`); `length` is its length in characters.
 //! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
 //! `context`; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
 //! number of data rows of `evidence.csv` (one per quote).
@@ -355,12 +358,25 @@ pub fn corpus_summary_json(c: &Corpus) -> String {
     let (dims, series, codings) = rest(c);
     let (sweeps, agreement) = audit(c);
     format!(
-        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings},\n  \"sweeps\": {sweeps},\n  \"agreement\": {agreement}\n}}\n",
+        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings},\n  \"sweeps\": {sweeps},\n  \"agreement\": {agreement},\n  \"default_tour\": {}\n}}\n",
         counts(c),
         papers(c),
         categories(c),
         evidence(c),
+        default_tour(c),
     )
+}
+
+fn default_tour(c: &Corpus) -> String {
+    let (Some(d), Some(f)) = (&c.default_tour, crate::tour::default_tour_fragment(c)) else {
+        return "null".to_string();
+    };
+    obj(&[
+        ("title", js(&d.title)),
+        ("steps", d.steps.to_string()),
+        ("fragment", js(&f)),
+        ("length", f.chars().count().to_string()),
+    ])
 }
 
 #[cfg(test)]

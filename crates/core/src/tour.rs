@@ -401,6 +401,19 @@ pub fn step_state(tour: &Tour, step: usize, base: &ViewState) -> Option<ViewStat
     })
 }
 
+/// The fragment (without `#`) that starts `tour` at its first step in presentation mode:
+/// `step_state` of step 0 through `url::encode`. `None` for an empty tour.
+pub fn start_fragment(tour: &Tour) -> Option<String> {
+    step_state(tour, 0, &ViewState::default()).map(|s| url::encode(&s))
+}
+
+/// The fragment that starts the corpus's default tour (`Corpus::default_tour`), if it has one.
+pub fn default_tour_fragment(corpus: &Corpus) -> Option<String> {
+    let d = corpus.default_tour.as_ref()?;
+    let (tour, _) = decode(&d.payload, corpus);
+    start_fragment(&tour)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,6 +457,26 @@ mod tests {
             }
         }
         Tour { steps }
+    }
+
+    #[test]
+    fn the_start_fragment_presents_step_0() {
+        let c = corpus();
+        let t = sample_tour(&c, 3);
+        let f = start_fragment(&t).unwrap();
+        assert!(f.contains("&present=1&tour=1!"), "{f}");
+        let (s, notes) = url::decode(&f, &c);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s, step_state(&t, 0, &ViewState::default()).unwrap());
+        assert_eq!(start_fragment(&Tour::default()), None);
+        let mut c2 = c.clone();
+        c2.default_tour = Some(crate::model::DefaultTour {
+            title: "T".into(),
+            payload: encode(&t),
+            steps: 3,
+        });
+        assert_eq!(default_tour_fragment(&c2), Some(f));
+        assert_eq!(default_tour_fragment(&c), None);
     }
 
     #[test]

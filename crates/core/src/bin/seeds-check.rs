@@ -68,4 +68,13 @@ fn audit(c: &Corpus) {
             a.disagreements.len()
         );
     }
+    if let Some(t) = &c.default_tour {
+        let link = evidence_core::tour::default_tour_fragment(c).unwrap_or_default();
+        println!(
+            "  default tour \"{}\": {} steps, link {} characters",
+            t.title,
+            t.steps,
+            link.chars().count()
+        );
+    }
 }

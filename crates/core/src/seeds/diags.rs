@@ -28,6 +28,11 @@ impl Diags {
         self.0.extend(more);
     }
 
+    /// How many problems so far.
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+
     /// No problem so far.
     pub(super) fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -19,6 +19,7 @@
 //! | `ordering.rs` | evidence, codings | both in canonical order |
 //! | `sweeps.rs` | `codebook/sweep-*.toml`, papers, codings | `Vec<Sweep>` |
 //! | `agreement.rs` | `agreement/*.toml`, papers, sweeps, categories, evidence, codings | `Vec<Agreement>` |
+//! | `tours.rs` | `tours/default.toml`, the built corpus | `Option<DefaultTour>` |
 //!
 //! Helpers: `records.rs` (TOML into typed records, lines from the parser's spans),
 //! `ids.rs` (slugs, id tables, lookups with suggestions), `quotes.rs` (locating verbatim
@@ -51,6 +52,7 @@ mod quotes;
 mod records;
 mod series;
 mod sweeps;
+mod tours;
 
 pub use agreement::cohens_kappa;
 pub use dates::parse_date;
@@ -81,6 +83,8 @@ pub struct SeedSet {
     pub codebook: Vec<SeedFile>,
     /// Agreement studies (`agreement/*.toml`), sorted by file name.
     pub agreement: Vec<SeedFile>,
+    /// The default tour (`tours/default.toml`), when there is one.
+    pub tour: Option<SeedFile>,
     /// Problems found while pairing files (a `.txt` without `.toml`, or the reverse).
     pub problems: Vec<Diagnostic>,
     /// Short hash of every file under the directory (`hash::tree_hash`): the corpus version.
@@ -165,7 +169,7 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags.into_sorted());
     }
-    Ok(Corpus {
+    let mut corpus = Corpus {
         papers: papers.list,
         dimensions: built.dimensions.list,
         categories: built.categories.list,
@@ -178,7 +182,15 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
         series: built.series.list,
         sweeps,
         agreement,
-    })
+        default_tour: None,
+    };
+    if let Some(file) = &seeds.tour {
+        corpus.default_tour = tours::build(file, &corpus, &mut diags);
+    }
+    if !diags.is_empty() {
+        return Err(diags.into_sorted());
+    }
+    Ok(corpus)
 }
 
 /// The codebook's records, checked, in codebook order.
