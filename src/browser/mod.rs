@@ -134,6 +134,44 @@ pub fn event_value(e: &web_sys::Event) -> String {
     }
 }
 
+/// How much of the grid inside the element `wrap` (a scroll box with overflow hidden) lies
+/// outside it: (rows off screen, rows, columns off screen, columns), counting body rows
+/// `[data-testid=matrix-row]` and column headers `[data-testid=col-head]`.
+pub fn offscreen(wrap: &str) -> Option<(usize, usize, usize, usize)> {
+    let doc = document()?;
+    let w = doc
+        .query_selector(&format!("[data-testid=\"{wrap}\"]"))
+        .ok()??;
+    let r = w.get_bounding_client_rect();
+    let count = |sel: &str, off: &dyn Fn(&web_sys::DomRect) -> bool| -> (usize, usize) {
+        let Ok(list) = w.query_selector_all(sel) else {
+            return (0, 0);
+        };
+        let mut n_off = 0;
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if off(&e.get_bounding_client_rect()) {
+                    n_off += 1;
+                }
+            }
+        }
+        (n_off, list.length() as usize)
+    };
+    let (rows_off, rows) = count("[data-testid=\"matrix-row\"]", &|e| {
+        e.bottom() > r.bottom() + 1.0
+    });
+    let (cols_off, cols) = count("[data-testid=\"col-head\"]", &|e| {
+        e.right() > r.right() + 1.0
+    });
+    Some((rows_off, rows, cols_off, cols))
+}
+
+/// Calls `f` whenever the window changes size.
+pub fn on_resize(f: impl Fn() + 'static) -> Option<EventListener> {
+    let w = window()?;
+    Some(EventListener::new(&w, "resize", move |_| f()))
+}
+
 /// Asks for the whole screen (presentation mode), where the browser allows it. Must run in the
 /// handler of a click or key (browsers require a user gesture). Returns false at once when the
 /// Fullscreen API is missing or disabled here; `on_refused` runs if the browser says no later.

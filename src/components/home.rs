@@ -49,6 +49,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 <p class="lede">{ c.about.description.clone() }</p>
                 <super::open_link::OpenLink id="home" />
                 <p class="counts" data-testid="corpus-counts">{ corpus_counts(c) }</p>
+                { default_tour(props) }
             </section>
             <section class="how" aria-labelledby="how-h">
                 <h2 id="how-h">{ "How to read the matrix" }</h2>
@@ -108,5 +109,34 @@ pub fn Home(props: &HomeProps) -> Html {
                 </ul>
             </section>
         </div>
+    }
+}
+
+/// "Start the default tour": the corpus's own tour (`seeds/tours/default.toml`), presented from
+/// its first step, full screen where the browser allows it. Nothing when the corpus has none.
+fn default_tour(props: &HomeProps) -> Html {
+    let c = &props.data.0.corpus;
+    let (Some(d), Some(frag)) = (
+        &c.default_tour,
+        evidence_core::tour::default_tour_fragment(c),
+    ) else {
+        return html! {};
+    };
+    let (data, dispatch, f) = (props.data.clone(), props.dispatch.clone(), frag.clone());
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        let (state, _) = evidence_core::url::decode(&f, &data.0.corpus);
+        browser::enter_fullscreen();
+        dispatch.emit(Action::Replace(Box::new(state)));
+    });
+    html! {
+        <p class="start-tour">
+            <a class="btn" href={format!("#{frag}")} {onclick} data-testid="start-default-tour">
+                { format!("▶ Present the tour: {} ({} steps)", d.title, d.steps) }</a>
+            <span class="hint">{ " Keys: → or Space next, ← back, Esc leaves. Build your own with “Tour” in the top bar." }</span>
+        </p>
     }
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use evidence_core::matrix::MatrixView;
 use evidence_core::view::{Action, Layout, Reveal, Selection};
-use evidence_core::viewmodel::discussion::{Discussion, RowShow};
+use evidence_core::viewmodel::discussion::{offscreen_note, Discussion, RowShow};
 use evidence_core::viewmodel::grid::{cell_label, AxisItem, AxisKey, Grid, GridKey, RowCells};
 use yew::prelude::*;
 
@@ -33,6 +33,9 @@ pub struct MatrixProps {
     /// The spotlight: this cell, row or column lit, the rest dimmed.
     #[prop_or_default]
     pub spot: Option<Selection>,
+    /// Presentation mode: the grid must fit the screen, and says what it cannot show.
+    #[prop_or_default]
+    pub fit: bool,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
 }
@@ -158,6 +161,47 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         column_header(ci, it, tab(-1, ci), selected_pos == Some((-1, ci)), spot)
     });
     let body = body_rows(&grid, &discussion, transposed, stop, selected_pos);
+    // In presentation the grid does not scroll: measure what lies outside it and say so.
+    let offscreen = use_state(|| None::<String>);
+    {
+        let offscreen = offscreen.clone();
+        let deps = (
+            props.view.clone(),
+            props.layout,
+            props.fit,
+            props.selection.clone(),
+            props.reveal,
+        );
+        use_effect_with(deps, move |(_, _, fit, _, _)| {
+            let measure = {
+                let offscreen = offscreen.clone();
+                move || {
+                    let note = browser::offscreen("matrix-wrap")
+                        .and_then(|(ro, r, co, c)| offscreen_note(ro, r, co, c));
+                    if *offscreen != note {
+                        offscreen.set(note);
+                    }
+                }
+            };
+            let listener = if *fit {
+                measure();
+                // Again once the page's own effects (the root's type size) have applied.
+                let again = measure.clone();
+                browser::spawn(async move {
+                    browser::sleep(120).await;
+                    again();
+                });
+                browser::on_resize(measure)
+            } else {
+                offscreen.set(None);
+                None
+            };
+            move || drop(listener)
+        });
+    }
+    let off_note = (*offscreen).clone().map(|n| {
+        html! { <p class="offscreen-note" role="status" data-testid="offscreen-note">{ n }</p> }
+    });
     let progress = discussion.progress().map(|p| {
         html! { <p class="reveal-progress" role="status" data-testid="reveal-progress">{ p }</p> }
     });
@@ -165,6 +209,7 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     html! {
         <div class="matrix-wrap" data-testid="matrix-wrap">
             { for progress }
+            { for off_note }
             <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"),
                     discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"))}
                 aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}

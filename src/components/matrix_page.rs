@@ -127,7 +127,8 @@ pub fn MatrixPage(props: &PageProps) -> Html {
                     </div>
                 } } else { html! {} } }
                 <MatrixGrid data={data.clone()} view={view.clone()} layout={l} selection={s.selection.clone()}
-                    reveal={s.reveal} spot={s.spot.clone()} dispatch={d.clone()} />
+                    reveal={s.reveal} spot={s.spot.clone()} fit={s.mode == evidence_core::view::Mode::Present}
+                    dispatch={d.clone()} />
                 { passages_list(&data, s, d, &hits) }
             </section>
             { if with_panel { html! {

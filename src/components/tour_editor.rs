@@ -68,6 +68,21 @@ pub fn TourEditor(props: &EditorProps) -> Html {
             n >= tour::MAX_STEPS,
         )
     });
+    let default = c.default_tour.as_ref().map(|d| {
+        let (dispatch, data, base) = (props.dispatch.clone(), props.data.clone(), s.clone());
+        let payload = d.payload.clone();
+        html! {
+            <button type="button" class="btn btn-small" data-testid="tour-load-default"
+                title="Replace this tour by the corpus's default tour, to change it"
+                onclick={move |_: MouseEvent| {
+                    let (t, _) = tour::decode(&payload, &data.0.corpus);
+                    if let Some(mut next) = tour::step_state(&t, 0, &base) {
+                        next.mode = Mode::Explore;
+                        dispatch.emit(Action::Replace(Box::new(next)));
+                    }
+                }}>{ "Start from the default tour" }</button>
+        }
+    });
     let link = tour_edit::link_state(&t, 0, s)
         .map(|l| format!("{}#{}", browser::base_url(), shared_fragment(&l, c)));
     let present = {
@@ -134,7 +149,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                     onclick={let f = props.on_close.clone(); move |_: MouseEvent| f.emit(())}>{ "Close" }</button>
             </div>
             <p class="te-help">{ "Go to a view (filters, selection, reveal or spotlight, an open quote), then add it as a step. Titles and notes are saved when you leave the field. The tour travels in the link." }</p>
-            <div class="te-add">{ add_view }{ for add_quote }</div>
+            <div class="te-add">{ add_view }{ for add_quote }{ for default }</div>
             if n > 0 {
                 <ol class="te-steps">{ for steps }</ol>
                 <div class="te-foot">

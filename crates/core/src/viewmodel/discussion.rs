@@ -187,6 +187,39 @@ pub fn reveal_move(state: &ViewState, total: usize, back: bool) -> Option<i32> {
     }
 }
 
+/// What a presented matrix cannot show: "12 of 87 columns and 3 of 20 rows are off screen",
+/// from the counts the browser measured; None when everything is on screen. A presentation
+/// says so instead of cutting the grid silently.
+pub fn offscreen_note(
+    rows_off: usize,
+    rows: usize,
+    cols_off: usize,
+    cols: usize,
+) -> Option<String> {
+    let part = |off: usize, all: usize, one: &str, many: &str| {
+        (off > 0).then(|| format!("{off} of {all} {}", if all == 1 { one } else { many }))
+    };
+    let parts: Vec<String> = [
+        part(cols_off, cols, "column", "columns"),
+        part(rows_off, rows, "row", "rows"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let verb = if parts.len() == 1 && rows_off + cols_off == 1 {
+        "is"
+    } else {
+        "are"
+    };
+    Some(format!(
+        "{} {verb} off screen: filter the view or use the compact layout to show them",
+        parts.join(" and ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,5 +463,21 @@ mod tests {
         );
         s.route = Route::Overview;
         assert_eq!(reveal_total(&c, &idx, &s), 0, "only the matrix reveals");
+    }
+
+    #[test]
+    fn off_screen_parts_are_named_never_hidden() {
+        assert_eq!(offscreen_note(0, 20, 0, 87), None);
+        assert_eq!(
+            offscreen_note(0, 20, 12, 87).unwrap(),
+            "12 of 87 columns are off screen: filter the view or use the compact layout to show them"
+        );
+        assert_eq!(
+            offscreen_note(3, 20, 12, 87).unwrap(),
+            "12 of 87 columns and 3 of 20 rows are off screen: filter the view or use the compact layout to show them"
+        );
+        assert!(offscreen_note(1, 20, 0, 87)
+            .unwrap()
+            .starts_with("1 of 20 rows is off screen"));
     }
 }
