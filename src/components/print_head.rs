@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use evidence_core::selection::{filter_labels, selection_label, version_line};
-use evidence_core::view::{Route, ViewState};
+use evidence_core::view::ViewState;
 use yew::prelude::*;
 
 use crate::browser;
@@ -24,16 +24,7 @@ pub struct PrintHeadProps {
 pub fn PrintHead(props: &PrintHeadProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
-    let page = match &s.route {
-        Route::Home => "Start",
-        Route::Matrix => "Matrix",
-        Route::Read { .. } => "Paper",
-        Route::Evidence { .. } => "Evidence card",
-        Route::Overview => "Overview",
-        Route::About => "Methods",
-        Route::Timeline => "Timeline",
-        Route::Compare { .. } => "Compare",
-    };
+    let page = evidence_core::view::route_label(&s.route);
     let labels = filter_labels(c, s);
     html! {
         <div class="print-head print-only" data-testid="print-head">

@@ -647,11 +647,11 @@ pub(crate) fn truncate_chars(s: &str, n: usize) -> &str {
     }
 }
 
-/// The name of a page in words ("Matrix", "Paper", "Evidence card", …): markdown titles, the
-/// tour editor's step list.
+/// The name of a page in words ("Start", "Matrix", "Paper", "Evidence card", …), as the top
+/// bar names it: printouts, Markdown titles, the tour editor's step list.
 pub fn route_label(route: &Route) -> &'static str {
     match route {
-        Route::Home => "Home",
+        Route::Home => "Start",
         Route::Matrix => "Matrix",
         Route::Read { .. } => "Paper",
         Route::Evidence { .. } => "Evidence card",
