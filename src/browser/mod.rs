@@ -157,11 +157,20 @@ pub fn offscreen(wrap: &str) -> Option<(usize, usize, usize, usize)> {
         }
         (n_off, list.length() as usize)
     };
+    // Rows and columns scrolled under the sticky headers are off screen too.
+    let edge = |sel: &str| {
+        w.query_selector(sel)
+            .ok()
+            .flatten()
+            .map(|e| e.get_bounding_client_rect())
+    };
+    let top = edge("thead").map_or(r.top(), |h| h.bottom());
+    let left = edge(".corner").map_or(r.left(), |c| c.right());
     let (rows_off, rows) = count("[data-testid=\"matrix-row\"]", &|e| {
-        e.bottom() > r.bottom() + 1.0
+        e.bottom() > r.bottom() + 1.0 || e.top() < top - 1.0
     });
     let (cols_off, cols) = count("[data-testid=\"col-head\"]", &|e| {
-        e.right() > r.right() + 1.0
+        e.right() > r.right() + 1.0 || e.left() < left - 1.0
     });
     Some((rows_off, rows, cols_off, cols))
 }

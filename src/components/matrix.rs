@@ -186,9 +186,13 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             let listener = if *fit {
                 measure();
                 // Again once the page's own effects (the root's type size) have applied.
+                // The selection is scrolled into view again in the presentation layout.
                 let again = measure.clone();
                 browser::spawn(async move {
                     browser::sleep(120).await;
+                    if let Some((r, c)) = selected_pos {
+                        browser::reveal(&format!("mx-{r}-{c}"));
+                    }
                     again();
                 });
                 browser::on_resize(measure)
