@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, harnessForFile, screenshot } from './harness.mjs';
-import { activeId, categoryRows, checkedFacets, columnTitleOf, columnTitles, csvStats, distinct, eventually, facetBox, facetCount, focusText, foldQuotes, foldSearch, loadCsv, loadSummary, markOf, paperIds, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
+import { activeId, categoryRows, checkedFacets, columnTitleOf, columnTitles, csvStats, distinct, eventually, facetBox, facetCount, focusText, foldQuotes, foldSearch, loadCsv, loadSummary, markOf, mostQuotedCoding, paperIds, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 90_000 };
 const h = harnessForFile();
@@ -216,12 +216,7 @@ test('a cell opens the panel with its quotes; "Read in context" highlights the q
   try {
     const page = s.page;
     // The coding with the most quotes.
-    const byCoding = new Map();
-    for (const r of csv) {
-      const k = `${r.category_id}~${r.evidence_id}`;
-      byCoding.set(k, [...(byCoding.get(k) ?? []), r]);
-    }
-    const quotes = [...byCoding.values()].sort((a, b) => b.length - a.length)[0];
+    const quotes = mostQuotedCoding(csv);
     const row = quotes[0];
     const id = await cellId(page, row.category_label, row.evidence_title);
     await page.locator(`[id="${id}"]`).click();

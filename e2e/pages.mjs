@@ -280,3 +280,13 @@ export function recordDialogs(page) {
 
 /** A CSV row's expected evidence-title header text: "title (date)". */
 export const columnTitleOf = (row) => `${row.evidence_title} (${row.date})`;
+
+/** The CSV rows of the coding with the most quotes (a cell worth opening). */
+export function mostQuotedCoding(csv) {
+  const byCoding = new Map();
+  for (const r of csv) {
+    const k = `${r.category_id}~${r.evidence_id}`;
+    byCoding.set(k, [...(byCoding.get(k) ?? []), r]);
+  }
+  return [...byCoding.values()].sort((a, b) => b.length - a.length)[0];
+}

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, DIST } from '../harness.mjs';
-import { csvStats, columnTitleOf, foldQuotes, foldSearch, loadCsv } from '../pages.mjs';
+import { csvStats, columnTitleOf, foldQuotes, foldSearch, loadCsv, mostQuotedCoding } from '../pages.mjs';
 import { startEngine } from './engine.mjs';
 
 const T = { timeout: 120_000 };
@@ -223,12 +223,7 @@ export function engineSuite(name) {
   test(`${name}: a cell opens its quotes; "Read in context" highlights the quote in the paper`, T, async () => {
     const s = await openMatrix();
     try {
-      const byCoding = new Map();
-      for (const r of csv) {
-        const k = `${r.category_id}~${r.evidence_id}`;
-        byCoding.set(k, [...(byCoding.get(k) ?? []), r]);
-      }
-      const quotes = [...byCoding.values()].sort((a, b) => b.length - a.length)[0];
+      const quotes = mostQuotedCoding(csv);
       const row = quotes[0];
       const id = await s.eval(cellIdByLabel, `${row.category_label} × ${row.evidence_title}:`);
       assert.ok(id, `the cell of ${row.category_id} × ${row.evidence_id}`);
