@@ -217,6 +217,20 @@ fn Shell(props: &ShellProps) -> Html {
             }
         });
     }
+    {
+        // Escape in full screen is the browser's: it leaves the whole screen without a key
+        // event, so leaving the whole screen leaves presentation mode too.
+        let dispatch = dispatch.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_fullscreen_exit(move || {
+                if latest.borrow().mode == Mode::Present {
+                    dispatch.emit(Action::SetMode(Mode::Explore));
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // The tour editor beside the page.
     let editor = use_state(|| false);
 

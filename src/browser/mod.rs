@@ -219,6 +219,18 @@ pub fn enter_fullscreen() -> bool {
     enter_fullscreen_or(|| {})
 }
 
+/// Calls `f` when the page leaves the whole screen (the browser takes Escape for that, so the
+/// page never sees the key).
+pub fn on_fullscreen_exit(f: impl Fn() + 'static) -> Option<EventListener> {
+    let doc = document()?;
+    let d = doc.clone();
+    Some(EventListener::new(&doc, "fullscreenchange", move |_| {
+        if d.fullscreen_element().is_none() {
+            f();
+        }
+    }))
+}
+
 /// Leaves the whole screen, if the page holds it.
 pub fn exit_fullscreen() {
     if let Some(doc) = document() {

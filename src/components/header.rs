@@ -99,7 +99,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <CopyButton id="copy-link" label="Copy link" done="Link copied: it opens exactly this view." />
                 <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
                     onclick={let p = props.on_presenter.clone(); move |_: MouseEvent| p.emit(())}>
-                    { "Presenter view" }
+                    { "Presenter" }
                 </button>
                 <button type="button" class="btn" data-testid="print-view"
                     onclick={let p = props.on_handout.clone(); move |_: MouseEvent| p.emit(false)}>
@@ -108,9 +108,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <label class="theme-pick">
                     <span class="visually-hidden">{ "Colour theme" }</span>
                     <select data-testid="theme-select" onchange={on_theme}>
-                        <option value="" selected={s.theme.is_none()}>{ "Theme: system" }</option>
+                        <option value="" selected={s.theme.is_none()}>{ "System theme" }</option>
                         { for Theme::ALL.iter().map(|t| html! {
-                            <option value={t.key()} selected={s.theme == Some(*t)}>{ format!("Theme: {}", t.label()) }</option>
+                            <option value={t.key()} selected={s.theme == Some(*t)}>{ t.label().to_string() }</option>
                         }) }
                     </select>
                 </label>
