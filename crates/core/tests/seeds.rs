@@ -4,14 +4,13 @@
 use std::path::Path;
 
 use evidence_core::export::{evidence_csv, COLUMNS};
-use evidence_core::seeds::{build_corpus, read_seed_dir, SeedSet};
+use evidence_core::seeds::build_corpus;
 use evidence_core::text::quote_fold;
 use evidence_core::{CategoryKind, MentionDecision, QuotePlace};
 
-fn tiny() -> SeedSet {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny");
-    read_seed_dir(&dir, "seeds").expect("fixture readable")
-}
+#[path = "common/seedset.rs"]
+mod seedset;
+use seedset::{build_errors, tiny};
 
 /// The tiny corpus with `from` replaced by `to` in its codebook (which must contain `from`).
 fn broken(from: &str, to: &str) -> Vec<String> {
@@ -439,11 +438,7 @@ fn sweep_problems_are_reported_at_their_lines() {
 fn every_paper_needs_its_sweep() {
     let mut s = tiny();
     s.codebook.retain(|f| !f.path.ends_with("sweep-beta.toml"));
-    let d: Vec<String> = build_corpus(&s)
-        .unwrap_err()
-        .iter()
-        .map(|x| x.to_string())
-        .collect();
+    let d = build_errors(&s);
     assert_eq!(
         d,
         vec!["seeds/codebook/sweep-beta.toml:1: paper `beta` has no sweep file; a file sweep-beta.toml listing every dated mention of the paper with its decision (draft it with `cargo run -p evidence-core --bin draft-sweep -- seeds beta`)"]

@@ -3,13 +3,12 @@
 
 use std::path::Path;
 
-use evidence_core::seeds::{build_corpus, read_seed_dir, SeedSet};
+use evidence_core::seeds::{build_corpus, read_seed_dir};
 use evidence_core::tour;
 
-fn tiny() -> SeedSet {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny");
-    read_seed_dir(&dir, "seeds").expect("fixture readable")
-}
+#[path = "common/seedset.rs"]
+mod seedset;
+use seedset::{build_errors, tiny};
 
 /// The tiny corpus with `from` replaced by `to` in its tour; the problems of the build.
 fn broken(from: &str, to: &str) -> Vec<String> {
@@ -100,11 +99,7 @@ fn too_many_steps() {
     let step = t.text[t.text.find("[[step]]").unwrap()..].to_string();
     t.text.push('\n');
     t.text.push_str(&step.repeat(5));
-    let d: Vec<String> = build_corpus(&s)
-        .unwrap_err()
-        .iter()
-        .map(|x| x.to_string())
-        .collect();
+    let d = build_errors(&s);
     assert_eq!(
         d,
         vec!["seeds/tours/default.toml:4: the tour has 18 steps; 3 to 15 [[step]] tables"]
