@@ -209,6 +209,35 @@ export async function axe(page, options = {}) {
   return result.violations;
 }
 
+/** Number of pages of a PDF made by Chromium (`page.pdf`). */
+export function pdfPages(buf) {
+  return (buf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+}
+
+/** Decodes the QR code in a PNG screenshot with jsQR, in a blank page of `browser` (no CSP there). */
+export async function decodeQr(browser, png) {
+  const source = readFileSync(join(ROOT, 'node_modules', 'jsqr', 'dist', 'jsQR.js'), 'utf8');
+  const ctx = await browser.newContext();
+  try {
+    const page = await ctx.newPage();
+    await page.setContent('<canvas></canvas>');
+    await page.evaluate(source);
+    return await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.querySelector('canvas');
+      c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height);
+      return window.jsQR(d.data, d.width, d.height)?.data ?? null;
+    }, png.toString('base64'));
+  } finally {
+    await ctx.close();
+  }
+}
+
 /**
  * One browser and one server for a test file. Returns
  *   { browser, server, origin, openApp(path, opts), openFile(hash, opts), close() }

@@ -11,9 +11,9 @@
 //   decodes (jsQR, on a screenshot) to that page's link.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, startHarness, axe, assertClean, screenshot, CHROMIUM_ARGS, CHROMIUM } from './harness.mjs';
+import { ARTIFACTS, startHarness, axe, assertClean, screenshot, CHROMIUM_ARGS, CHROMIUM, decodeQr, pdfPages } from './harness.mjs';
 import { chromium } from 'playwright-core';
 
 let h;
@@ -220,36 +220,6 @@ test('when the popup is blocked, the notes open beside the slide and the page sa
 
 // --- handout ------------------------------------------------------------------------------------
 
-/** Number of pages of a PDF made by Chromium. */
-function pdfPages(buf) {
-  return (buf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
-}
-
-/** Decodes the QR code in a PNG screenshot with jsQR, in a blank page (no CSP there). */
-async function decodeQr(png) {
-  const source = readFileSync(join(ROOT, 'node_modules', 'jsqr', 'dist', 'jsQR.js'), 'utf8');
-  const browser = h.browser;
-  const ctx = await browser.newContext();
-  try {
-    const page = await ctx.newPage();
-    await page.setContent('<canvas></canvas>');
-    await page.evaluate(source);
-    return await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.querySelector('canvas');
-      c.width = img.width; c.height = img.height;
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height);
-      return window.jsQR(d.data, d.width, d.height)?.data ?? null;
-    }, png.toString('base64'));
-  } finally {
-    await ctx.close();
-  }
-}
-
 for (const via of ['http', 'file']) {
   test(`the handout of the current view prints one page with a QR code of its link (${via})`, T, async () => {
     const frag = '#/matrix?v=1&paper=prospects&sel=row:p-comprehensive';
@@ -268,7 +238,7 @@ for (const via of ['http', 'file']) {
       await page.emulateMedia({ media: 'print' });
       await screenshot(page, `handout-view-${via}`);
       const png = await page.getByTestId('handout-qr').screenshot();
-      assert.equal(await decodeQr(png), link, 'the QR code decodes to the link');
+      assert.equal(await decodeQr(h.browser, png), link, 'the QR code decodes to the link');
       if (via === 'http') {
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -296,7 +266,7 @@ test("printing a view with the browser's own Print command carries its link and 
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)', 'black on white whatever the theme');
     assert.equal(await page.locator('.topbar').isVisible(), false, 'no chrome on paper');
     const png = await page.getByTestId('print-qr').screenshot();
-    assert.equal(await decodeQr(png), page.url());
+    assert.equal(await decodeQr(h.browser, png), page.url());
     await screenshot(page, 'print-view-dark-theme');
     assertClean(s);
   } finally {

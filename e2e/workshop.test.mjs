@@ -2,10 +2,13 @@
 // from the landing page and stepped through by keyboard, quote slides included; a tour built in the
 // editor (add, title, reorder), copied as a link and opened in a fresh context; reveal and
 // spotlight on the matrix, with the presentation keys revealing before they move on; a presented
-// matrix says what is off screen. Ids come from the build's corpus-summary.json.
+// matrix says what is off screen; the whole tour's handout, one printed page per step whose QR code
+// decodes to the link of that step's view. Ids come from the build's corpus-summary.json.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness, axe, assertClean, screenshot } from './harness.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, startHarness, axe, assertClean, screenshot, decodeQr, pdfPages } from './harness.mjs';
 import { loadSummary, waitFor } from './pages.mjs';
 
 let h;
@@ -40,8 +43,15 @@ for (const via of ['http', 'file']) {
           const px = await page.getByTestId('slide-quote').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
           assert.ok(px >= 28, `step ${k}: quote type ${px}px at 1280x720`);
         }
+        else {
+          // A view step fits the screen: nothing of its matrix is off screen (the presented
+          // matrix measures itself again 120 ms after it renders).
+          await page.waitForTimeout(400);
+          const off = await page.evaluate(() => document.querySelector('[data-testid="offscreen-note"]')?.textContent ?? '');
+          assert.equal(off, '', `step ${k}: the default tour's view should fit 1280x720`);
+        }
         if (k > 1) assert.match(await page.evaluate(() => location.hash), new RegExp(`[?&]step=${k - 1}(&|$)`));
-        if (via === 'http' && k <= 2) await screenshot(page, `workshop-default-step-${k}`);
+        if (via === 'http') await screenshot(page, `workshop-default-step-${k}`);
         // Nothing scrolls in presentation: the page fits the screen.
         const scroll = await page.evaluate(() => document.scrollingElement.scrollHeight - innerHeight);
         assert.ok(scroll <= 1, `step ${k}: the page scrolls by ${scroll}px`);
@@ -110,6 +120,73 @@ for (const via of ['http', 'file']) {
     } finally {
       await s.close();
       await t?.close();
+    }
+  });
+}
+
+for (const via of ['http', 'file']) {
+  test(`${via}: the whole tour's handout prints one page per step, each with the QR code of its view`, T, async (ctx) => {
+    if (!tour) return ctx.skip('this corpus has no default tour');
+    // The default tour opened for editing (not presenting), then its handout from the editor.
+    const frag = tour.fragment.replace(/([?&])present=1(&|$)/, (_, a, b) => (b ? a : ''));
+    const s = await open(via, `#${frag}`);
+    try {
+      const page = s.page;
+      await page.getByTestId('tour-open').click();
+      await waitFor(page, (n) => document.querySelectorAll('[data-testid="tour-step-item"]').length === n, tour.steps);
+      const titles = await page.getByTestId('te-title').evaluateAll((l) => l.map((e) => e.value));
+      const notes = await page.getByTestId('te-note').evaluateAll((l) => l.map((e) => e.value));
+      await page.getByTestId('tour-handout').click();
+      await page.getByTestId('handout').waitFor();
+      const pages = page.getByTestId('handout-page');
+      assert.equal(await pages.count(), tour.steps, 'one page per step');
+      assert.equal(await page.getByTestId('handout-scope-tour').isChecked(), true);
+      assert.deepEqual(await page.locator('.handout-title').allInnerTexts(), titles, 'each page has its step title');
+      // The notes are printed unless unticked.
+      const printedNotes = await page.locator('.handout-note p').allInnerTexts();
+      assert.deepEqual(printedNotes, notes.filter((n) => n.trim()), 'the speaker notes');
+      await page.getByTestId('handout-notes').uncheck();
+      await waitFor(page, () => document.querySelectorAll('.handout-note').length === 0);
+      await page.getByTestId('handout-notes').check();
+      // Every page: its link is its step's view alone (short enough to scan), and the QR code
+      // decodes to it. From the file, the first and last pages (the codes are the same kind).
+      await page.emulateMedia({ media: 'print' });
+      const urls = await page.getByTestId('handout-url').allInnerTexts();
+      const base = page.url().split('#')[0];
+      const check = via === 'http' ? urls.map((_, i) => i) : [0, urls.length - 1];
+      for (const i of check) {
+        assert.ok(urls[i].startsWith(`${base}#/`), `page ${i + 1}: ${urls[i]}`);
+        assert.doesNotMatch(urls[i], /[?&](tour|present|step|reveal)=/, `page ${i + 1} links its view alone`);
+        const png = await pages.nth(i).getByTestId('handout-qr').screenshot();
+        assert.equal(await decodeQr(h.browser, png), urls[i], `page ${i + 1}: the QR code decodes to its link`);
+      }
+      await screenshot(page, `workshop-tour-handout-${via}`);
+      if (via === 'http') {
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        mkdirSync(ARTIFACTS, { recursive: true });
+        writeFileSync(join(ARTIFACTS, 'handout-tour.pdf'), pdf);
+        assert.equal(pdfPages(pdf), tour.steps, 'one printed page per step');
+      }
+      await page.emulateMedia({ media: 'screen' });
+      // The preview switches between the tour and the current view.
+      await page.getByTestId('handout-scope-view').check();
+      await waitFor(page, () => document.querySelectorAll('[data-testid="handout-page"]').length === 1);
+      await page.getByTestId('handout-close').click();
+      assertClean(s);
+      // A quote slide's page links the reader at its quote.
+      const quotePage = urls.findIndex((u) => /[?&]quote=/.test(u));
+      if (quotePage >= 0) {
+        const t = await open(via, urls[quotePage].slice(urls[quotePage].indexOf('#')));
+        try {
+          await t.page.locator('#focus-quote').waitFor();
+          assert.match(t.page.url(), /#\/read\//);
+          assertClean(t);
+        } finally {
+          await t.close();
+        }
+      }
+    } finally {
+      await s.close();
     }
   });
 }

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::evidence_card::EvidencePage;
-use crate::components::handout::{Handout, HandoutStep, PrintLink};
+use crate::components::handout::{Handout, PrintLink};
 use crate::components::header::Header;
 use crate::components::home::Home;
 use crate::components::matrix_page::MatrixPage;
@@ -356,9 +356,13 @@ fn Shell(props: &ShellProps) -> Html {
     };
     let page = match *handout {
         Some(tour) => {
-            let (heading, steps) = handout_steps(&d.0.corpus, &state, tour);
+            let (heading, steps) = evidence_core::handout::pages(&d.0.corpus, &state, tour);
+            let tour_steps = state.tour.as_deref().map_or(0, |p| {
+                evidence_core::tour::decode(p, &d.0.corpus).0.steps.len()
+            });
             html! {
                 <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
+                    whole={tour} {tour_steps} on_scope={open_handout.clone()}
                     notes={*handout_notes}
                     on_notes={let n = handout_notes.clone(); Callback::from(move |b: bool| n.set(b))}
                     on_print={Callback::from(|_: ()| browser::print())}
@@ -380,6 +384,7 @@ fn Shell(props: &ShellProps) -> Html {
             <div class="with-editor">
                 { main }
                 <TourEditor data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
+                    on_handout={open_handout.clone()}
                     on_close={let e = editor.clone(); Callback::from(move |_: ()| e.set(false))} />
             </div>
         }
@@ -391,7 +396,7 @@ fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |_: ()| notes.set(Notes::Hidden))
     };
     html! {
-        <div class="app" data-mode={mode_name(state.mode)}>
+        <div class="app" data-mode={mode_name(state.mode)} data-route={evidence_core::view::route_key(&state.route)}>
             <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
                 on_presenter={open_presenter.clone()} on_handout={open_handout.clone()}
@@ -506,31 +511,4 @@ fn command_actions(c: &Corpus, state: &ViewState, cmd: Command) -> Vec<Action> {
         Some(next) if next != *state => vec![Action::Replace(Box::new(next))],
         _ => Vec::new(),
     }
-}
-
-/// The pages of a handout: the whole tour of the view (one page per step) when `tour` is true
-/// and the view is a tour step, else the current view alone.
-fn handout_steps(c: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<HandoutStep>) {
-    if let Some(payload) = state.tour.as_deref().filter(|_| whole) {
-        let (t, _) = tour::decode(payload, c);
-        let steps: Vec<HandoutStep> = (0..t.steps.len())
-            .filter_map(|i| {
-                let st = tour::step_state(&t, i, state)?;
-                Some(HandoutStep {
-                    title: t.steps[i].title.clone(),
-                    note: t.steps[i].note.clone(),
-                    state: st,
-                })
-            })
-            .collect();
-        if !steps.is_empty() {
-            return (c.about.title.clone(), steps);
-        }
-    }
-    let step = HandoutStep {
-        title: page_title(c, state),
-        note: String::new(),
-        state: state.clone(),
-    };
-    (c.about.title.clone(), vec![step])
 }

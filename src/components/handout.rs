@@ -5,28 +5,17 @@
 
 use std::rc::Rc;
 
-use evidence_core::handout::view_quotes;
+use evidence_core::handout::{view_quotes, Page};
 use evidence_core::matrix::build_matrix;
 use evidence_core::qr::qr_svg;
 use evidence_core::selection::shared_fragment;
-use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::view::{Action, Route};
 use yew::prelude::*;
 
 use super::matrix::MatrixGrid;
 use crate::browser;
 use crate::data::Shared;
 use evidence_core::viewmodel::quote_place;
-
-/// One page of the handout.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HandoutStep {
-    /// The page's title.
-    pub title: String,
-    /// The speaker note ("" for none).
-    pub note: String,
-    /// The view it shows.
-    pub state: ViewState,
-}
 
 /// Props of `Handout`.
 #[derive(Properties, PartialEq)]
@@ -35,8 +24,14 @@ pub struct HandoutProps {
     pub data: Shared,
     /// The title over every page (the tour's, or the corpus's).
     pub heading: String,
-    /// The pages.
-    pub steps: Rc<Vec<HandoutStep>>,
+    /// The pages (`evidence_core::handout::pages`).
+    pub steps: Rc<Vec<Page>>,
+    /// The pages are the whole tour's (else the current view's).
+    pub whole: bool,
+    /// Steps of the tour in the view (0: no tour, so no choice).
+    pub tour_steps: usize,
+    /// Choose the whole tour (true) or the current view (false).
+    pub on_scope: Callback<bool>,
     /// The page's address without its fragment (links are this plus `#` and the view).
     pub base: String,
     /// Print the speaker notes.
@@ -63,6 +58,19 @@ pub fn Handout(props: &HandoutProps) -> Html {
         <div class="handout" data-testid="handout">
             <div class="handout-controls">
                 <p>{ if n == 1 { "Print preview: one page.".to_string() } else { format!("Print preview: {n} pages, one per step.") } }</p>
+                if props.tour_steps > 0 {
+                    <fieldset class="handout-scope">
+                        <legend class="visually-hidden">{ "What to print" }</legend>
+                        <label><input type="radio" name="handout-scope" data-testid="handout-scope-view"
+                            checked={!props.whole}
+                            onchange={let f = props.on_scope.clone(); move |_: Event| f.emit(false)} />
+                            { " This view" }</label>
+                        <label><input type="radio" name="handout-scope" data-testid="handout-scope-tour"
+                            checked={props.whole}
+                            onchange={let f = props.on_scope.clone(); move |_: Event| f.emit(true)} />
+                            { format!(" The whole tour ({})", evidence_core::viewmodel::count(props.tour_steps, "step", "steps")) }</label>
+                    </fieldset>
+                }
                 <label><input type="checkbox" data-testid="handout-notes" checked={props.notes} onchange={on_notes} />
                     { " Include the speaker notes" }</label>
                 <button type="button" class="btn" data-testid="handout-print"
@@ -84,7 +92,7 @@ struct PageProps {
     heading: String,
     index: usize,
     count: usize,
-    step: HandoutStep,
+    step: Page,
     base: String,
     notes: bool,
 }

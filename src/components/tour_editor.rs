@@ -27,6 +27,8 @@ pub struct EditorProps {
     pub dispatch: Callback<Action>,
     /// Closes the editor.
     pub on_close: Callback<()>,
+    /// Opens the print preview of the whole tour's handout (one page per step).
+    pub on_handout: Callback<bool>,
 }
 
 /// The tour editor, a panel beside the page.
@@ -154,6 +156,9 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                 <ol class="te-steps">{ for steps }</ol>
                 <div class="te-foot">
                     <button type="button" class="btn" data-testid="tour-present" onclick={present}>{ "Present from step 1" }</button>
+                    <button type="button" class="btn" data-testid="tour-handout"
+                        title="Print preview of the handout: one page per step, with its quotes and link"
+                        onclick={let h = props.on_handout.clone(); move |_: MouseEvent| h.emit(true)}>{ "Print handout" }</button>
                     { for link.map(|l| html! {
                         <>
                             <CopyButton id="tour-copy" label="Copy tour link" text={AttrValue::from(l.clone())}

@@ -1,9 +1,74 @@
-//! Printed handouts: which quotes a view's page lists.
+//! Printed handouts: which pages a handout has (the current view, or one per step of the tour)
+//! and which quotes a page lists.
 
 use crate::filter::FilterIndex;
 use crate::matrix::selection_codings;
 use crate::model::Corpus;
-use crate::view::{Route, ViewState};
+use crate::tour;
+use crate::view::{quote_route, Route, ViewState};
+use crate::viewmodel::page_title;
+
+/// One page of a handout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The page's title: the step's, or the view's.
+    pub title: String,
+    /// The speaker note ("" for none).
+    pub note: String,
+    /// The view the page prints, and whose link it carries.
+    pub state: ViewState,
+}
+
+/// The pages of a handout and the heading over them. With `whole` and a tour in `state`: one
+/// page per step, under the tour's title (the default tour's, else the corpus's). Each page
+/// holds its step's view on its own (`tour::normalise_view`, every mark revealed), so its
+/// printed link and QR code open that view, short enough to scan from paper; a step's link
+/// inside the tour would carry the whole tour (up to 2,000 characters, too dense for a QR
+/// code on a page). Otherwise one page: the current view as it is, its link the address bar's.
+pub fn pages(corpus: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<Page>) {
+    let heading = corpus.about.title.clone();
+    if let Some(payload) = state.tour.as_deref().filter(|_| whole) {
+        let (t, _) = tour::decode(payload, corpus);
+        let pages: Vec<Page> = (0..t.steps.len())
+            .filter_map(|i| {
+                Some(Page {
+                    title: t.steps[i].title.clone(),
+                    note: t.steps[i].note.clone(),
+                    state: printable(corpus, &t, i, state)?,
+                })
+            })
+            .collect();
+        if !pages.is_empty() {
+            let heading = corpus
+                .default_tour
+                .as_ref()
+                .filter(|d| d.payload == payload)
+                .map_or(heading, |d| d.title.clone());
+            return (heading, pages);
+        }
+    }
+    let page = Page {
+        title: page_title(corpus, state),
+        note: String::new(),
+        state: state.clone(),
+    };
+    (heading, vec![page])
+}
+
+/// A step as printed: its view on its own (no tour, not presenting), every mark revealed; a
+/// quote slide as the reader at its quote (the link opens the quote highlighted in its paper).
+fn printable(corpus: &Corpus, t: &tour::Tour, i: usize, base: &ViewState) -> Option<ViewState> {
+    let view = tour::step_state(t, i, base)?;
+    let route = match &t.steps[i].kind {
+        tour::StepKind::Quote(q) => quote_route(corpus, q).unwrap_or(view.route.clone()),
+        tour::StepKind::View(_) => view.route.clone(),
+    };
+    Some(ViewState {
+        route,
+        reveal: None,
+        ..tour::normalise_view(&view)
+    })
+}
 
 /// Most quotes one handout page lists (the rest are counted), so a step fits one page.
 pub const MAX_QUOTES: usize = 6;
@@ -123,6 +188,77 @@ mod tests {
         };
         let (quotes, total) = view_quotes(&c, &index, &s);
         assert_eq!((quotes.len(), total), (1, 1), "{quotes:?}");
+    }
+
+    #[test]
+    fn the_whole_tour_prints_one_page_per_step_each_view_on_its_own() {
+        use crate::tour::{Step, Tour};
+        use crate::view::{Mode, RevealBy};
+        let c = testkit::sample();
+        let matrix = ViewState {
+            route: Route::Matrix,
+            reveal: Some(crate::view::Reveal {
+                by: RevealBy::Row,
+                shown: 1,
+            }),
+            ..ViewState::default()
+        };
+        let q = OpenQuote {
+            coding: c.codings[0].id.clone(),
+            quote: 0,
+        };
+        let t = Tour {
+            steps: vec![
+                Step::view("First", "Say this", &matrix),
+                Step {
+                    title: "A quote".into(),
+                    note: String::new(),
+                    kind: tour::StepKind::Quote(q.clone()),
+                },
+            ],
+        };
+        let state = tour::step_state(&t, 1, &ViewState::default()).unwrap();
+        assert_eq!(state.mode, Mode::Present);
+
+        let (heading, pages) = super::pages(&c, &state, true);
+        assert_eq!(heading, c.about.title);
+        let titles: Vec<&str> = pages.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["First", "A quote"]);
+        assert_eq!(pages[0].note, "Say this");
+        for p in &pages {
+            assert_eq!(p.state.tour, None, "a page's link is its view alone");
+            assert_eq!(p.state.mode, Mode::Explore);
+            assert_eq!(p.state.reveal, None, "every mark printed");
+        }
+        assert_eq!(pages[0].state.route, Route::Matrix);
+        assert_eq!(pages[1].state.quote, Some(q.clone()));
+        assert_eq!(
+            Some(pages[1].state.route.clone()),
+            quote_route(&c, &q),
+            "a quote slide prints as the reader at its quote"
+        );
+
+        // Only the current view when asked, or when there is no tour.
+        let (_, one) = super::pages(&c, &state, false);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].state, state);
+        assert_eq!(super::pages(&c, &matrix, true).1.len(), 1);
+    }
+
+    #[cfg(feature = "seeds")]
+    #[test]
+    fn the_default_tour_prints_under_its_own_title() {
+        let c = crate::seeds::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/tiny"
+        )))
+        .expect("tiny corpus");
+        let d = c.default_tour.clone().expect("the tiny corpus has a tour");
+        let (t, _) = tour::decode(&d.payload, &c);
+        let state = tour::step_state(&t, 0, &ViewState::default()).unwrap();
+        let (heading, pages) = super::pages(&c, &state, true);
+        assert_eq!(heading, d.title);
+        assert_eq!(pages.len(), d.steps);
     }
 
     #[test]

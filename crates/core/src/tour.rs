@@ -117,6 +117,24 @@ fn view_encode(state: &ViewState) -> String {
     }
 }
 
+/// The stored view (`view_encode` form) of step `step` of the payload, if it is a view step.
+fn step_view_text(payload: &str, step: usize) -> Option<&str> {
+    let mut fields = payload.split('!').nth(step + 1)?.split('*');
+    let tag = fields.next()?;
+    let body = fields.nth(2)?;
+    (tag == "v" && fields.next().is_none()).then_some(body)
+}
+
+/// Whether `state` holds a tour and shows its current step's view exactly as the tour stores
+/// it, so that its link need not write the view (`url::encode` writes `/tour` instead).
+pub fn shows_step_view(state: &ViewState) -> bool {
+    state
+        .tour
+        .as_deref()
+        .and_then(|t| step_view_text(t, state.step))
+        .is_some_and(|v| v == view_encode(state))
+}
+
 /// The compact wire form of a tour (see the module documentation).
 pub fn encode(tour: &Tour) -> String {
     let mut out = String::from("1");

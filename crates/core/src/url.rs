@@ -177,7 +177,39 @@ fn selection_text(sel: &Selection) -> String {
 /// The fragment for a state, without the `#`. Canonical: defaults omitted, sets sorted, keys
 /// in grammar order, `v=1` first whenever there is a query.
 pub fn encode(state: &ViewState) -> String {
-    let mut out = match &state.route {
+    // A tour link showing its step's view as stored writes `/tour` instead of the view: the
+    // tour already holds it (a tour link is at most 2,000 characters; the view would be there
+    // twice).
+    let elide = crate::tour::shows_step_view(state);
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if !elide {
+        view_pairs(state, &mut pairs);
+    }
+    presentation_pairs(state, elide, &mut pairs);
+    let mut out = if elide {
+        TOUR_VIEW_PATH.to_string()
+    } else {
+        route_path(&state.route)
+    };
+    if !pairs.is_empty() {
+        out.push_str("?v=");
+        out.push_str(&VERSION.to_string());
+        for (k, v) in pairs {
+            out.push('&');
+            out.push_str(k);
+            out.push('=');
+            out.push_str(&v);
+        }
+    }
+    out
+}
+
+/// The path of a tour link whose view is its step's (see `encode`).
+pub const TOUR_VIEW_PATH: &str = "/tour";
+
+/// The path of `route`.
+fn route_path(route: &Route) -> String {
+    match route {
         Route::Home => "/".to_string(),
         Route::Matrix => "/matrix".to_string(),
         Route::Read { paper, block } => match block {
@@ -194,8 +226,13 @@ pub fn encode(state: &ViewState) -> String {
             (None, Some(b)) => format!("/compare/-/{}", percent_encode(b)),
             (None, None) => "/compare".to_string(),
         },
-    };
-    let mut pairs: Vec<(&str, String)> = Vec::new();
+    }
+}
+
+/// The pairs of the view part of `state` (what a tour step keeps), in encoding order, except
+/// the overview's and timeline's settings (`presentation_pairs` writes them after the tour, as
+/// links have always had them).
+fn view_pairs(state: &ViewState, pairs: &mut Vec<(&'static str, String)>) {
     for facet in Facet::ALL {
         let set = state.filters.set(facet);
         if !set.is_empty() {
@@ -246,6 +283,11 @@ pub fn encode(state: &ViewState) -> String {
     if let Some(sel) = &state.spot {
         pairs.push(("spot", selection_text(sel)));
     }
+}
+
+/// The pairs after the view: mode, tour and step, then (unless the view is elided) the
+/// overview's and timeline's settings, then corpus version and theme.
+fn presentation_pairs(state: &ViewState, elide: bool, pairs: &mut Vec<(&'static str, String)>) {
     if state.mode == Mode::Present {
         pairs.push(("present", "1".into()));
     }
@@ -259,6 +301,19 @@ pub fn encode(state: &ViewState) -> String {
     if state.step != 0 {
         pairs.push(("step", state.step.to_string()));
     }
+    if !elide {
+        settings_pairs(state, pairs);
+    }
+    if let Some(cv) = &state.cv {
+        pairs.push(("cv", percent_encode(cv)));
+    }
+    if let Some(t) = state.theme {
+        pairs.push(("theme", t.key().to_string()));
+    }
+}
+
+/// The overview's and the timeline's settings (part of the view).
+fn settings_pairs(state: &ViewState, pairs: &mut Vec<(&'static str, String)>) {
     if state.overview.cols != OverviewCols::default() {
         pairs.push(("ocols", state.overview.cols.key().into()));
     }
@@ -268,23 +323,6 @@ pub fn encode(state: &ViewState) -> String {
     if state.timeline_lanes == TimelineLanes::Category {
         pairs.push(("lanes", "category".into()));
     }
-    if let Some(cv) = &state.cv {
-        pairs.push(("cv", percent_encode(cv)));
-    }
-    if let Some(t) = state.theme {
-        pairs.push(("theme", t.key().to_string()));
-    }
-    if !pairs.is_empty() {
-        out.push_str("?v=");
-        out.push_str(&VERSION.to_string());
-        for (k, v) in pairs {
-            out.push('&');
-            out.push_str(k);
-            out.push('=');
-            out.push_str(&v);
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -749,7 +787,10 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
         fragment
     };
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
-    state.route = decode_route(path, &vocab, &mut notes);
+    let tour_view = path == TOUR_VIEW_PATH;
+    if !tour_view {
+        state.route = decode_route(path, &vocab, &mut notes);
+    }
 
     let mut seen: HashSet<String> = HashSet::new();
     for pair in query.split('&') {
@@ -778,7 +819,55 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
         }
         decode_key(&key, raw, corpus, &vocab, &mut notes, &mut state);
     }
+    if tour_view {
+        state = step_view(state, corpus, &mut notes);
+    }
     (state, notes.finish())
+}
+
+/// A `/tour` link: the view of its tour's current step (the link's own view keys, if any, give
+/// way), or the start page with a notice when there is no such step.
+fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewState {
+    let tour = state
+        .tour
+        .as_deref()
+        .map(|t| crate::tour::decode(t, corpus).0);
+    if let Some(n) = tour.as_ref().map(|t| t.steps.len()) {
+        if state.step >= n {
+            notes.adjusted(
+                "step",
+                &state.step.to_string(),
+                "no such step, the last one is shown",
+            );
+            state.step = n.saturating_sub(1);
+        }
+    }
+    match tour.and_then(|t| crate::tour::step_state(&t, state.step, &state)) {
+        Some(view) => {
+            if crate::tour::normalise_view(&state) != ViewState::default() {
+                notes.ignored(
+                    "route",
+                    TOUR_VIEW_PATH,
+                    "the link's own view keys give way to its tour step's view",
+                );
+            }
+            ViewState {
+                mode: state.mode,
+                ..view
+            }
+        }
+        None => {
+            notes.ignored(
+                "route",
+                TOUR_VIEW_PATH,
+                "no tour step to show, the start page is shown",
+            );
+            ViewState {
+                route: Route::Home,
+                ..state
+            }
+        }
+    }
 }
 
 /// Reads the value `raw` of the (known or unknown) query key `key` into `state`.
@@ -1429,6 +1518,51 @@ mod tests {
                 "tour \"%3Cb%3E\": unknown tour version, read as version 1",
                 "ignored tour \"<b>\": no usable step",
             ],
+        );
+    }
+
+    #[test]
+    fn a_tour_link_at_its_steps_view_writes_tour_instead_of_the_view() {
+        let c = corpus();
+        let payload = "1!v*Start*Say+hello*/matrix?paper=alpha!v*Next*x*/overview";
+        let at = |frag: &str| decode(frag, &c);
+        let (s, notes) = at(&format!("/matrix?v=1&paper=alpha&present=1&tour={payload}"));
+        assert!(notes.is_empty(), "{notes:?}");
+        let short = format!("/tour?v=1&present=1&tour={payload}");
+        assert_eq!(encode(&s), short, "the view is written once, in the tour");
+        assert_eq!(at(&short), (s.clone(), vec![]), "and reads back the same");
+        // Not presenting (the editor), and at another step.
+        let editing = ViewState {
+            mode: Mode::Explore,
+            ..s.clone()
+        };
+        assert_eq!(encode(&editing), format!("/tour?v=1&tour={payload}"));
+        assert_eq!(at(&encode(&editing)).0, editing);
+        let (second, _) = at(&format!("/tour?v=1&present=1&tour={payload}&step=1"));
+        assert_eq!(second.route, Route::Overview);
+        // A view that differs from the step's (a filter added) is written out in full.
+        let mut changed = s.clone();
+        changed.filters.shared = true;
+        assert!(encode(&changed).starts_with("/matrix?v=1&paper=alpha&shared=1&present=1"));
+        assert_eq!(at(&encode(&changed)).0, changed);
+        // Hostile or stale: no tour, a step that does not exist, view keys beside `/tour`.
+        check(
+            "/tour?v=1&present=1",
+            |s| s.route.clone(),
+            Route::Home,
+            &["ignored route \"/tour\": no tour step to show, the start page is shown"],
+        );
+        check(
+            &format!("/tour?v=1&tour={payload}&step=7"),
+            |s| (s.route.clone(), s.step),
+            (Route::Overview, 1),
+            &["step \"7\": no such step, the last one is shown"],
+        );
+        check(
+            &format!("/tour?v=1&shared=1&tour={payload}"),
+            |s| (s.route.clone(), s.filters.shared),
+            (Route::Matrix, false),
+            &["ignored route \"/tour\": the link's own view keys give way to its tour step's view"],
         );
     }
 

@@ -662,6 +662,21 @@ pub fn route_label(route: &Route) -> &'static str {
     }
 }
 
+/// The route's kind as one lowercase word (its first path segment; `home` for the start page),
+/// written on the page (`data-route`) for styles and tests.
+pub fn route_key(route: &Route) -> &'static str {
+    match route {
+        Route::Home => "home",
+        Route::Matrix => "matrix",
+        Route::Read { .. } => "read",
+        Route::Evidence { .. } => "evidence",
+        Route::Overview => "overview",
+        Route::About => "about",
+        Route::Timeline => "timeline",
+        Route::Compare { .. } => "compare",
+    }
+}
+
 /// The reader route that shows a quote: its paper, at the block that holds it (for a quote in
 /// a footnote, the block that references the footnote). None when the quote does not exist.
 pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use evidence_core::seeds::{build_corpus, read_seed_dir};
 use evidence_core::tour;
+use evidence_core::url;
+use evidence_core::view::{Route, Selection};
 
 #[path = "common/seedset.rs"]
 mod seedset;
@@ -32,12 +34,18 @@ fn the_tiny_tour_loads_and_starts_at_its_first_step() {
     assert!(notes.is_empty(), "{notes:?}");
     assert_eq!(t.steps.len(), 3);
     assert_eq!(t.steps[1].title, "A signal to the publics");
+    // The start link writes `/tour` for the view: the tour holds it already.
     let f = tour::default_tour_fragment(&c).unwrap();
-    assert!(
-        f.starts_with("/matrix?v=1&sel=col:lifeboat-exercise-2003"),
-        "{f}"
+    assert!(f.starts_with("/tour?v=1&present=1&tour=1!v*"), "{f}");
+    assert!(!f.contains("&sel="), "the view is written once: {f}");
+    let (s, notes) = url::decode(&f, &c);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(s.route, Route::Matrix);
+    assert_eq!(
+        s.selection,
+        Some(Selection::Column("lifeboat-exercise-2003".into()))
     );
-    assert!(f.contains("&present=1&tour=1!v*"), "{f}");
+    assert_eq!(url::encode(&s), f, "canonical");
 }
 
 #[test]
