@@ -290,3 +290,10 @@ export function mostQuotedCoding(csv) {
   }
   return [...byCoding.values()].sort((a, b) => b.length - a.length)[0];
 }
+
+/** Opens the top bar's "More" menu (open a shared link, presenter view, print, theme), unless open. */
+export async function openMenu(page) {
+  const menu = page.getByTestId('more-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  return menu;
+}

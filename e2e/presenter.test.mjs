@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startHarness, axe, assertClean, screenshot, CHROMIUM_ARGS, CHROMIUM, decodeQr, pdfPages } from './harness.mjs';
 import { chromium } from 'playwright-core';
+import { openMenu } from './pages.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -112,6 +113,7 @@ test('the theme menu sets theme= in the URL; a bad theme opens with a notice; no
     }).catch(() => null);
     if (dur !== null) assert.ok(parseFloat(dur) < 0.01, `transition-duration ${dur}`);
 
+    await openMenu(page);
     await page.getByTestId('theme-select').selectOption('projector');
     await waitFor(page, () => /[?&]theme=projector(&|$)/.test(location.hash));
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'projector');
@@ -226,6 +228,7 @@ for (const via of ['http', 'file']) {
     const s = await open(via, frag);
     try {
       const page = s.page;
+      await openMenu(page);
       await page.getByTestId('print-view').click();
       await page.getByTestId('handout').waitFor();
       const pages = page.getByTestId('handout-page');

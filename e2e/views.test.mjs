@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
-import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, summary, waitFor, waitForFragment } from './pages.mjs';
+import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, waitFor, waitForFragment } from './pages.mjs';
 
 const T = { timeout: 120_000 };
 let h;
@@ -161,6 +161,41 @@ test('the overview fits a 1280x720 screen without scrolling, with year bins too'
     } finally {
       await s.close();
     }
+  }
+});
+
+test('the top bar at 1280 wide: one row, the search field shows its whole placeholder; the More menu closes by Escape and outside clicks', T, async () => {
+  const s = await h.openApp('/#/matrix', { contextOptions: { viewport: { width: 1280, height: 720 } } });
+  try {
+    const page = s.page;
+    await page.getByTestId('matrix').waitFor();
+    const bar = await page.locator('.topbar').boundingBox();
+    const nav = await page.getByTestId('nav-matrix').boundingBox();
+    assert.ok(bar.height < nav.height * 2.2, `one row (${bar.height}px)`);
+    const fits = await page.getByTestId('search').evaluate((e) => {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;font:' + getComputedStyle(e).font;
+      probe.textContent = e.placeholder;
+      document.body.append(probe);
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { need, have: e.clientWidth };
+    });
+    assert.ok(fits.have >= fits.need, `the placeholder needs ${fits.need}px, the field has ${fits.have}px`);
+    await screenshot(page, 'views-topbar-1280');
+    const menu = await openMenu(page);
+    await page.getByTestId('theme-select').waitFor();
+    await screenshot(page, 'views-topbar-menu');
+    await page.keyboard.press('Escape');
+    await waitFor(page, () => !document.querySelector('[data-testid="more-menu"]').open);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY', 'focus back on the menu button');
+    await openMenu(page);
+    await page.getByTestId('matrix-summary').click();
+    await waitFor(page, () => !document.querySelector('[data-testid="more-menu"]').open);
+    assert.equal(await menu.evaluate((d) => d.open), false);
+    assertClean(s);
+  } finally {
+    await s.close();
   }
 });
 
@@ -438,14 +473,16 @@ test('a link pasted from anywhere opens its view here (landing field and header 
       await waitForFragment(page, new RegExp(`^/overview\\?v=1&paper=${paper}&ocols=domain`));
       assert.equal(await page.getByTestId('ov-cols-domain').getAttribute('aria-pressed'), 'true');
       // The header menu, with a link from another host.
-      await page.getByTestId('open-link-menu').locator('summary').click();
-      await page.getByTestId('open-link-menu').getByTestId('open-link-input').fill(`https://elsewhere.example/x/index.html#/matrix?v=1&kind=${kind}`);
-      await page.getByTestId('open-link-menu').getByTestId('open-link-go').click();
+      let menu = await openMenu(page);
+      await menu.getByTestId('open-link-input').fill(`https://elsewhere.example/x/index.html#/matrix?v=1&kind=${kind}`);
+      await menu.getByTestId('open-link-go').click();
       await page.getByTestId('matrix').waitFor();
       await waitForFragment(page, new RegExp(`^/matrix\\?v=1&kind=${kind}`));
+      assert.equal(await menu.evaluate((d) => d.open), false, 'the menu closes once the link is open');
       // Text without a fragment is refused with a message.
-      await page.getByTestId('open-link-menu').getByTestId('open-link-input').fill('https://elsewhere.example/');
-      await page.getByTestId('open-link-menu').getByTestId('open-link-go').click();
+      menu = await openMenu(page);
+      await menu.getByTestId('open-link-input').fill('https://elsewhere.example/');
+      await menu.getByTestId('open-link-go').click();
       await page.getByTestId('open-link-error').waitFor();
       assertClean(s);
     } finally {

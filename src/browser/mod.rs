@@ -181,6 +181,50 @@ pub fn on_resize(f: impl Fn() + 'static) -> Option<EventListener> {
     Some(EventListener::new(&w, "resize", move |_| f()))
 }
 
+/// Closes the `<details>` element of `node` (a menu); with `focus`, focus moves to its summary
+/// (after Escape, so the keyboard user is where the menu was).
+pub fn close_details(node: &yew::NodeRef, focus: bool) {
+    let Some(d) = node.cast::<web_sys::Element>() else {
+        return;
+    };
+    let _ = d.remove_attribute("open");
+    if focus {
+        if let Some(summary) = d
+            .query_selector("summary")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+    }
+}
+
+/// Runs `f` on every `event` (click, keydown) of the document that happens outside the element
+/// of `node` while it is open (a click elsewhere closes a menu).
+pub fn on_outside(
+    event: &'static str,
+    node: yew::NodeRef,
+    f: impl Fn() + 'static,
+) -> Option<EventListener> {
+    let doc = document()?;
+    Some(EventListener::new(&doc, event, move |e| {
+        let Some(el) = node.cast::<web_sys::Element>() else {
+            return;
+        };
+        if !el.has_attribute("open") {
+            return;
+        }
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|t| el.contains(Some(&t)));
+        if !inside {
+            f();
+        }
+    }))
+}
+
 /// Asks for the whole screen (presentation mode), where the browser allows it. Must run in the
 /// handler of a click or key (browsers require a user gesture). Returns false at once when the
 /// Fullscreen API is missing or disabled here; `on_refused` runs if the browser says no later.

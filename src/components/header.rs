@@ -1,4 +1,5 @@
-//! The top bar: corpus title, navigation, search, "Copy link" and presentation mode.
+//! The top bar: corpus title, navigation, search, "Copy link", the "More" menu (open a
+//! shared link, presenter view, print, theme), the tour editor and presentation mode.
 
 use std::rc::Rc;
 
@@ -60,6 +61,30 @@ pub fn Header(props: &HeaderProps) -> Html {
         })
     };
     let present = s.mode == Mode::Present;
+    // The "More" menu: closed after an action in it, and by a click outside it or Escape.
+    let menu = use_node_ref();
+    let close = {
+        let menu = menu.clone();
+        move || browser::close_details(&menu, false)
+    };
+    let on_menu_key = {
+        let menu = menu.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                // Closing the menu is all Escape does here (not leaving a mode).
+                e.stop_propagation();
+                browser::close_details(&menu, true);
+            }
+        })
+    };
+    {
+        let close = close.clone();
+        let menu = menu.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_outside("click", menu, close);
+            move || drop(listener)
+        });
+    }
     let nav = |label: &str, route: Route, test: &str| {
         let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
@@ -92,28 +117,32 @@ pub fn Header(props: &HeaderProps) -> Html {
                     value={s.search.clone()} oninput={on_search} autocomplete="off" />
             </div>
             <div class="actions">
-                <details class="open-link-menu" data-testid="open-link-menu">
-                    <summary class="btn">{ "Open link" }</summary>
-                    <div class="open-link-pop"><super::open_link::OpenLink id="menu" /></div>
-                </details>
                 <CopyButton id="copy-link" label="Copy link" done="Link copied: it opens exactly this view." />
-                <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
-                    onclick={let p = props.on_presenter.clone(); move |_: MouseEvent| p.emit(())}>
-                    { "Presenter" }
-                </button>
-                <button type="button" class="btn" data-testid="print-view"
-                    onclick={let p = props.on_handout.clone(); move |_: MouseEvent| p.emit(false)}>
-                    { "Print" }
-                </button>
-                <label class="theme-pick">
-                    <span class="visually-hidden">{ "Colour theme" }</span>
-                    <select data-testid="theme-select" onchange={on_theme}>
-                        <option value="" selected={s.theme.is_none()}>{ "System theme" }</option>
-                        { for Theme::ALL.iter().map(|t| html! {
-                            <option value={t.key()} selected={s.theme == Some(*t)}>{ t.label().to_string() }</option>
-                        }) }
-                    </select>
-                </label>
+                <details class="more-menu" data-testid="more-menu" ref={menu.clone()} onkeydown={on_menu_key}>
+                    <summary class="btn" title="Open a shared link, presenter view, print, theme">{ "More" }</summary>
+                    <div class="more-pop">
+                        <super::open_link::OpenLink id="menu" on_done={let close = close.clone(); Callback::from(move |_: ()| close())} />
+                        <div class="more-row">
+                            <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
+                                onclick={let p = props.on_presenter.clone(); let close = close.clone(); move |_: MouseEvent| { close(); p.emit(()) }}>
+                                { "Presenter view" }
+                            </button>
+                            <button type="button" class="btn" data-testid="print-view" title="Print preview of this view, or of the whole tour"
+                                onclick={let p = props.on_handout.clone(); let close = close.clone(); move |_: MouseEvent| { close(); p.emit(false) }}>
+                                { "Print…" }
+                            </button>
+                            <label class="theme-pick">
+                                <span>{ "Theme" }</span>
+                                <select data-testid="theme-select" onchange={on_theme}>
+                                    <option value="" selected={s.theme.is_none()}>{ "System" }</option>
+                                    { for Theme::ALL.iter().map(|t| html! {
+                                        <option value={t.key()} selected={s.theme == Some(*t)}>{ t.label().to_string() }</option>
+                                    }) }
+                                </select>
+                            </label>
+                        </div>
+                    </div>
+                </details>
                 <button type="button" class="btn" aria-pressed={props.tour_open.to_string()} data-testid="tour-open"
                     title="Build a tour: an ordered list of views with speaker notes"
                     onclick={let t = props.on_tour.clone(); move |_: MouseEvent| t.emit(())}>

@@ -11,6 +11,9 @@ use crate::browser;
 pub struct OpenLinkProps {
     /// Distinguishes the field's id where two are on one page.
     pub id: AttrValue,
+    /// Runs after a link has been opened (the header menu closes).
+    #[prop_or_default]
+    pub on_done: Callback<()>,
 }
 
 /// A field and a button that open a pasted link's view.
@@ -21,6 +24,7 @@ pub fn OpenLink(props: &OpenLinkProps) -> Html {
     let on_submit = {
         let error = error.clone();
         let input_id = input_id.clone();
+        let done = props.on_done.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let text = browser::input_value(&input_id);
@@ -28,6 +32,7 @@ pub fn OpenLink(props: &OpenLinkProps) -> Html {
                 Some(f) => {
                     error.set(false);
                     browser::open_fragment(&f);
+                    done.emit(());
                 }
                 None => error.set(true),
             }
