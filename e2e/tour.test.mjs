@@ -91,7 +91,7 @@ for (const via of ['http', 'file']) {
 }
 
 for (const [width, height] of [[1280, 720], [1920, 1080]]) {
-  test(`tour step at ${width}x${height}: screenshot, axe`, T, async () => {
+  test(`tour steps at ${width}x${height}: each page meets the screen (scaled to fit, or scrolls); screenshots, axe`, T, async () => {
     const s = await h.openApp('/' + link(0), { contextOptions: { viewport: { width, height } } });
     try {
       const { page } = s;
@@ -99,6 +99,24 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
       await screenshot(page, `tour-step1-${width}x${height}`);
       const violations = (await axe(page)).filter((v) => ['serious', 'critical'].includes(v.impact));
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
+      // The overview and the timeline fit the screen whole (scaled down if need be, to at least
+      // half size); the methods page, a document to read, scrolls within the screen. Nothing
+      // is cut without a way to reach it.
+      for (let k = 1; k < STEPS.length; k++) {
+        await page.keyboard.press('ArrowRight');
+        await expectStep(page, k);
+        await page.waitForTimeout(300);
+        const m = await page.evaluate(() => {
+          const p = document.getElementById('main');
+          return { over: Math.max(p.scrollWidth - p.clientWidth, p.scrollHeight - p.clientHeight), scrolls: p.classList.contains('page-scrolls'), scale: p.dataset.scale, doc: document.scrollingElement.scrollHeight - innerHeight };
+        });
+        await screenshot(page, `tour-step${k + 1}-${width}x${height}`);
+        assert.ok(m.doc <= 1, `step ${k + 1}: the document does not scroll (${m.doc})`);
+        if (STEPS[k][1] === '/about') assert.ok(m.scrolls, `step ${k + 1}: the methods page scrolls`);
+        else if (STEPS[k][1] === '/overview') assert.ok(m.over <= 1 && Number(m.scale) >= 0.5, `step ${k + 1}: the overview fits whole at scale ${m.scale}, ${m.over}px over`);
+        // The timeline of the whole corpus is taller than the screen at half size: it scrolls.
+        else assert.ok(Number(m.scale) >= 0.5 && (m.over <= 1 || m.scrolls), `step ${k + 1} (${STEPS[k][0]}): scale ${m.scale}, ${m.over}px over, scrolls: ${m.scrolls}`);
+      }
       assertClean(s);
     } finally {
       await s.close();

@@ -152,6 +152,23 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    {
+        // Presentation has no scrollbars: each page meets the screen its own way (the matrix
+        // measures itself; see `slide::present_fit`), again once the root type size has
+        // applied and whenever the window changes size.
+        let fit = evidence_core::viewmodel::slide::present_fit(&d.0.corpus, &store.state);
+        use_effect_with((store.state.clone(), fit), move |(_, fit)| {
+            let fit = *fit;
+            browser::fit_page(fit);
+            browser::spawn(async move {
+                browser::sleep(150).await;
+                browser::fit_page(fit);
+            });
+            let listener = browser::on_resize(move || browser::fit_page(fit));
+            move || drop(listener)
+        });
+    }
+
     // The handout's print preview: the current view (false) or the whole tour (true).
     let handout = use_state(|| None::<bool>);
     let handout_notes = use_state(|| true);

@@ -181,6 +181,66 @@ pub fn on_resize(f: impl Fn() + 'static) -> Option<EventListener> {
     Some(EventListener::new(&w, "resize", move |_| f()))
 }
 
+/// Lays the presented page (`main#main`; its first child is the page) out for the screen:
+/// `Scaled` zooms the page down until it fits (never below `slide::MIN_SCALE`, then it
+/// scrolls), `Scrolls` lets it scroll, the others leave it as it is. The scale is written on
+/// `main` as `data-scale` (for tests); every call starts from the unscaled page.
+pub fn fit_page(fit: evidence_core::viewmodel::slide::PresentFit) {
+    use evidence_core::viewmodel::slide::{fit_scale, PresentFit, MIN_SCALE};
+    let Some(page) = document()
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(content) = page
+        .first_element_child()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let classes = page.class_list();
+    let _ = classes.remove_2("page-scrolls", "page-scaled");
+    let _ = content.style().remove_property("zoom");
+    let _ = page.remove_attribute("data-scale");
+    let room = || {
+        (
+            f64::from(page.client_width()),
+            f64::from(page.client_height()),
+        )
+    };
+    let need = || {
+        (
+            f64::from(page.scroll_width()),
+            f64::from(page.scroll_height()),
+        )
+    };
+    match fit {
+        PresentFit::None | PresentFit::Measured => {}
+        PresentFit::Scrolls => {
+            let _ = classes.add_1("page-scrolls");
+        }
+        PresentFit::Scaled => {
+            let mut scale = fit_scale(need(), room());
+            if scale < 1.0 {
+                let _ = classes.add_1("page-scaled");
+                let _ = content.style().set_property("zoom", &format!("{scale:.3}"));
+                // The page's padding does not scale: correct once from the scaled size.
+                let again = fit_scale(need(), room());
+                if again < 1.0 {
+                    scale = (scale * again).max(MIN_SCALE);
+                    let _ = content.style().set_property("zoom", &format!("{scale:.3}"));
+                }
+                let (n, r) = (need(), room());
+                if n.0 > r.0 + 1.0 || n.1 > r.1 + 1.0 {
+                    let _ = classes.add_1("page-scrolls");
+                }
+            }
+            let _ = page.set_attribute("data-scale", &format!("{scale:.2}"));
+        }
+    }
+}
+
 /// Closes the `<details>` element of `node` (a menu); with `focus`, focus moves to its summary
 /// (after Escape, so the keyboard user is where the menu was).
 pub fn close_details(node: &yew::NodeRef, focus: bool) {

@@ -109,3 +109,94 @@ mod tests {
         assert_eq!(QuoteSlide::of(&c, &past), None);
     }
 }
+
+/// How a page in presentation mode meets the screen, which has no scrollbars there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentFit {
+    /// Not presenting: the page scrolls as usual.
+    None,
+    /// The matrix measures itself and says what is off screen (`discussion::offscreen_note`).
+    Measured,
+    /// Scaled down, if needed, until the whole page fits (overview, timeline, compare, an
+    /// evidence card, the start page, a quote slide), never below `MIN_SCALE`.
+    Scaled,
+    /// A document to read (a paper, the methods): it scrolls within the screen.
+    Scrolls,
+}
+
+/// The smallest scale a `Scaled` page takes; a page that still does not fit then scrolls, so
+/// nothing is cut silently.
+pub const MIN_SCALE: f64 = 0.5;
+
+/// How the page of `state` meets the screen (`PresentFit`).
+pub fn present_fit(corpus: &Corpus, state: &crate::view::ViewState) -> PresentFit {
+    use crate::view::{Mode, Route};
+    if state.mode != Mode::Present {
+        return PresentFit::None;
+    }
+    if crate::tour_edit::quote_slide(state, corpus).is_some() {
+        return PresentFit::Scaled;
+    }
+    match state.route {
+        Route::Matrix => PresentFit::Measured,
+        Route::Read { .. } | Route::About => PresentFit::Scrolls,
+        Route::Home
+        | Route::Evidence { .. }
+        | Route::Overview
+        | Route::Timeline
+        | Route::Compare { .. } => PresentFit::Scaled,
+    }
+}
+
+/// The scale that fits content of `need` (width, height) into `room`: at most 1, at least
+/// `MIN_SCALE`. Sizes that are not positive give 1 (nothing to fit).
+pub fn fit_scale(need: (f64, f64), room: (f64, f64)) -> f64 {
+    let ratio = |n: f64, r: f64| if n > 0.0 && r > 0.0 { r / n } else { 1.0 };
+    ratio(need.0, room.0)
+        .min(ratio(need.1, room.1))
+        .clamp(MIN_SCALE, 1.0)
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::testkit;
+    use crate::view::{Mode, Route, ViewState};
+
+    #[test]
+    fn each_presented_page_meets_the_screen_its_own_way() {
+        let c = testkit::sample();
+        let at = |route: Route, mode: Mode| {
+            present_fit(
+                &c,
+                &ViewState {
+                    route,
+                    mode,
+                    ..ViewState::default()
+                },
+            )
+        };
+        assert_eq!(at(Route::Overview, Mode::Explore), PresentFit::None);
+        assert_eq!(at(Route::Matrix, Mode::Present), PresentFit::Measured);
+        assert_eq!(at(Route::Overview, Mode::Present), PresentFit::Scaled);
+        assert_eq!(at(Route::Timeline, Mode::Present), PresentFit::Scaled);
+        assert_eq!(at(Route::About, Mode::Present), PresentFit::Scrolls);
+    }
+
+    #[test]
+    fn the_scale_fits_both_ways_and_stays_legible() {
+        assert_eq!(
+            fit_scale((1000.0, 500.0), (1280.0, 720.0)),
+            1.0,
+            "fits: no scaling"
+        );
+        assert_eq!(fit_scale((2000.0, 500.0), (1280.0, 720.0)), 0.64);
+        assert_eq!(fit_scale((1000.0, 1440.0), (1280.0, 720.0)), 0.5);
+        assert_eq!(
+            fit_scale((4000.0, 4000.0), (1280.0, 720.0)),
+            MIN_SCALE,
+            "floor"
+        );
+        assert_eq!(fit_scale((0.0, 0.0), (1280.0, 720.0)), 1.0);
+    }
+}
