@@ -4,6 +4,7 @@
 #   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
 #   the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
 #   read the corpus from the build's output, so they must pass on any corpus; and
+#   the windowed grid on a build of the synthetic 10x corpus (target/e2e-10x/, e2e/scale.e2e.mjs);
 #   the engine subsets (e2e/engines/: Firefox ESR, WebKitGTK under Xvfb), and the panic notice
 #   against a test build that panics on purpose (e2e/panic.e2e.mjs, all three engines).
 # Every step runs even when an earlier one failed (except that the e2e suite needs the build);
@@ -65,6 +66,18 @@ if step "trunk build --release" trunk_build; then
 else
   failed+=("e2e")
   results+=("  FAIL  e2e: not run (the build failed)")
+fi
+# The synthetic corpus ten times the real one (build.rs reads EVIDENCE_SCALE; never shipped):
+# the grid that large is drawn as a window (e2e/scale.e2e.mjs).
+scale_build() (
+  export EVIDENCE_SCALE=10
+  trunk_build --dist target/e2e-10x
+)
+if step "trunk build --release of the 10x synthetic corpus (target/e2e-10x/)" scale_build; then
+  step "e2e windowed grid at 10x" env E2E_DIST=target/e2e-10x node --test --test-concurrency=1 e2e/scale.e2e.mjs || true
+else
+  failed+=("e2e windowed grid at 10x")
+  results+=("  FAIL  e2e windowed grid at 10x: not run (the build failed)")
 fi
 # The same app built from the tiny fixture corpus (build.rs and post-build.mjs read EXPLORER_SEEDS).
 tiny_build() (

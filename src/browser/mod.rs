@@ -175,6 +175,75 @@ pub fn offscreen(wrap: &str) -> Option<(usize, usize, usize, usize)> {
     Some((rows_off, rows, cols_off, cols))
 }
 
+/// The geometry of a windowed grid in the box with this test id (`viewmodel::grid::Geometry`):
+/// its scroll and visible size, the sticky headers' size, one column's width and one body
+/// line's height. None until the grid is in the page.
+pub fn grid_geometry(wrap: &str) -> Option<evidence_core::viewmodel::grid::Geometry> {
+    let doc = document()?;
+    let w = doc
+        .query_selector(&format!("[data-testid=\"{wrap}\"]"))
+        .ok()??;
+    let size = |sel: &str| -> Option<(f64, f64)> {
+        let e = w.query_selector(sel).ok()??;
+        let r = e.get_bounding_client_rect();
+        Some((r.width(), r.height()))
+    };
+    let head_w = size("tbody th.row-head").map_or(0.0, |s| s.0);
+    let head_h = size("thead").map_or(0.0, |s| s.1);
+    let cell_w = size("thead th.col-head-cell").map_or(0.0, |s| s.0);
+    let line_h = size("tbody tr[data-testid=\"matrix-row\"]").map_or(0.0, |s| s.1);
+    Some(evidence_core::viewmodel::grid::Geometry {
+        scroll: (f64::from(w.scroll_left()), f64::from(w.scroll_top())),
+        view: (f64::from(w.client_width()), f64::from(w.client_height())),
+        head: (head_w, head_h),
+        cell: (cell_w, line_h),
+    })
+}
+
+/// Scrolls the box with this test id to (left, top); None leaves that axis alone.
+pub fn scroll_box(wrap: &str, left: Option<f64>, top: Option<f64>) {
+    let Some(w) = document().and_then(|d| {
+        d.query_selector(&format!("[data-testid=\"{wrap}\"]"))
+            .ok()
+            .flatten()
+    }) else {
+        return;
+    };
+    if let Some(x) = left {
+        w.set_scroll_left(x.round() as i32);
+    }
+    if let Some(y) = top {
+        w.set_scroll_top(y.round() as i32);
+    }
+}
+
+/// Sets CSS custom properties on the element with this test id (through the CSSOM, which the
+/// page's style policy allows where a `style` attribute is not).
+pub fn set_css_vars(testid: &str, vars: &[(&str, String)]) {
+    let Some(e) = document()
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = e.style();
+    for (k, v) in vars {
+        let _ = style.set_property(k, v);
+    }
+}
+
+/// Calls `f` on every scroll of the box with this test id (None when it is not in the page).
+pub fn on_box_scroll(wrap: &str, f: impl Fn() + 'static) -> Option<EventListener> {
+    let w = document()?
+        .query_selector(&format!("[data-testid=\"{wrap}\"]"))
+        .ok()??;
+    Some(EventListener::new(&w, "scroll", move |_| f()))
+}
+
 /// Calls `f` whenever the window changes size.
 pub fn on_resize(f: impl Fn() + 'static) -> Option<EventListener> {
     let w = window()?;
@@ -404,10 +473,36 @@ pub fn reveal(id: &str) {
     }
 }
 
-/// Moves keyboard focus to the element with this id.
-pub fn focus(id: &str) {
-    if let Some(el) = element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+/// True when no element has the keyboard focus (it is on the body: the focused element was
+/// taken out of the page).
+pub fn focus_lost() -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"))
+}
+
+/// Moves keyboard focus to the element with this test id.
+pub fn focus_testid(testid: &str) {
+    if let Some(el) = document()
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
         let _ = el.focus();
+    }
+}
+
+/// Moves keyboard focus to the element with this id; false when there is no such element.
+pub fn focus(id: &str) -> bool {
+    match element(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        Some(el) => {
+            let _ = el.focus();
+            true
+        }
+        None => false,
     }
 }
 

@@ -124,7 +124,7 @@ fn HandoutPage(props: &PageProps) -> Html {
             let zoom = zoom_class(m.columns.len());
             html! {
                 <div class={classes!("handout-view", "handout-matrix", zoom)}>
-                    <MatrixGrid data={props.data.clone()} view={m} layout={s.layout}
+                    <MatrixGrid data={props.data.clone()} view={m} layout={s.layout} windowing={false}
                         selection={s.selection.clone()} dispatch={Callback::from(|_: Action| ())} />
                 </div>
             }

@@ -3,13 +3,21 @@
 //! cell (the coordinates travel in `data-r`/`data-c`), so a re-render creates no closures
 //! per cell. Arrow keys move a roving focus, Enter opens, Escape closes. What the grid shows
 //! and how selections, coordinates and keys relate is `evidence_core::viewmodel::grid`.
+//!
+//! A large grid (`Grid::windowed`: a corpus ten or a hundred times this one) draws only the
+//! lines and columns in view plus an overscan (`Geometry::window`), with fixed column widths
+//! and line heights and spacers for the rest; scrolling, the keys and a selection far away
+//! move the window. Every cell keeps its id `mx-{row}-{column}` and `aria-rowindex`/
+//! `aria-colindex` say where the drawn part lies.
 
 use std::rc::Rc;
 
 use evidence_core::matrix::MatrixView;
 use evidence_core::view::{Action, Layout, Reveal, Selection};
 use evidence_core::viewmodel::discussion::{offscreen_note, Discussion, RowShow};
-use evidence_core::viewmodel::grid::{cell_label, AxisItem, AxisKey, Grid, GridKey, RowCells};
+use evidence_core::viewmodel::grid::{
+    cell_label, AxisItem, AxisKey, Geometry, Grid, GridKey, Line, RowCells, Window,
+};
 use yew::prelude::*;
 
 use super::mark;
@@ -36,6 +44,10 @@ pub struct MatrixProps {
     /// Presentation mode: the grid must fit the screen, and says what it cannot show.
     #[prop_or_default]
     pub fit: bool,
+    /// Draw a large grid as a window over what is in view (off for a printed handout, which
+    /// has no scrolling box).
+    #[prop_or(true)]
+    pub windowing: bool,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
 }
@@ -63,12 +75,117 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     };
     // Roving focus: (row, col) where -1 means the header.
     let focus = use_state(|| (0i32, 0i32));
-    let moved = use_mut_ref(|| false);
+    // A key moved the focus: focus that cell once it is drawn (a windowed grid draws it after
+    // the scroll that brings it into view).
+    let moved = use_mut_ref(|| None::<(i32, i32)>);
+    // The keyboard focus is in the grid (a windowed grid keeps it there when the focused cell
+    // scrolls out of the window and is no longer drawn).
+    let inside = use_mut_ref(|| false);
+    let lines = {
+        let grid = grid.clone();
+        use_memo((props.view.clone(), transposed), move |(_, t)| {
+            grid.lines(*t)
+        })
+    };
+    let windowed = props.windowing && grid.windowed(transposed);
+    let (n_lines, n_cols) = (lines.len(), cols.items.len());
+    // The measured geometry of a windowed grid, kept current by scroll and resize.
+    let geometry = use_mut_ref(|| None::<Geometry>);
+    let redraw = use_force_update();
+    let measured = *geometry.borrow();
+    let win = match (windowed, measured) {
+        (false, _) => Window::all(n_lines, n_cols),
+        (true, None) => Window::initial(n_lines, n_cols),
+        (true, Some(g)) => g.window(n_lines, n_cols),
+    };
+    let line_of = {
+        let lines = lines.clone();
+        move |r: i32| {
+            usize::try_from(r)
+                .ok()
+                .and_then(|r| lines.iter().position(|l| *l == Line::Row(r)))
+        }
+    };
+    // Brings on-screen (row, column) into view: the browser does it for a drawn element; a
+    // windowed grid scrolls to where it will be drawn.
+    let show = {
+        let geometry = geometry.clone();
+        let line_of = line_of.clone();
+        move |(r, c): (i32, i32)| {
+            let g = *geometry.borrow();
+            match (windowed, g) {
+                (true, Some(g)) => {
+                    let (x, y) = g.scroll_to(line_of(r), usize::try_from(c).ok());
+                    browser::scroll_box("matrix-wrap", x, y);
+                }
+                _ => browser::reveal(&format!("mx-{r}-{c}")),
+            }
+        }
+    };
     {
-        let moved = moved.clone();
-        use_effect_with(*focus, move |&(r, c)| {
-            if std::mem::take(&mut *moved.borrow_mut()) {
-                browser::focus(&format!("mx-{r}-{c}"));
+        // Measure after every draw, on scroll and on resize; draw again only when what is
+        // drawn would change.
+        let measure = {
+            let (geometry, redraw) = (geometry.clone(), redraw.clone());
+            move || {
+                if !windowed {
+                    return;
+                }
+                let Some(g) = browser::grid_geometry("matrix-wrap") else {
+                    return;
+                };
+                let old = *geometry.borrow();
+                let changed = old.is_none_or(|o| {
+                    o.window(n_lines, n_cols) != g.window(n_lines, n_cols)
+                        || (o.cell, o.head, o.view) != (g.cell, g.head, g.view)
+                });
+                *geometry.borrow_mut() = Some(g);
+                if changed {
+                    redraw.force_update();
+                }
+            }
+        };
+        let after_draw = measure.clone();
+        use_effect(after_draw);
+        use_effect_with((props.view.clone(), transposed, windowed), move |_| {
+            let on_scroll = browser::on_box_scroll("matrix-wrap", measure.clone());
+            let on_resize = browser::on_resize(measure);
+            move || drop((on_scroll, on_resize))
+        });
+    }
+    {
+        // Where the drawn part lies, for the spacers and the table's width (CSS variables).
+        let vars = (win.clone(), windowed, n_lines, n_cols);
+        use_effect_with(vars, move |(w, on, _, _)| {
+            if *on {
+                browser::set_css_vars(
+                    "matrix",
+                    &[
+                        ("--c0", w.cols.start.to_string()),
+                        ("--c-after", (n_cols - w.cols.end).to_string()),
+                        ("--ncols", w.cols.len().to_string()),
+                        ("--l0", w.lines.start.to_string()),
+                        ("--l-after", (n_lines - w.lines.end).to_string()),
+                    ],
+                );
+            }
+        });
+    }
+    // After the spacers above are set (so the cell is where it will stay).
+    {
+        let (moved, inside) = (moved.clone(), inside.clone());
+        let (fr, fc) = *focus;
+        use_effect(move || {
+            let pending = *moved.borrow();
+            if let Some((r, c)) = pending {
+                if browser::focus(&format!("mx-{r}-{c}")) {
+                    *moved.borrow_mut() = None;
+                }
+            } else if windowed && *inside.borrow() && browser::focus_lost() {
+                // The focused cell was redrawn or left the window: back to it, or to the grid.
+                if !browser::focus(&format!("mx-{fr}-{fc}")) {
+                    browser::focus_testid("matrix");
+                }
             }
         });
     }
@@ -79,9 +196,10 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     // Show the selected cell, row or column (a shared link may select one far to the right).
     {
         let focus = focus.clone();
+        let show = show.clone();
         use_effect_with((props.selection.clone(), transposed), move |_| {
             if let Some((r, c)) = selected_pos {
-                browser::reveal(&format!("mx-{r}-{c}"));
+                show((r, c));
                 if *focus != (r, c) {
                     focus.set((r, c));
                 }
@@ -107,6 +225,7 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         let focus = focus.clone();
         let moved = moved.clone();
         let grid = grid.clone();
+        let show = show.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(key) = grid.key(transposed, *focus, &e.key(), e.ctrl_key()) else {
                 return;
@@ -114,7 +233,10 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             e.prevent_default();
             match key {
                 GridKey::Move(r, c) => {
-                    *moved.borrow_mut() = true;
+                    *moved.borrow_mut() = Some((r, c));
+                    if windowed {
+                        show((r, c));
+                    }
                     focus.set((r, c));
                 }
                 GridKey::Stay => {}
@@ -129,11 +251,22 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
     };
     let onfocusin = {
         let focus = focus.clone();
+        let inside = inside.clone();
         Callback::from(move |e: FocusEvent| {
+            *inside.borrow_mut() = true;
             if let Some(rc) = browser::grid_coords(e.target()) {
                 if rc != *focus {
                     focus.set(rc);
                 }
+            }
+        })
+    };
+    let onfocusout = {
+        let inside = inside.clone();
+        Callback::from(move |e: FocusEvent| {
+            // Focus going somewhere else; a cell taken out of the window goes nowhere.
+            if e.related_target().is_some() {
+                *inside.borrow_mut() = false;
             }
         })
     };
@@ -145,22 +278,62 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             </div>
         };
     }
+    // The roving tab stop must be drawn: in a windowed grid it falls back to the first drawn
+    // cell when the focus lies outside the window.
     let stop = grid.tab_stop(transposed, *focus);
+    let drawn = |(r, c): (i32, i32)| {
+        let col_in = c < 0 || win.cols.contains(&(c as usize));
+        let line_in = r < 0 || line_of(r).is_some_and(|l| win.lines.contains(&l));
+        col_in && line_in
+    };
+    let stop = if drawn(stop) {
+        stop
+    } else {
+        let first_row = lines[win.lines.clone()].iter().find_map(|l| match l {
+            Line::Row(r) => Some(*r as i32),
+            Line::Group(_) => None,
+        });
+        (first_row.unwrap_or(-1), win.cols.start as i32)
+    };
     let tab = |r: i32, c: i32| if (r, c) == stop { "0" } else { "-1" };
     let row_what = if transposed { "Evidence" } else { "Category" };
     let col_what = if transposed { "categories" } else { "evidence" };
 
-    let header_groups = cols.groups.iter().map(|(label, n)| {
-        html! {
-            <th colspan={n.to_string()} scope="colgroup" class="group-head">{ label.clone() }</th>
-        }
-    });
-    let header_cols = cols.items.iter().enumerate().map(|(ci, it)| {
+    // Column groups cut to the drawn columns.
+    let mut start = 0;
+    let header_groups: Vec<Html> = cols
+        .groups
+        .iter()
+        .filter_map(|(label, n)| {
+            let (a, b) = (start.max(win.cols.start), (start + n).min(win.cols.end));
+            start += n;
+            (a < b).then(|| html! {
+                <th colspan={(b - a).to_string()} scope="colgroup" class="group-head"><span>{ label.clone() }</span></th>
+            })
+        })
+        .collect();
+    let header_cols = win.cols.clone().map(|ci| {
+        let it = &cols.items[ci];
         let ci = ci as i32;
         let spot = discussion.spot.is_some_and(|(r, c)| r == -1 && c == ci);
-        column_header(ci, it, tab(-1, ci), selected_pos == Some((-1, ci)), spot)
+        column_header(
+            ci,
+            it,
+            tab(-1, ci),
+            selected_pos == Some((-1, ci)),
+            spot,
+            windowed,
+        )
     });
-    let body = body_rows(&grid, &discussion, transposed, stop, selected_pos);
+    let body = body_rows(
+        &grid,
+        &discussion,
+        transposed,
+        (stop, selected_pos),
+        &lines,
+        &win,
+        windowed,
+    );
     // In presentation the grid does not scroll: measure what lies outside it and say so.
     let offscreen = use_state(|| None::<String>);
     {
@@ -175,9 +348,27 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         use_effect_with(deps, move |(_, _, fit, _, _)| {
             let measure = {
                 let offscreen = offscreen.clone();
+                let lines = lines.clone();
                 move || {
-                    let note = browser::offscreen("matrix-wrap")
-                        .and_then(|(ro, r, co, c)| offscreen_note(ro, r, co, c));
+                    let counts = if windowed {
+                        // Only part of a windowed grid is drawn: count from its geometry.
+                        browser::grid_geometry("matrix-wrap").map(|g| {
+                            let (n_fit, c_fit) = g.fitting(n_lines, n_cols);
+                            let first = g.window(n_lines, n_cols).lines.start;
+                            let l0 = (g.scroll.1 / g.cell.1.max(1.0)).floor() as usize;
+                            let shown = lines
+                                .iter()
+                                .skip(l0.max(first))
+                                .take(n_fit)
+                                .filter(|l| matches!(l, Line::Row(_)))
+                                .count();
+                            let n_rows = lines.iter().filter(|l| matches!(l, Line::Row(_))).count();
+                            (n_rows - shown.min(n_rows), n_rows, n_cols - c_fit, n_cols)
+                        })
+                    } else {
+                        browser::offscreen("matrix-wrap")
+                    };
+                    let note = counts.and_then(|(ro, r, co, c)| offscreen_note(ro, r, co, c));
                     if *offscreen != note {
                         offscreen.set(note);
                     }
@@ -188,10 +379,11 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
                 // Again once the page's own effects (the root's type size) have applied.
                 // The selection is scrolled into view again in the presentation layout.
                 let again = measure.clone();
+                let show = show.clone();
                 browser::spawn(async move {
                     browser::sleep(120).await;
-                    if let Some((r, c)) = selected_pos {
-                        browser::reveal(&format!("mx-{r}-{c}"));
+                    if let Some(pos) = selected_pos {
+                        show(pos);
                     }
                     again();
                 });
@@ -215,17 +407,33 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             { for progress }
             { for off_note }
             <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"),
-                    discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"))}
+                    discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"),
+                    windowed.then_some("windowed"))}
                 aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}
-                aria-rowcount={(rows.items.len() + 1).to_string()} aria-colcount={(cols.items.len() + 1).to_string()}
-                data-testid="matrix" data-transposed={transposed.to_string()}
-                {onclick} {onkeydown} {onfocusin}>
+                aria-rowcount={(if windowed { n_lines + 2 } else { rows.items.len() + 1 }).to_string()}
+                aria-colcount={(cols.items.len() + 1).to_string()}
+                data-testid="matrix" data-transposed={transposed.to_string()} data-windowed={windowed.to_string()}
+                tabindex={windowed.then_some("-1")}
+                {onclick} {onkeydown} {onfocusin} {onfocusout}>
+                if windowed {
+                    <colgroup>
+                        <col class="c-head" /><col class="c-pad-l" />
+                        <col class="c-cell" span={win.cols.len().max(1).to_string()} />
+                        <col class="c-pad-r" />
+                    </colgroup>
+                }
                 <thead>
-                    <tr class="groups">
+                    <tr class="groups" aria-rowindex={windowed.then_some("1")}>
                         <th class="corner" rowspan="2" scope="col">{ format!("{row_what} \\ {}", col_what) }</th>
+                        if windowed { <th class="pad-l" aria-hidden="true"></th> }
                         { for header_groups }
+                        if windowed { <th class="pad-r" aria-hidden="true"></th> }
                     </tr>
-                    <tr class="cols" role="row">{ for header_cols }</tr>
+                    <tr class="cols" role="row" aria-rowindex={windowed.then_some("2")}>
+                        if windowed { <th class="pad-l" aria-hidden="true"></th> }
+                        { for header_cols }
+                        if windowed { <th class="pad-r" aria-hidden="true"></th> }
+                    </tr>
                 </thead>
                 <tbody>{ for body }</tbody>
             </table>
@@ -240,9 +448,11 @@ fn column_header(
     tabindex: &'static str,
     selected: bool,
     spot: bool,
+    windowed: bool,
 ) -> Html {
     html! {
         <th role="columnheader" id={format!("mx--1-{ci}")} data-r="-1" data-c={ci.to_string()} {tabindex}
+            aria-colindex={windowed.then(|| (ci + 2).to_string())}
             aria-selected={selected.to_string()} class={classes!("col-head-cell", spot.then_some("spot"))} title={it.title()}
             data-testid="col-head">
             <div class="col-head">
@@ -255,37 +465,70 @@ fn column_header(
     }
 }
 
-/// The body: each row group's heading row, then its rows (`stop`: the roving tab stop;
-/// `selected`: the selection's on-screen position).
+/// The body: each row group's heading line, then its rows, for the drawn lines and columns
+/// (`stop`: the roving tab stop and the selection's on-screen position), with spacer lines
+/// above and below when windowed.
 fn body_rows(
     grid: &Grid,
     discussion: &Discussion,
     transposed: bool,
-    stop: (i32, i32),
-    selected: Option<(i32, i32)>,
+    (stop, selected): ((i32, i32), Option<(i32, i32)>),
+    lines: &[Line],
+    win: &Window,
+    windowed: bool,
 ) -> Vec<Html> {
-    let (rows, cols) = grid.axes(transposed);
-    let n_all_cols = cols.items.len() + 1;
-    let mut body: Vec<Html> = Vec::with_capacity(rows.items.len() + rows.groups.len());
-    let mut r = 0usize;
-    for (label, n) in &rows.groups {
-        body.push(html! {
-            <tr class="row-group" role="row" key={format!("g-{label}-{r}")}>
-                <th role="rowheader" colspan={n_all_cols.to_string()} scope="rowgroup"><span class="group-label">{ label.clone() }</span></th>
-            </tr>
-        });
-        for _ in 0..*n {
-            let ri = r as i32;
-            let focus = (ri == stop.0).then_some(stop.1);
-            let selected = selected.and_then(|(sr, sc)| (sr == ri).then_some(sc));
-            let (cells, col_labels) = grid.row(transposed, r);
-            body.push(html! {
-                <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} {cells}
-                    {col_labels} {focus} {selected} show={discussion.row(r)}
-                    spot={discussion.spot.is_some_and(|(sr, sc)| sr == ri && sc == -1)} />
-            });
-            r += 1;
+    let (rows, _) = grid.axes(transposed);
+    let span = (win.cols.len() + if windowed { 3 } else { 1 }).to_string();
+    let pad = |class: &'static str| {
+        html! {
+            <tr class={class} aria-hidden="true" key={class}><td colspan={span.clone()}></td></tr>
         }
+    };
+    let mut body: Vec<Html> = Vec::with_capacity(win.lines.len() + 2);
+    if windowed {
+        body.push(pad("pad-t"));
+    }
+    for (li, line) in lines
+        .iter()
+        .enumerate()
+        .take(win.lines.end)
+        .skip(win.lines.start)
+    {
+        let rowindex = windowed.then(|| (li + 3).to_string());
+        match *line {
+            Line::Group(g) => {
+                let label = rows
+                    .groups
+                    .get(g)
+                    .map(|(l, _)| l.clone())
+                    .unwrap_or_default();
+                body.push(html! {
+                    <tr class="row-group" role="row" key={format!("g-{g}")} aria-rowindex={rowindex}>
+                        <th role="rowheader" colspan={span.clone()} scope="rowgroup"><span class="group-label">{ label }</span></th>
+                    </tr>
+                });
+            }
+            Line::Row(r) => {
+                let ri = r as i32;
+                let focus = (ri == stop.0).then_some(stop.1);
+                let selected = selected.and_then(|(sr, sc)| (sr == ri).then_some(sc));
+                let (cells, col_labels) = grid.row_window(transposed, r, win.cols.clone());
+                let nth0 = grid
+                    .marks_in_row(transposed, r)
+                    .iter()
+                    .take_while(|(c, _)| *c < win.cols.start)
+                    .count();
+                body.push(html! {
+                    <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} {cells}
+                        {col_labels} {focus} {selected} show={discussion.row(r)}
+                        spot={discussion.spot.is_some_and(|(sr, sc)| sr == ri && sc == -1)}
+                        c0={win.cols.start} {nth0} {windowed} {rowindex} />
+                });
+            }
+        }
+    }
+    if windowed {
+        body.push(pad("pad-b"));
     }
     body
 }
@@ -309,6 +552,14 @@ struct RowProps {
     show: RowShow,
     /// The row is in the spotlight.
     spot: bool,
+    /// On-screen column of the first drawn cell (0 unless windowed).
+    c0: usize,
+    /// Non-empty cells of the row before the first drawn column (for the reveal order).
+    nth0: usize,
+    /// The grid is windowed: spacer cells before and after, and the position attributes.
+    windowed: bool,
+    /// `aria-rowindex` of the row (windowed only).
+    rowindex: Option<String>,
 }
 
 /// One matrix row. A component of its own so that a change elsewhere in the grid (focus,
@@ -320,14 +571,17 @@ fn GridRow(props: &RowProps) -> Html {
     let tab = |c: i32| if props.focus == Some(c) { "0" } else { "-1" };
     let sel = |c: i32| (props.selected == Some(c)).to_string();
     let show = props.show;
-    let mut nth = 0;
-    let cells = props.cells.iter().enumerate().map(|(col_i, cell)| {
+    let mut nth = props.nth0;
+    let colindex = |col_i: usize| props.windowed.then(|| (col_i + 2).to_string());
+    let cells = props.cells.iter().enumerate().map(|(k, cell)| {
+        let col_i = props.c0 + k;
         let ci = col_i as i32;
+        let aria_colindex = colindex(col_i);
         let id = format!("mx-{ri}-{ci}");
         let dim = show.dimmed(col_i).then_some("dim");
         match cell {
             None => html! {
-                <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
+                <td role="gridcell" key={col_i} {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
                     tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", dim)}></td>
             },
             Some(m) => {
@@ -337,7 +591,7 @@ fn GridRow(props: &RowProps) -> Html {
                 nth += 1;
                 if !revealed {
                     return html! {
-                        <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
+                        <td role="gridcell" key={col_i} {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
                             tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", "concealed", dim)}
                             data-label={label} data-testid="concealed">
                             <span class="visually-hidden">{ "not revealed yet" }</span>
@@ -345,7 +599,7 @@ fn GridRow(props: &RowProps) -> Html {
                     };
                 }
                 html! {
-                    <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()}
+                    <td role="gridcell" key={col_i} {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
                         tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", dim)} data-label={label.clone()}>
                         <span class="visually-hidden">{ label }</span>
                         <span class="marks" aria-hidden="true">
@@ -358,8 +612,10 @@ fn GridRow(props: &RowProps) -> Html {
         }
     });
     html! {
-        <tr role="row" class={classes!(it.aggregate.then_some("agg"), (it.total == 0).then_some("empty-row"), props.spot.then_some("spot"))} data-testid="matrix-row">
+        <tr role="row" class={classes!(it.aggregate.then_some("agg"), (it.total == 0).then_some("empty-row"), props.spot.then_some("spot"))} data-testid="matrix-row"
+            aria-rowindex={props.rowindex.clone()}>
             <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(-1)}
+                aria-colindex={props.windowed.then_some("1")}
                 aria-selected={sel(-1)} class="row-head" scope="row">
                 { for it.mark.as_ref().filter(|m| !m.letter.is_empty()).map(|m| mark(m, true)) }
                 { if matches!(it.key, AxisKey::Evidence(_)) { html! { <span class="date">{ format!("{} ", it.date) }</span> } } else { html! {} } }
@@ -368,7 +624,9 @@ fn GridRow(props: &RowProps) -> Html {
                 <span class="tot" aria-label={it.total_label()}>{ format!(" {}", it.total) }</span>
                 { if it.is_gap() { html! { <span class="gap-note" data-testid="gap-note">{ format!(" · {}", it.gap_note()) }</span> } } else { html! {} } }
             </th>
+            if props.windowed { <td class="pad-l" aria-hidden="true"></td> }
             { for cells }
+            if props.windowed { <td class="pad-r" aria-hidden="true"></td> }
         </tr>
     }
 }

@@ -92,16 +92,24 @@ impl Discussion {
         let (n_rows, n_cols) = grid.size(transposed);
         let (n_rows, n_cols) = (n_rows.max(0) as usize, n_cols.max(0) as usize);
         let per_row: Vec<usize> = (0..n_rows)
-            .map(|r| grid.row(transposed, r).0.iter().flatten().count())
+            .map(|r| grid.marks_in_row(transposed, r).len())
             .collect();
         let mut rows = vec![RowShow::default(); n_rows];
         let (mut total, mut shown) = (0, 0);
         if let Some(rv) = reveal {
             let units: Vec<usize> = match rv.by {
                 RevealBy::Row | RevealBy::Cell => (0..n_rows).filter(|&r| per_row[r] > 0).collect(),
-                RevealBy::Column => (0..n_cols)
-                    .filter(|&c| (0..n_rows).any(|r| grid.row(transposed, r).0[c].is_some()))
-                    .collect(),
+                RevealBy::Column => {
+                    let mut has = vec![false; n_cols];
+                    for r in 0..n_rows {
+                        for (c, _) in grid.marks_in_row(transposed, r) {
+                            if let Some(h) = has.get_mut(*c) {
+                                *h = true;
+                            }
+                        }
+                    }
+                    (0..n_cols).filter(|&c| has[c]).collect()
+                }
             };
             total = match rv.by {
                 RevealBy::Cell => per_row.iter().sum(),

@@ -150,9 +150,14 @@ pub struct CellModel {
     pub n_quotes: usize,
 }
 
-/// The cells of one on-screen row (compared by value, so a row whose cells did not change is
-/// not drawn again).
+/// The cells of one on-screen row over the drawn columns (compared by value, so a row whose
+/// cells did not change is not drawn again).
 pub type RowCells = Rc<Vec<Option<CellModel>>>;
+
+/// The non-empty cells of one row, as (column, cell) in column order: the grid keeps only
+/// these, so a corpus a hundred times larger (thousands of rows and columns, few links) costs
+/// memory by its links, not by rows times columns.
+pub type SparseRow = Rc<Vec<(usize, CellModel)>>;
 
 /// The grid, built once per `MatrixView`, in both orientations.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -161,10 +166,10 @@ pub struct Grid {
     rows: Axis,
     /// Evidence columns.
     cols: Axis,
-    /// Category rows × evidence columns.
-    cells: Vec<RowCells>,
+    /// Category rows × evidence columns (non-empty cells only).
+    cells: Vec<SparseRow>,
     /// Evidence rows × category columns (the transposed layout).
-    cells_t: Vec<RowCells>,
+    cells_t: Vec<SparseRow>,
     /// Labels of the evidence columns and of the category rows, for cell descriptions.
     col_labels: Rc<Vec<String>>,
     row_labels: Rc<Vec<String>>,
@@ -199,27 +204,36 @@ impl Grid {
             groups: col_groups.collect(),
             items: v.columns.iter().map(AxisItem::column).collect(),
         };
-        let cells: Vec<Vec<Option<CellModel>>> = (0..rows.items.len())
+        let cells: Vec<Vec<(usize, CellModel)>> = (0..rows.items.len())
             .map(|r| {
-                let mut line = vec![None; cols.items.len()];
-                for (col, cell) in v.row_cells(r) {
-                    if let Some(slot) = line.get_mut(*col) {
-                        *slot = Some(CellModel {
+                let mut line: Vec<(usize, CellModel)> = v
+                    .row_cells(r)
+                    .iter()
+                    .filter(|(col, _)| *col < cols.items.len())
+                    .map(|(col, cell)| {
+                        let model = CellModel {
                             marks: cell
                                 .papers
                                 .iter()
                                 .map(|&p| PaperMark::of(corpus, p))
                                 .collect(),
                             n_quotes: cell.n_quotes,
-                        });
-                    }
-                }
+                        };
+                        (*col, model)
+                    })
+                    .collect();
+                line.sort_by_key(|(col, _)| *col);
+                line.dedup_by_key(|(col, _)| *col);
                 line
             })
             .collect();
-        let cells_t = (0..cols.items.len())
-            .map(|col| Rc::new(cells.iter().map(|line| line[col].clone()).collect()))
-            .collect();
+        let mut cells_t: Vec<Vec<(usize, CellModel)>> = vec![Vec::new(); cols.items.len()];
+        for (r, line) in cells.iter().enumerate() {
+            for (col, cell) in line {
+                cells_t[*col].push((r, cell.clone()));
+            }
+        }
+        let cells_t = cells_t.into_iter().map(Rc::new).collect();
         let col_labels = Rc::new(cols.items.iter().map(|i| i.label.clone()).collect());
         let row_labels = Rc::new(rows.items.iter().map(|i| i.label.clone()).collect());
         Grid {
@@ -241,14 +255,42 @@ impl Grid {
         }
     }
 
-    /// The cells of on-screen row `r`, and the labels of the on-screen columns.
+    /// The cells of on-screen row `r` (every column), and the labels of the on-screen columns.
     pub fn row(&self, transposed: bool, r: usize) -> (RowCells, Rc<Vec<String>>) {
-        let (cells, labels) = if transposed {
-            (&self.cells_t, &self.row_labels)
+        let n_cols = self.axes(transposed).1.items.len();
+        self.row_window(transposed, r, 0..n_cols)
+    }
+
+    /// The cells of on-screen row `r` in the columns `cols` (the first is column `cols.start`),
+    /// and the labels of all on-screen columns.
+    pub fn row_window(
+        &self,
+        transposed: bool,
+        r: usize,
+        cols: std::ops::Range<usize>,
+    ) -> (RowCells, Rc<Vec<String>>) {
+        let labels = if transposed {
+            &self.row_labels
         } else {
-            (&self.cells, &self.col_labels)
+            &self.col_labels
         };
-        (cells.get(r).cloned().unwrap_or_default(), labels.clone())
+        let mut line = vec![None; cols.len()];
+        for (c, cell) in self.marks_in_row(transposed, r) {
+            if cols.contains(c) {
+                line[c - cols.start] = Some(cell.clone());
+            }
+        }
+        (Rc::new(line), labels.clone())
+    }
+
+    /// The non-empty cells of on-screen row `r`, as (column, cell) in column order.
+    pub fn marks_in_row(&self, transposed: bool, r: usize) -> &[(usize, CellModel)] {
+        let cells = if transposed {
+            &self.cells_t
+        } else {
+            &self.cells
+        };
+        cells.get(r).map_or(&[], |line| line.as_slice())
     }
 
     /// (rows, columns) on screen.
@@ -341,6 +383,151 @@ impl Grid {
     }
 }
 
+/// Above this many cells (rows times columns on screen) the grid draws only the part in view
+/// (a window), with spacers for the rest; below it, every cell.
+pub const WINDOW_CELLS: usize = 6000;
+
+/// Lines and columns drawn beyond the visible part on each side, so a scroll shows no gap.
+pub const OVERSCAN: usize = 8;
+
+/// One line of the grid's body: a group's heading, or an on-screen row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// The heading of group `g` (index into the row axis's groups).
+    Group(usize),
+    /// On-screen row `r`.
+    Row(usize),
+}
+
+/// What a windowed grid draws: body lines and columns, as half-open ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// Body lines (`Grid::lines`).
+    pub lines: std::ops::Range<usize>,
+    /// On-screen columns.
+    pub cols: std::ops::Range<usize>,
+}
+
+/// The grid's geometry as measured in the page, in CSS pixels. In a windowed grid every
+/// column has one width and every body line one height.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Geometry {
+    /// Scroll offset of the grid's box (left, top).
+    pub scroll: (f64, f64),
+    /// Size of the box's visible area (width, height).
+    pub view: (f64, f64),
+    /// Width of the row headers and height of the column headers (both sticky).
+    pub head: (f64, f64),
+    /// Width of a column and height of a body line.
+    pub cell: (f64, f64),
+}
+
+impl Geometry {
+    /// The first and one-past-last line and column at least partly visible.
+    fn visible(&self, n_lines: usize, n_cols: usize) -> (usize, usize, usize, usize) {
+        let span = |scroll: f64, view: f64, head: f64, size: f64, n: usize| {
+            if size <= 0.0 {
+                return (0, n);
+            }
+            let first = (scroll.max(0.0) / size).floor() as usize;
+            let last = ((scroll.max(0.0) + (view - head).max(0.0)) / size).ceil() as usize;
+            (first.min(n), last.clamp(first.min(n), n))
+        };
+        let (c0, c1) = span(self.scroll.0, self.view.0, self.head.0, self.cell.0, n_cols);
+        let (l0, l1) = span(
+            self.scroll.1,
+            self.view.1,
+            self.head.1,
+            self.cell.1,
+            n_lines,
+        );
+        (l0, l1, c0, c1)
+    }
+
+    /// The window to draw: the visible lines and columns and `OVERSCAN` more on each side.
+    pub fn window(&self, n_lines: usize, n_cols: usize) -> Window {
+        let (l0, l1, c0, c1) = self.visible(n_lines, n_cols);
+        Window {
+            lines: l0.saturating_sub(OVERSCAN)..(l1 + OVERSCAN).min(n_lines),
+            cols: c0.saturating_sub(OVERSCAN)..(c1 + OVERSCAN).min(n_cols),
+        }
+    }
+
+    /// Lines and columns wholly visible without scrolling (for "N of M … off screen").
+    pub fn fitting(&self, n_lines: usize, n_cols: usize) -> (usize, usize) {
+        let whole = |view: f64, head: f64, size: f64, n: usize| {
+            if size <= 0.0 {
+                n
+            } else {
+                (((view - head).max(0.0) / size).floor() as usize).min(n)
+            }
+        };
+        (
+            whole(self.view.1, self.head.1, self.cell.1, n_lines),
+            whole(self.view.0, self.head.0, self.cell.0, n_cols),
+        )
+    }
+
+    /// The scroll offset (left, top) that shows line `line` and column `col` (None: that
+    /// axis needs no scroll; -1 is the header), moving as little as possible.
+    pub fn scroll_to(&self, line: Option<usize>, col: Option<usize>) -> (Option<f64>, Option<f64>) {
+        let axis = |pos: Option<usize>, scroll: f64, view: f64, head: f64, size: f64| {
+            let p = pos? as f64 * size;
+            let room = (view - head).max(size);
+            if p < scroll {
+                Some(p)
+            } else if p + size > scroll + room {
+                Some(p + size - room)
+            } else {
+                None
+            }
+        };
+        (
+            axis(col, self.scroll.0, self.view.0, self.head.0, self.cell.0),
+            axis(line, self.scroll.1, self.view.1, self.head.1, self.cell.1),
+        )
+    }
+}
+
+impl Window {
+    /// The window before anything is measured: the top left corner.
+    pub fn initial(n_lines: usize, n_cols: usize) -> Window {
+        Window {
+            lines: 0..n_lines.min(40),
+            cols: 0..n_cols.min(40),
+        }
+    }
+
+    /// The whole grid (an unwindowed grid draws everything).
+    pub fn all(n_lines: usize, n_cols: usize) -> Window {
+        Window {
+            lines: 0..n_lines,
+            cols: 0..n_cols,
+        }
+    }
+}
+
+impl Grid {
+    /// The body's lines in order: each row group's heading, then its rows.
+    pub fn lines(&self, transposed: bool) -> Vec<Line> {
+        let rows = self.axes(transposed).0;
+        let mut out = Vec::with_capacity(rows.items.len() + rows.groups.len());
+        let mut r = 0;
+        for (g, (_, n)) in rows.groups.iter().enumerate() {
+            out.push(Line::Group(g));
+            out.extend((r..r + n).map(Line::Row));
+            r += n;
+        }
+        out
+    }
+
+    /// True when the grid is large enough to be drawn as a window (`WINDOW_CELLS`).
+    pub fn windowed(&self, transposed: bool) -> bool {
+        let (r, c) = self.size(transposed);
+        (r.max(0) as usize) * (c.max(0) as usize) > WINDOW_CELLS
+    }
+}
+
 /// The description of a non-empty cell, read by screen readers and shown as its tooltip:
 /// "row × column: A, B (3 quotes)".
 pub fn cell_label(row: &str, col: &str, cell: &CellModel) -> String {
@@ -372,6 +559,80 @@ mod tests {
 
     fn cat(id: &str) -> RowKey {
         RowKey::Category(id.into())
+    }
+
+    #[test]
+    fn sparse_rows_give_the_same_cells_in_any_window() {
+        let (_, g) = grid(RowGroup::Paper);
+        for t in [false, true] {
+            let (n_rows, n_cols) = g.size(t);
+            for r in 0..n_rows as usize {
+                let (all, _) = g.row(t, r);
+                assert_eq!(all.len(), n_cols as usize);
+                let marks: Vec<usize> = (0..all.len()).filter(|&c| all[c].is_some()).collect();
+                let sparse: Vec<usize> = g.marks_in_row(t, r).iter().map(|(c, _)| *c).collect();
+                assert_eq!(marks, sparse);
+                let (part, _) = g.row_window(t, r, 2..5.min(n_cols as usize));
+                assert_eq!(part.as_slice(), &all[2..5.min(n_cols as usize)]);
+            }
+        }
+        // Lines: one heading per group, then its rows.
+        let lines = g.lines(false);
+        let (rows, _) = g.axes(false);
+        assert_eq!(lines.len(), rows.items.len() + rows.groups.len());
+        assert_eq!(lines[0], Line::Group(0));
+        assert_eq!(lines[1], Line::Row(0));
+        assert!(!g.windowed(false), "the sample grid is drawn whole");
+    }
+
+    #[test]
+    fn the_window_follows_the_scroll_with_overscan_and_clamps() {
+        let g = Geometry {
+            scroll: (0.0, 0.0),
+            view: (1000.0, 600.0),
+            head: (200.0, 100.0),
+            cell: (40.0, 25.0),
+        };
+        // 800 px of columns (20) and 500 px of lines (20) visible at the top left.
+        assert_eq!(
+            g.window(1000, 1000),
+            Window {
+                lines: 0..28,
+                cols: 0..28
+            }
+        );
+        assert_eq!(g.fitting(1000, 1000), (20, 20));
+        let far = Geometry {
+            scroll: (4000.0, 2500.0),
+            ..g
+        };
+        assert_eq!(
+            far.window(1000, 1000),
+            Window {
+                lines: 92..128,
+                cols: 92..128
+            }
+        );
+        assert_eq!(
+            far.window(110, 105),
+            Window {
+                lines: 92..110,
+                cols: 92..105
+            }
+        );
+        // Scrolling to show a line and a column: only as far as needed.
+        assert_eq!(g.scroll_to(Some(5), Some(5)), (None, None));
+        assert_eq!(g.scroll_to(Some(30), Some(30)), (Some(440.0), Some(275.0)));
+        assert_eq!(far.scroll_to(Some(10), None), (None, Some(250.0)));
+        // Nothing measured yet: everything counts as visible.
+        assert_eq!(Geometry::default().fitting(3, 4), (3, 4));
+        assert_eq!(
+            Window::initial(100, 10),
+            Window {
+                lines: 0..40,
+                cols: 0..10
+            }
+        );
     }
 
     #[test]
