@@ -481,6 +481,12 @@ pub fn focus_lost() -> bool {
         .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"))
 }
 
+/// The id of the element with the keyboard focus (None: no element, or no id).
+pub fn active_id() -> Option<String> {
+    let id = document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
 /// Moves keyboard focus to the element with this test id.
 pub fn focus_testid(testid: &str) {
     if let Some(el) = document()

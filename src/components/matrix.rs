@@ -73,14 +73,6 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             move |(_, t, reveal, spot)| Discussion::new(&grid, *t, *reveal, spot.as_ref()),
         )
     };
-    // Roving focus: (row, col) where -1 means the header.
-    let focus = use_state(|| (0i32, 0i32));
-    // A key moved the focus: focus that cell once it is drawn (a windowed grid draws it after
-    // the scroll that brings it into view).
-    let moved = use_mut_ref(|| None::<(i32, i32)>);
-    // The keyboard focus is in the grid (a windowed grid keeps it there when the focused cell
-    // scrolls out of the window and is no longer drawn).
-    let inside = use_mut_ref(|| false);
     let lines = {
         let grid = grid.clone();
         use_memo((props.view.clone(), transposed), move |(_, t)| {
@@ -88,8 +80,187 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         })
     };
     let windowed = props.windowing && grid.windowed(transposed);
-    let (n_lines, n_cols) = (lines.len(), cols.items.len());
-    // The measured geometry of a windowed grid, kept current by scroll and resize.
+    let n_cols = cols.items.len();
+    let focus = use_roving_focus();
+    let view = use_grid_window(&props.view, transposed, windowed, lines.clone(), n_cols);
+    use_focus_after_draw(&focus, windowed);
+    let selected_pos = props
+        .selection
+        .as_ref()
+        .and_then(|sel| grid.position_of(transposed, sel));
+    {
+        // Show the selected cell, row or column (a shared link may select one far away).
+        let (at, show) = (focus.at.clone(), view.show.clone());
+        use_effect_with((props.selection.clone(), transposed), move |_| {
+            if let Some(pos) = selected_pos {
+                show.emit(pos);
+                if *at != pos {
+                    at.set(pos);
+                }
+            }
+        });
+    }
+    let off_note = use_offscreen_note(
+        props,
+        OffscreenInput {
+            windowed,
+            lines: lines.clone(),
+            n_cols,
+            show: view.show.clone(),
+            selected: selected_pos,
+        },
+    );
+    let on = handlers(props, &grid, &focus, &view.show, windowed);
+
+    if grid.is_empty() {
+        return html! {
+            <div class="matrix-empty" data-testid="matrix-empty">
+                <p>{ "Nothing matches these filters. Remove a filter or clear the search to see evidence again." }</p>
+            </div>
+        };
+    }
+    let win = &view.win;
+    let stop = drawn_tab_stop(&grid, transposed, *focus.at, &lines, win);
+    let tab = |r: i32, c: i32| if (r, c) == stop { "0" } else { "-1" };
+    let row_what = if transposed { "Evidence" } else { "Category" };
+    let col_what = if transposed { "categories" } else { "evidence" };
+    let header_cols = win.cols.clone().map(|ci| {
+        let ci = ci as i32;
+        let spot = discussion.spot.is_some_and(|(r, c)| r == -1 && c == ci);
+        let selected = selected_pos == Some((-1, ci));
+        column_header(
+            ci,
+            &cols.items[ci as usize],
+            tab(-1, ci),
+            selected,
+            spot,
+            windowed,
+        )
+    });
+    let body = body_rows(
+        &grid,
+        &discussion,
+        transposed,
+        (stop, selected_pos),
+        &lines,
+        win,
+        windowed,
+    );
+    let progress = discussion.progress().map(|p| {
+        html! { <p class="reveal-progress" role="status" data-testid="reveal-progress">{ p }</p> }
+    });
+    let pad =
+        |class: &'static str| windowed.then(|| html! { <th {class} aria-hidden="true"></th> });
+
+    html! {
+        <div class="matrix-wrap" data-testid="matrix-wrap">
+            { for progress }
+            { for off_note.map(|n| html! { <p class="offscreen-note" role="status" data-testid="offscreen-note">{ n }</p> }) }
+            <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"),
+                    discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"),
+                    windowed.then_some("windowed"))}
+                aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}
+                aria-rowcount={(if windowed { lines.len() + 2 } else { rows.items.len() + 1 }).to_string()}
+                aria-colcount={(n_cols + 1).to_string()}
+                data-testid="matrix" data-transposed={transposed.to_string()} data-windowed={windowed.to_string()}
+                tabindex={windowed.then_some("-1")}
+                onclick={on.click} onkeydown={on.keydown} onfocusin={on.focusin} onfocusout={on.focusout}>
+                if windowed {
+                    <colgroup>
+                        <col class="c-head" /><col class="c-pad-l" />
+                        <col class="c-cell" span={win.cols.len().max(1).to_string()} />
+                        <col class="c-pad-r" />
+                    </colgroup>
+                }
+                <thead>
+                    <tr class="groups" aria-rowindex={windowed.then_some("1")}>
+                        <th class="corner" rowspan="2" scope="col">{ format!("{row_what} \\ {}", col_what) }</th>
+                        { for pad("pad-l") }
+                        { for column_groups(&cols.groups, &win.cols) }
+                        { for pad("pad-r") }
+                    </tr>
+                    <tr class="cols" role="row" aria-rowindex={windowed.then_some("2")}>
+                        { for pad("pad-l") }
+                        { for header_cols }
+                        { for pad("pad-r") }
+                    </tr>
+                </thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The roving focus of the grid: the focused (row, column) (-1: a header), a move made by a
+/// key that waits for its cell to be drawn, and whether the keyboard focus is in the grid.
+struct RovingFocus {
+    at: UseStateHandle<(i32, i32)>,
+    moved: Rc<std::cell::RefCell<Option<(i32, i32)>>>,
+    inside: Rc<std::cell::RefCell<bool>>,
+}
+
+#[hook]
+fn use_roving_focus() -> RovingFocus {
+    RovingFocus {
+        at: use_state(|| (0i32, 0i32)),
+        moved: use_mut_ref(|| None),
+        inside: use_mut_ref(|| false),
+    }
+}
+
+/// After every draw: focus the cell a key moved to once it is drawn; in a windowed grid, when
+/// the focused cell was redrawn or left the window, focus it again (or the grid). Called after
+/// `use_grid_window`, whose effects set the spacers first (so the cell is where it stays).
+#[hook]
+fn use_focus_after_draw(focus: &RovingFocus, windowed: bool) {
+    let (moved, inside) = (focus.moved.clone(), focus.inside.clone());
+    let (fr, fc) = *focus.at;
+    use_effect(move || {
+        let pending = *moved.borrow();
+        if let Some((r, c)) = pending {
+            if browser::focus(&format!("mx-{r}-{c}")) {
+                *moved.borrow_mut() = None;
+            }
+            return;
+        }
+        if !windowed {
+            return;
+        }
+        // A windowed grid redraws its elements in place as the window moves: the focused
+        // element may now stand for another cell, or be gone.
+        let want = format!("mx-{fr}-{fc}");
+        match browser::active_id() {
+            Some(id) if id.starts_with("mx-") && id != want => {
+                browser::focus(&want);
+            }
+            _ if *inside.borrow() && browser::focus_lost() && !browser::focus(&want) => {
+                browser::focus_testid("matrix");
+            }
+            _ => {}
+        }
+    });
+}
+
+/// What the grid draws and how to bring a position into view.
+struct GridWindow {
+    /// The lines and columns drawn (all of them unless windowed).
+    win: Window,
+    /// Brings on-screen (row, column) into view: the browser does it for a drawn element; a
+    /// windowed grid scrolls to where it will be drawn.
+    show: Callback<(i32, i32)>,
+}
+
+/// The window of a grid: measured after every draw, on scroll and on resize (drawing again
+/// only when what is drawn would change), with the spacers' CSS variables set after each draw.
+#[hook]
+fn use_grid_window(
+    view: &Rc<MatrixView>,
+    transposed: bool,
+    windowed: bool,
+    lines: Rc<Vec<Line>>,
+    n_cols: usize,
+) -> GridWindow {
+    let n_lines = lines.len();
     let geometry = use_mut_ref(|| None::<Geometry>);
     let redraw = use_force_update();
     let measured = *geometry.borrow();
@@ -98,65 +269,47 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         (true, None) => Window::initial(n_lines, n_cols),
         (true, Some(g)) => g.window(n_lines, n_cols),
     };
-    let line_of = {
-        let lines = lines.clone();
-        move |r: i32| {
-            usize::try_from(r)
-                .ok()
-                .and_then(|r| lines.iter().position(|l| *l == Line::Row(r)))
-        }
-    };
-    // Brings on-screen (row, column) into view: the browser does it for a drawn element; a
-    // windowed grid scrolls to where it will be drawn.
     let show = {
         let geometry = geometry.clone();
-        let line_of = line_of.clone();
-        move |(r, c): (i32, i32)| {
-            let g = *geometry.borrow();
-            match (windowed, g) {
+        Callback::from(
+            move |(r, c): (i32, i32)| match (windowed, *geometry.borrow()) {
                 (true, Some(g)) => {
-                    let (x, y) = g.scroll_to(line_of(r), usize::try_from(c).ok());
+                    let line = usize::try_from(r)
+                        .ok()
+                        .and_then(|r| lines.iter().position(|l| *l == Line::Row(r)));
+                    let (x, y) = g.scroll_to(line, usize::try_from(c).ok());
                     browser::scroll_box("matrix-wrap", x, y);
                 }
                 _ => browser::reveal(&format!("mx-{r}-{c}")),
-            }
+            },
+        )
+    };
+    let measure = move || {
+        if !windowed {
+            return;
+        }
+        let Some(g) = browser::grid_geometry("matrix-wrap") else {
+            return;
+        };
+        let old = *geometry.borrow();
+        let changed = old.is_none_or(|o| {
+            o.window(n_lines, n_cols) != g.window(n_lines, n_cols)
+                || (o.cell, o.head, o.view) != (g.cell, g.head, g.view)
+        });
+        *geometry.borrow_mut() = Some(g);
+        if changed {
+            redraw.force_update();
         }
     };
-    {
-        // Measure after every draw, on scroll and on resize; draw again only when what is
-        // drawn would change.
-        let measure = {
-            let (geometry, redraw) = (geometry.clone(), redraw.clone());
-            move || {
-                if !windowed {
-                    return;
-                }
-                let Some(g) = browser::grid_geometry("matrix-wrap") else {
-                    return;
-                };
-                let old = *geometry.borrow();
-                let changed = old.is_none_or(|o| {
-                    o.window(n_lines, n_cols) != g.window(n_lines, n_cols)
-                        || (o.cell, o.head, o.view) != (g.cell, g.head, g.view)
-                });
-                *geometry.borrow_mut() = Some(g);
-                if changed {
-                    redraw.force_update();
-                }
-            }
-        };
-        let after_draw = measure.clone();
-        use_effect(after_draw);
-        use_effect_with((props.view.clone(), transposed, windowed), move |_| {
-            let on_scroll = browser::on_box_scroll("matrix-wrap", measure.clone());
-            let on_resize = browser::on_resize(measure);
-            move || drop((on_scroll, on_resize))
-        });
-    }
-    {
-        // Where the drawn part lies, for the spacers and the table's width (CSS variables).
-        let vars = (win.clone(), windowed, n_lines, n_cols);
-        use_effect_with(vars, move |(w, on, _, _)| {
+    use_effect(measure.clone());
+    use_effect_with((view.clone(), transposed, windowed), move |_| {
+        let on_scroll = browser::on_box_scroll("matrix-wrap", measure.clone());
+        let on_resize = browser::on_resize(measure);
+        move || drop((on_scroll, on_resize))
+    });
+    use_effect_with(
+        (win.clone(), windowed, n_lines, n_cols),
+        move |(w, on, _, _)| {
             if *on {
                 browser::set_css_vars(
                     "matrix",
@@ -169,202 +322,50 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
                     ],
                 );
             }
-        });
-    }
-    // After the spacers above are set (so the cell is where it will stay).
-    {
-        let (moved, inside) = (moved.clone(), inside.clone());
-        let (fr, fc) = *focus;
-        use_effect(move || {
-            let pending = *moved.borrow();
-            if let Some((r, c)) = pending {
-                if browser::focus(&format!("mx-{r}-{c}")) {
-                    *moved.borrow_mut() = None;
-                }
-            } else if windowed && *inside.borrow() && browser::focus_lost() {
-                // The focused cell was redrawn or left the window: back to it, or to the grid.
-                if !browser::focus(&format!("mx-{fr}-{fc}")) {
-                    browser::focus_testid("matrix");
-                }
-            }
-        });
-    }
-    let selected_pos = props
-        .selection
-        .as_ref()
-        .and_then(|sel| grid.position_of(transposed, sel));
-    // Show the selected cell, row or column (a shared link may select one far to the right).
-    {
-        let focus = focus.clone();
-        let show = show.clone();
-        use_effect_with((props.selection.clone(), transposed), move |_| {
-            if let Some((r, c)) = selected_pos {
-                show((r, c));
-                if *focus != (r, c) {
-                    focus.set((r, c));
-                }
-            }
-        });
-    }
-
-    let onclick = {
-        let dispatch = props.dispatch.clone();
-        let focus = focus.clone();
-        let grid = grid.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some((r, c)) = browser::grid_coords(e.target()) {
-                focus.set((r, c));
-                if let Some(sel) = grid.selection_at(transposed, r, c) {
-                    dispatch.emit(Action::Select(Some(sel)));
-                }
-            }
-        })
-    };
-    let onkeydown = {
-        let dispatch = props.dispatch.clone();
-        let focus = focus.clone();
-        let moved = moved.clone();
-        let grid = grid.clone();
-        let show = show.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let Some(key) = grid.key(transposed, *focus, &e.key(), e.ctrl_key()) else {
-                return;
-            };
-            e.prevent_default();
-            match key {
-                GridKey::Move(r, c) => {
-                    *moved.borrow_mut() = Some((r, c));
-                    if windowed {
-                        show((r, c));
-                    }
-                    focus.set((r, c));
-                }
-                GridKey::Stay => {}
-                GridKey::Open => {
-                    if let Some(sel) = grid.selection_at(transposed, focus.0, focus.1) {
-                        dispatch.emit(Action::Select(Some(sel)));
-                    }
-                }
-                GridKey::Close => dispatch.emit(Action::Select(None)),
-            }
-        })
-    };
-    let onfocusin = {
-        let focus = focus.clone();
-        let inside = inside.clone();
-        Callback::from(move |e: FocusEvent| {
-            *inside.borrow_mut() = true;
-            if let Some(rc) = browser::grid_coords(e.target()) {
-                if rc != *focus {
-                    focus.set(rc);
-                }
-            }
-        })
-    };
-    let onfocusout = {
-        let inside = inside.clone();
-        Callback::from(move |e: FocusEvent| {
-            // Focus going somewhere else; a cell taken out of the window goes nowhere.
-            if e.related_target().is_some() {
-                *inside.borrow_mut() = false;
-            }
-        })
-    };
-
-    if grid.is_empty() {
-        return html! {
-            <div class="matrix-empty" data-testid="matrix-empty">
-                <p>{ "Nothing matches these filters. Remove a filter or clear the search to see evidence again." }</p>
-            </div>
-        };
-    }
-    // The roving tab stop must be drawn: in a windowed grid it falls back to the first drawn
-    // cell when the focus lies outside the window.
-    let stop = grid.tab_stop(transposed, *focus);
-    let drawn = |(r, c): (i32, i32)| {
-        let col_in = c < 0 || win.cols.contains(&(c as usize));
-        let line_in = r < 0 || line_of(r).is_some_and(|l| win.lines.contains(&l));
-        col_in && line_in
-    };
-    let stop = if drawn(stop) {
-        stop
-    } else {
-        let first_row = lines[win.lines.clone()].iter().find_map(|l| match l {
-            Line::Row(r) => Some(*r as i32),
-            Line::Group(_) => None,
-        });
-        (first_row.unwrap_or(-1), win.cols.start as i32)
-    };
-    let tab = |r: i32, c: i32| if (r, c) == stop { "0" } else { "-1" };
-    let row_what = if transposed { "Evidence" } else { "Category" };
-    let col_what = if transposed { "categories" } else { "evidence" };
-
-    // Column groups cut to the drawn columns.
-    let mut start = 0;
-    let header_groups: Vec<Html> = cols
-        .groups
-        .iter()
-        .filter_map(|(label, n)| {
-            let (a, b) = (start.max(win.cols.start), (start + n).min(win.cols.end));
-            start += n;
-            (a < b).then(|| html! {
-                <th colspan={(b - a).to_string()} scope="colgroup" class="group-head"><span>{ label.clone() }</span></th>
-            })
-        })
-        .collect();
-    let header_cols = win.cols.clone().map(|ci| {
-        let it = &cols.items[ci];
-        let ci = ci as i32;
-        let spot = discussion.spot.is_some_and(|(r, c)| r == -1 && c == ci);
-        column_header(
-            ci,
-            it,
-            tab(-1, ci),
-            selected_pos == Some((-1, ci)),
-            spot,
-            windowed,
-        )
-    });
-    let body = body_rows(
-        &grid,
-        &discussion,
-        transposed,
-        (stop, selected_pos),
-        &lines,
-        &win,
-        windowed,
+        },
     );
-    // In presentation the grid does not scroll: measure what lies outside it and say so.
+    GridWindow { win, show }
+}
+
+/// What `use_offscreen_note` needs besides the props.
+struct OffscreenInput {
+    windowed: bool,
+    lines: Rc<Vec<Line>>,
+    n_cols: usize,
+    show: Callback<(i32, i32)>,
+    selected: Option<(i32, i32)>,
+}
+
+/// In presentation the grid does not scroll: what lies outside it, in words (None when all
+/// of it is on screen or when not presenting). Measured once drawn, again once the page's own
+/// effects (the root's type size) have applied, with the selection brought back into view,
+/// and on resize.
+#[hook]
+fn use_offscreen_note(props: &MatrixProps, input: OffscreenInput) -> Option<String> {
     let offscreen = use_state(|| None::<String>);
+    let deps = (
+        props.view.clone(),
+        props.layout,
+        props.fit,
+        props.selection.clone(),
+        props.reveal,
+    );
     {
         let offscreen = offscreen.clone();
-        let deps = (
-            props.view.clone(),
-            props.layout,
-            props.fit,
-            props.selection.clone(),
-            props.reveal,
-        );
         use_effect_with(deps, move |(_, _, fit, _, _)| {
+            let OffscreenInput {
+                windowed,
+                lines,
+                n_cols,
+                show,
+                selected,
+            } = input;
             let measure = {
                 let offscreen = offscreen.clone();
-                let lines = lines.clone();
                 move || {
                     let counts = if windowed {
-                        // Only part of a windowed grid is drawn: count from its geometry.
-                        browser::grid_geometry("matrix-wrap").map(|g| {
-                            let (n_fit, c_fit) = g.fitting(n_lines, n_cols);
-                            let first = g.window(n_lines, n_cols).lines.start;
-                            let l0 = (g.scroll.1 / g.cell.1.max(1.0)).floor() as usize;
-                            let shown = lines
-                                .iter()
-                                .skip(l0.max(first))
-                                .take(n_fit)
-                                .filter(|l| matches!(l, Line::Row(_)))
-                                .count();
-                            let n_rows = lines.iter().filter(|l| matches!(l, Line::Row(_))).count();
-                            (n_rows - shown.min(n_rows), n_rows, n_cols - c_fit, n_cols)
-                        })
+                        browser::grid_geometry("matrix-wrap")
+                            .map(|g| window_offscreen(&g, &lines, n_cols))
                     } else {
                         browser::offscreen("matrix-wrap")
                     };
@@ -376,14 +377,11 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             };
             let listener = if *fit {
                 measure();
-                // Again once the page's own effects (the root's type size) have applied.
-                // The selection is scrolled into view again in the presentation layout.
                 let again = measure.clone();
-                let show = show.clone();
                 browser::spawn(async move {
                     browser::sleep(120).await;
-                    if let Some(pos) = selected_pos {
-                        show(pos);
+                    if let Some(pos) = selected {
+                        show.emit(pos);
                     }
                     again();
                 });
@@ -395,50 +393,142 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             move || drop(listener)
         });
     }
-    let off_note = (*offscreen).clone().map(|n| {
-        html! { <p class="offscreen-note" role="status" data-testid="offscreen-note">{ n }</p> }
-    });
-    let progress = discussion.progress().map(|p| {
-        html! { <p class="reveal-progress" role="status" data-testid="reveal-progress">{ p }</p> }
-    });
+    (*offscreen).clone()
+}
 
-    html! {
-        <div class="matrix-wrap" data-testid="matrix-wrap">
-            { for progress }
-            { for off_note }
-            <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"),
-                    discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"),
-                    windowed.then_some("windowed"))}
-                aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}
-                aria-rowcount={(if windowed { n_lines + 2 } else { rows.items.len() + 1 }).to_string()}
-                aria-colcount={(cols.items.len() + 1).to_string()}
-                data-testid="matrix" data-transposed={transposed.to_string()} data-windowed={windowed.to_string()}
-                tabindex={windowed.then_some("-1")}
-                {onclick} {onkeydown} {onfocusin} {onfocusout}>
-                if windowed {
-                    <colgroup>
-                        <col class="c-head" /><col class="c-pad-l" />
-                        <col class="c-cell" span={win.cols.len().max(1).to_string()} />
-                        <col class="c-pad-r" />
-                    </colgroup>
+/// (rows off screen, rows, columns off screen, columns) of a windowed grid, from its geometry
+/// (only part of it is drawn, so its elements cannot be counted).
+fn window_offscreen(g: &Geometry, lines: &[Line], n_cols: usize) -> (usize, usize, usize, usize) {
+    let (n_fit, c_fit) = g.fitting(lines.len(), n_cols);
+    let first = (g.scroll.1 / g.cell.1.max(1.0)).floor() as usize;
+    let is_row = |l: &&Line| matches!(l, Line::Row(_));
+    let shown = lines.iter().skip(first).take(n_fit).filter(is_row).count();
+    let n_rows = lines.iter().filter(is_row).count();
+    (n_rows - shown.min(n_rows), n_rows, n_cols - c_fit, n_cols)
+}
+
+/// The grid's event handlers: one of each for every cell (coordinates in `data-r`/`data-c`).
+struct Handlers {
+    click: Callback<MouseEvent>,
+    keydown: Callback<KeyboardEvent>,
+    focusin: Callback<FocusEvent>,
+    focusout: Callback<FocusEvent>,
+}
+
+fn handlers(
+    props: &MatrixProps,
+    grid: &Rc<Grid>,
+    focus: &RovingFocus,
+    show: &Callback<(i32, i32)>,
+    windowed: bool,
+) -> Handlers {
+    let transposed = props.layout.transposed;
+    let click = {
+        let (dispatch, at, grid) = (props.dispatch.clone(), focus.at.clone(), grid.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some((r, c)) = browser::grid_coords(e.target()) {
+                at.set((r, c));
+                if let Some(sel) = grid.selection_at(transposed, r, c) {
+                    dispatch.emit(Action::Select(Some(sel)));
                 }
-                <thead>
-                    <tr class="groups" aria-rowindex={windowed.then_some("1")}>
-                        <th class="corner" rowspan="2" scope="col">{ format!("{row_what} \\ {}", col_what) }</th>
-                        if windowed { <th class="pad-l" aria-hidden="true"></th> }
-                        { for header_groups }
-                        if windowed { <th class="pad-r" aria-hidden="true"></th> }
-                    </tr>
-                    <tr class="cols" role="row" aria-rowindex={windowed.then_some("2")}>
-                        if windowed { <th class="pad-l" aria-hidden="true"></th> }
-                        { for header_cols }
-                        if windowed { <th class="pad-r" aria-hidden="true"></th> }
-                    </tr>
-                </thead>
-                <tbody>{ for body }</tbody>
-            </table>
-        </div>
+            }
+        })
+    };
+    let keydown = {
+        let (dispatch, at, grid) = (props.dispatch.clone(), focus.at.clone(), grid.clone());
+        let (moved, show) = (focus.moved.clone(), show.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(key) = grid.key(transposed, *at, &e.key(), e.ctrl_key()) else {
+                return;
+            };
+            e.prevent_default();
+            match key {
+                GridKey::Move(r, c) => {
+                    *moved.borrow_mut() = Some((r, c));
+                    if windowed {
+                        show.emit((r, c));
+                    }
+                    at.set((r, c));
+                }
+                GridKey::Stay => {}
+                GridKey::Open => {
+                    if let Some(sel) = grid.selection_at(transposed, at.0, at.1) {
+                        dispatch.emit(Action::Select(Some(sel)));
+                    }
+                }
+                GridKey::Close => dispatch.emit(Action::Select(None)),
+            }
+        })
+    };
+    let focusin = {
+        let (at, inside) = (focus.at.clone(), focus.inside.clone());
+        Callback::from(move |e: FocusEvent| {
+            *inside.borrow_mut() = true;
+            if let Some(rc) = browser::grid_coords(e.target()) {
+                if rc != *at {
+                    at.set(rc);
+                }
+            }
+        })
+    };
+    let focusout = {
+        let inside = focus.inside.clone();
+        Callback::from(move |e: FocusEvent| {
+            // Focus going somewhere else; a cell taken out of the window goes nowhere.
+            if e.related_target().is_some() {
+                *inside.borrow_mut() = false;
+            }
+        })
+    };
+    Handlers {
+        click,
+        keydown,
+        focusin,
+        focusout,
     }
+}
+
+/// The roving tab stop, which must be drawn: in a windowed grid it falls back to the first
+/// drawn cell when the focus lies outside the window.
+fn drawn_tab_stop(
+    grid: &Grid,
+    transposed: bool,
+    focus: (i32, i32),
+    lines: &[Line],
+    win: &Window,
+) -> (i32, i32) {
+    let stop = grid.tab_stop(transposed, focus);
+    let line_of = |r: i32| {
+        usize::try_from(r)
+            .ok()
+            .and_then(|r| lines.iter().position(|l| *l == Line::Row(r)))
+    };
+    let (r, c) = stop;
+    let col_in = c < 0 || win.cols.contains(&(c as usize));
+    let line_in = r < 0 || line_of(r).is_some_and(|l| win.lines.contains(&l));
+    if col_in && line_in {
+        return stop;
+    }
+    let first_row = lines[win.lines.clone()].iter().find_map(|l| match l {
+        Line::Row(r) => Some(*r as i32),
+        Line::Group(_) => None,
+    });
+    (first_row.unwrap_or(-1), win.cols.start as i32)
+}
+
+/// The column groups' headings, cut to the drawn columns.
+fn column_groups(groups: &[(String, usize)], cols: &std::ops::Range<usize>) -> Vec<Html> {
+    let mut start = 0;
+    groups
+        .iter()
+        .filter_map(|(label, n)| {
+            let (a, b) = (start.max(cols.start), (start + n).min(cols.end));
+            start += n;
+            (a < b).then(|| html! {
+                <th colspan={(b - a).to_string()} scope="colgroup" class="group-head"><span>{ label.clone() }</span></th>
+            })
+        })
+        .collect()
 }
 
 /// The header of on-screen column `ci`.
@@ -484,6 +574,16 @@ fn body_rows(
             <tr class={class} aria-hidden="true" key={class}><td colspan={span.clone()}></td></tr>
         }
     };
+    // Keys: a whole grid keys its lines by what they are (a row that did not change is not
+    // drawn again); a windowed one by their place in the window, so that moving the window
+    // redraws elements in place instead of moving them (which would drop the focus).
+    let key = |li: usize, what: &str| {
+        if windowed {
+            format!("w{}", li - win.lines.start)
+        } else {
+            what.to_string()
+        }
+    };
     let mut body: Vec<Html> = Vec::with_capacity(win.lines.len() + 2);
     if windowed {
         body.push(pad("pad-t"));
@@ -503,7 +603,7 @@ fn body_rows(
                     .map(|(l, _)| l.clone())
                     .unwrap_or_default();
                 body.push(html! {
-                    <tr class="row-group" role="row" key={format!("g-{g}")} aria-rowindex={rowindex}>
+                    <tr class="row-group" role="row" key={key(li, &format!("g-{g}"))} aria-rowindex={rowindex}>
                         <th role="rowheader" colspan={span.clone()} scope="rowgroup"><span class="group-label">{ label }</span></th>
                     </tr>
                 });
@@ -519,7 +619,7 @@ fn body_rows(
                     .take_while(|(c, _)| *c < win.cols.start)
                     .count();
                 body.push(html! {
-                    <GridRow key={format!("r-{r}")} r={r} item={rows.items[r].clone()} {cells}
+                    <GridRow key={key(li, &format!("r-{r}"))} r={r} item={rows.items[r].clone()} {cells}
                         {col_labels} {focus} {selected} show={discussion.row(r)}
                         spot={discussion.spot.is_some_and(|(sr, sc)| sr == ri && sc == -1)}
                         c0={win.cols.start} {nth0} {windowed} {rowindex} />
@@ -581,7 +681,7 @@ fn GridRow(props: &RowProps) -> Html {
         let dim = show.dimmed(col_i).then_some("dim");
         match cell {
             None => html! {
-                <td role="gridcell" key={col_i} {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
+                <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
                     tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", dim)}></td>
             },
             Some(m) => {
@@ -591,7 +691,7 @@ fn GridRow(props: &RowProps) -> Html {
                 nth += 1;
                 if !revealed {
                     return html! {
-                        <td role="gridcell" key={col_i} {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
+                        <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
                             tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", "concealed", dim)}
                             data-label={label} data-testid="concealed">
                             <span class="visually-hidden">{ "not revealed yet" }</span>
@@ -599,7 +699,7 @@ fn GridRow(props: &RowProps) -> Html {
                     };
                 }
                 html! {
-                    <td role="gridcell" key={col_i} {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
+                    <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
                         tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", dim)} data-label={label.clone()}>
                         <span class="visually-hidden">{ label }</span>
                         <span class="marks" aria-hidden="true">
