@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod diag;
+pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod handout;
