@@ -95,7 +95,7 @@ pub fn facet_label<'a>(corpus: &'a Corpus, facet: Facet, id: &str) -> Option<&'a
 fn alphabetical<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: BTreeSet<&str> = values.collect();
     let mut v: Vec<(String, &str)> = set.into_iter().map(|s| (search_key(s), s)).collect();
-    v.sort();
+    crate::order::sort_by(&mut v, |a, b| a.cmp(b));
     v.into_iter().map(|(_, s)| s.to_string()).collect()
 }
 

@@ -12,6 +12,7 @@ pub mod handout;
 pub mod matrix;
 pub mod methods;
 pub mod model;
+pub mod order;
 pub mod overview;
 pub mod presenter;
 pub mod qr;
