@@ -1,7 +1,7 @@
 //! The corpus as build.rs embeds it in the wasm: a quote whose text is exactly its paper's text
 //! at the quote's range (almost every quote) is stored with an empty text, and the app puts
-//! the text back once, right after decoding. The rest of the code only ever sees the full
-//! corpus.
+//! the text back once, right after decoding. Likewise a coding's id, which is always
+//! `<evidence id>~<category id>`. The rest of the code only ever sees the full corpus.
 
 use crate::model::{Corpus, Document, Quote, QuotePlace};
 
@@ -49,8 +49,16 @@ fn located<'a>(d: &'a Document, q: &Quote) -> Option<&'a str> {
     text.get(q.range.0..q.range.1)
 }
 
-/// Empties every quote text that `restore_quote_texts` can put back. Does nothing unless the
-/// round trip gives the corpus back exactly (say, a quote with an empty text in the seeds).
+/// The id a coding of `evidence` under `category` has.
+fn coding_id(corpus: &Corpus, evidence: usize, category: usize) -> Option<String> {
+    let e = corpus.evidence.get(evidence)?;
+    let k = corpus.categories.get(category)?;
+    Some(format!("{}~{}", e.id, k.id))
+}
+
+/// Empties every quote text and coding id that `restore_quote_texts` can put back. Does
+/// nothing unless the round trip gives the corpus back exactly (say, a quote with an empty
+/// text in the seeds).
 pub fn elide_quote_texts(corpus: &mut Corpus) {
     let original = corpus.clone();
     each_quote(corpus, |d, q| {
@@ -58,6 +66,12 @@ pub fn elide_quote_texts(corpus: &mut Corpus) {
             q.text.clear();
         }
     });
+    for k in 0..corpus.codings.len() {
+        let c = &corpus.codings[k];
+        if coding_id(corpus, c.evidence, c.category).as_ref() == Some(&c.id) {
+            corpus.codings[k].id.clear();
+        }
+    }
     let mut back = corpus.clone();
     restore_quote_texts(&mut back);
     if back != original {
@@ -65,8 +79,17 @@ pub fn elide_quote_texts(corpus: &mut Corpus) {
     }
 }
 
-/// Undoes `elide_quote_texts`: an empty quote text becomes its paper's text at its range.
+/// Undoes `elide_quote_texts`: an empty quote text becomes its paper's text at its range, an
+/// empty coding id `<evidence id>~<category id>`.
 pub fn restore_quote_texts(corpus: &mut Corpus) {
+    for k in 0..corpus.codings.len() {
+        let c = &corpus.codings[k];
+        if c.id.is_empty() {
+            if let Some(id) = coding_id(corpus, c.evidence, c.category) {
+                corpus.codings[k].id = id;
+            }
+        }
+    }
     each_quote(corpus, |d, q| {
         if q.text.is_empty() {
             if let Some(s) = located(d, q) {
