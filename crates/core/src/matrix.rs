@@ -377,7 +377,7 @@ pub fn build_matrix(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
             rows[h].n_quotes += q;
         }
     }
-    entries.sort_unstable();
+    crate::order::sort(&mut entries);
 
     let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); rows.len()];
     for [row, col, _, _, c] in entries {

@@ -20,6 +20,12 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
     v.extend(idx.into_iter().filter_map(|i| slots[i].take()));
 }
 
+/// Sort of `v`, like `v.sort()`; also the same as `v.sort_unstable()` for types whose equal
+/// values cannot be told apart (integers, strings, tuples and arrays of them).
+pub fn sort<T: Ord>(v: &mut Vec<T>) {
+    sort_by(v, T::cmp);
+}
+
 /// Stable sort of `v` by `key`, like `v.sort_by_key(key)`.
 pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
@@ -44,6 +50,11 @@ mod tests {
         let mut got = v;
         sort_by(&mut got, descending);
         assert_eq!(got, want);
+        let mut ints: Vec<(usize, usize)> = (0..300).map(|i| (i * 31 % 17, i % 5)).collect();
+        let mut want = ints.clone();
+        want.sort_unstable();
+        sort(&mut ints);
+        assert_eq!(ints, want);
         let mut empty: Vec<u8> = Vec::new();
         sort_by_key(&mut empty, |&x| x);
         assert!(empty.is_empty());
