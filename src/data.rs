@@ -18,7 +18,8 @@ pub struct Data {
 
 thread_local! {
     static DATA: Result<Rc<Data>, String> = postcard::from_bytes::<Corpus>(CORPUS_BYTES)
-        .map(|corpus| {
+        .map(|mut corpus| {
+            evidence_core::embed::restore_quote_texts(&mut corpus);
             let index = FilterIndex::new(&corpus);
             Rc::new(Data { corpus, index })
         })

@@ -95,7 +95,7 @@ pub fn facet_label<'a>(corpus: &'a Corpus, facet: Facet, id: &str) -> Option<&'a
 fn alphabetical<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: BTreeSet<&str> = values.collect();
     let mut v: Vec<(String, &str)> = set.into_iter().map(|s| (search_key(s), s)).collect();
-    v.sort();
+    crate::order::sort(&mut v);
     v.into_iter().map(|(_, s)| s.to_string()).collect()
 }
 
@@ -390,7 +390,7 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
                 index.each_value(corpus, facet, c, |v| pairs.push((v, e)));
             }
         }
-        pairs.sort_unstable();
+        crate::order::sort(&mut pairs);
         pairs.dedup();
         let set = state.filters.set(facet);
         let values = index

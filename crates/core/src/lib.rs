@@ -5,12 +5,14 @@
 
 pub mod compare;
 pub mod diag;
+pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod handout;
 pub mod matrix;
 pub mod methods;
 pub mod model;
+pub mod order;
 pub mod overview;
 pub mod presenter;
 pub mod qr;

@@ -191,7 +191,7 @@ fn build_rows(corpus: &Corpus, state: &ViewState) -> (Vec<MatrixRow>, Vec<RowGro
     let mut visible: Vec<usize> = (0..corpus.categories.len())
         .filter(|&k| category_passes(corpus, &state.filters, k))
         .collect();
-    visible.sort_by_key(|&k| category_order(corpus, k));
+    crate::order::sort_by_key(&mut visible, |&k| category_order(corpus, k));
     let mut rows = Vec::new();
     let mut groups = Vec::new();
     match state.layout.rows {
@@ -292,7 +292,7 @@ fn build_columns(
         .filter(|&e| shown.get(e).copied().unwrap_or(false))
         .map(|e| (group_of(e), e))
         .collect();
-    items.sort_by(|(ga, a), (gb, b)| {
+    crate::order::sort_by(&mut items, |(ga, a), (gb, b)| {
         let (ea, eb) = (&corpus.evidence[*a], &corpus.evidence[*b]);
         (ga, ea.date.start, ea.date.end, a).cmp(&(gb, eb.date.start, eb.date.end, b))
     });
@@ -377,7 +377,7 @@ pub fn build_matrix(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
             rows[h].n_quotes += q;
         }
     }
-    entries.sort_unstable();
+    crate::order::sort(&mut entries);
 
     let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); rows.len()];
     for [row, col, _, _, c] in entries {
@@ -455,7 +455,7 @@ pub fn selection_codings(
             }
         })
         .collect();
-    out.sort_by_key(|&c| {
+    crate::order::sort_by_key(&mut out, |&c| {
         let coding = &corpus.codings[c];
         (coding.paper, coding.category, coding.evidence, c)
     });

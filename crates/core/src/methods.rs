@@ -42,7 +42,7 @@ pub fn sweep_summaries(corpus: &Corpus) -> Vec<SweepSummary> {
             }
         })
         .collect();
-    out.sort_by_key(|s| s.paper);
+    crate::order::sort_by_key(&mut out, |s| s.paper);
     out
 }
 

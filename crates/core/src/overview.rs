@@ -157,7 +157,7 @@ pub fn year_bins(corpus: &Corpus, range: Option<(i32, i32)>) -> Vec<(i32, i32)> 
     if spans.is_empty() {
         return Vec::new();
     }
-    spans.sort_unstable();
+    crate::order::sort(&mut spans);
     let first = spans[0].0;
     let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
     let tenth = spans[spans.len() / 10].0;
@@ -338,7 +338,7 @@ fn count_part(
     // Totals count each coding once even when two rows hold it (never in these groupings, but
     // the rule stays true if it happens).
     let dedup = |mut v: Vec<usize>| {
-        v.sort_unstable();
+        crate::order::sort(&mut v);
         v.dedup();
         v
     };

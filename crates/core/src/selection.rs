@@ -53,7 +53,7 @@ pub fn view_codings(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
         Some(sel) => selection_codings(corpus, index, state, sel),
         None => {
             let mut v = passing_codings(corpus, index, state);
-            v.sort_by_key(|&c| {
+            crate::order::sort_by_key(&mut v, |&c| {
                 let k = &corpus.codings[c];
                 (k.paper, k.category, k.evidence, c)
             });

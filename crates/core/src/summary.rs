@@ -90,7 +90,7 @@ fn papers_of(c: &Corpus, e: usize) -> Vec<usize> {
         .filter(|k| k.evidence == e)
         .map(|k| k.paper)
         .collect();
-    p.sort_unstable();
+    crate::order::sort(&mut p);
     p.dedup();
     p
 }

@@ -2,8 +2,13 @@
 //! - `quote_fold`: for matching codebook quotes against a paper; folds only whitespace
 //!   (runs become one space), quote marks and dashes, nothing else.
 //! - `search_fold`: for full-text search; also lowercases and strips diacritics.
+//!
+//! Diacritics are stripped as canonical decomposition (NFD) without the combining marks would
+//! strip them, through small generated tables (`table.rs`, from `unicode-normalization` by
+//! `examples/fold-table.rs`) rather than that crate's full normalisation tables, which would
+//! otherwise ship in the browser's wasm.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+mod table;
 
 /// A folded string and, for every byte of it, the byte range of the original it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,6 +55,72 @@ fn fold_quote_char(c: char) -> Option<char> {
     })
 }
 
+/// Calls `f` with each char of `c`'s canonical decomposition that is not a combining mark, in
+/// order: none for a mark, one for most chars, two or three jamo for a Hangul syllable, two or
+/// three for a few others (such as U+16D68).
+fn strip_marks(c: char, mut f: impl FnMut(char)) {
+    let u = c as u32;
+    if u < 0xC0 {
+        return f(c); // nothing below U+00C0 decomposes or is a mark
+    }
+    // Hangul syllables decompose by arithmetic (Unicode 3.12) into jamo, which are not marks.
+    const S_BASE: u32 = 0xAC00;
+    const T_COUNT: u32 = 28;
+    const N_COUNT: u32 = 21 * T_COUNT;
+    if (S_BASE..S_BASE + 19 * N_COUNT).contains(&u) {
+        let s = u - S_BASE;
+        let jamo = [
+            0x1100 + s / N_COUNT,
+            0x1161 + (s % N_COUNT) / T_COUNT,
+            0x11A7 + s % T_COUNT,
+        ];
+        for (k, j) in jamo.into_iter().enumerate() {
+            if k < 2 || j != 0x11A7 {
+                f(char::from_u32(j).unwrap_or(c));
+            }
+        }
+        return;
+    }
+    // A few BMP chars decompose to astral ones: those are in `DECOMP_ASTRAL` too.
+    let bmp = u16::try_from(u).ok().and_then(|k| {
+        table::DECOMP_BMP
+            .binary_search_by_key(&k, |e| e.0)
+            .ok()
+            .map(|i| u32::from(table::DECOMP_BMP[i].1))
+    });
+    let base = bmp.or_else(|| {
+        table::DECOMP_ASTRAL
+            .binary_search_by_key(&u, |e| e.0)
+            .ok()
+            .map(|i| table::DECOMP_ASTRAL[i].1)
+    });
+    if let Ok(i) = table::DECOMP_MULTI.binary_search_by_key(&u, |e| e.0) {
+        for b in table::DECOMP_MULTI[i].1.into_iter().filter(|&b| b != 0) {
+            f(char::from_u32(b).unwrap_or(c));
+        }
+        return;
+    }
+    match base {
+        Some(0) => {}
+        Some(b) => f(char::from_u32(b).unwrap_or(c)),
+        None if is_mark(u) => {}
+        None => f(c),
+    }
+}
+
+/// Whether `u` is a combining mark (General_Category M).
+fn is_mark(u: u32) -> bool {
+    fn within<T: Copy + Ord>(ranges: &[(T, T)], k: T) -> bool {
+        let i = ranges.partition_point(|r| r.1 < k);
+        ranges.get(i).is_some_and(|r| r.0 <= k)
+    }
+    if u <= 0xFFFF {
+        within(&table::MARKS_BMP, u as u16)
+    } else {
+        within(&table::MARKS_ASTRAL, u)
+    }
+}
+
 fn fold_with(s: &str, lower_and_strip: bool) -> Folded {
     let mut out = Folded {
         text: String::with_capacity(s.len()),
@@ -83,17 +154,11 @@ fn fold_with(s: &str, lower_and_strip: bool) -> Folded {
             }
         }
         if lower_and_strip {
-            let mut base = Vec::with_capacity(2);
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    base.push(d)
-                }
-            });
-            for b in base {
+            strip_marks(c, |b| {
                 for l in b.to_lowercase() {
                     push(&mut out, l, i, end);
                 }
-            }
+            });
         } else {
             push(&mut out, c, i, end);
         }
@@ -152,6 +217,22 @@ mod tests {
         let hits = f.find_all(&search_key("BAMYAN"));
         assert_eq!(hits.len(), 1);
         assert_eq!(&s[hits[0].0..hits[0].1], "Bamyán");
+    }
+
+    #[test]
+    fn fold_table_equals_unicode_normalization() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut want = Vec::new();
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    want.push(d)
+                }
+            });
+            let mut got = Vec::new();
+            strip_marks(c, |d| got.push(d));
+            assert_eq!(got, want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub fn build_timeline(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -
     let flush = |lane_items: &mut Vec<TimelineItem>,
                  lanes: &mut Vec<Lane>,
                  items: &mut Vec<TimelineItem>| {
-        lane_items.sort_by(|a, b| {
+        crate::order::sort_by(lane_items, |a, b| {
             a.start
                 .total_cmp(&b.start)
                 .then(a.evidence.cmp(&b.evidence))

@@ -453,7 +453,7 @@ impl<'a> Lookup<'a> {
         }
         let folded = self.folded.get_or_init(|| {
             let mut sorted: Vec<&'a str> = self.exact.iter().copied().collect();
-            sorted.sort_unstable();
+            crate::order::sort(&mut sorted);
             let mut m = HashMap::new();
             for s in sorted {
                 m.entry(search_key(s)).or_insert(s);

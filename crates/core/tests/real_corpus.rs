@@ -67,6 +67,24 @@ fn corpus_survives_the_byte_format_the_app_decodes() {
 }
 
 #[test]
+fn corpus_survives_the_embedded_form() {
+    let c = corpus();
+    let mut e = c.clone();
+    evidence_core::embed::elide_quote_texts(&mut e);
+    let full = postcard::to_allocvec(&c).expect("encodes").len();
+    let bytes = postcard::to_allocvec(&e).expect("encodes");
+    // Most quote texts are the papers' own text, so the embedded form is much smaller.
+    assert!(
+        bytes.len() * 10 < full * 9,
+        "{} of {full} bytes",
+        bytes.len()
+    );
+    let mut back: Corpus = postcard::from_bytes(&bytes).expect("decodes");
+    evidence_core::embed::restore_quote_texts(&mut back);
+    assert_eq!(back, c);
+}
+
+#[test]
 fn csv_rows_match_quotes() {
     let c = corpus();
     let csv = evidence_csv(&c);

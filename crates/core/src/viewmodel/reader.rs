@@ -72,7 +72,7 @@ pub fn margin(corpus: &Corpus, coded: &[(usize, usize, usize)]) -> Vec<(usize, V
             codings.push(k);
         }
     }
-    codings.sort_by_key(|&k| corpus.codings[k].category);
+    crate::order::sort_by_key(&mut codings, |&k| corpus.codings[k].category);
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for k in codings {
         let cat = corpus.codings[k].category;
