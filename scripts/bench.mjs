@@ -56,7 +56,7 @@ function probe() {
   // The whole document parsed (a static page can paint a table while it is still arriving) and
   // a matrix cell in it: the frame that shows the matrix.
   const check = () => {
-    if (document.readyState !== 'loading' && document.querySelector('[data-testid="matrix"] td')) {
+    if (document.readyState !== 'loading' && document.querySelector('[data-testid="matrix"] td.cell')) {
       window.__matrixFrame = performance.now();
     } else requestAnimationFrame(check);
   };
@@ -175,7 +175,7 @@ async function measure(browser, build) {
       try {
         const page = await ctx.newPage();
         await page.goto(`${server.origin}/index.html#/matrix`, { timeout: TIMEOUT });
-        await page.waitForSelector('[data-testid="matrix"] td', { timeout: TIMEOUT });
+        await page.waitForSelector('[data-testid="matrix"] td.cell', { timeout: TIMEOUT });
         html = await page.evaluate(() => document.documentElement.outerHTML);
       } finally {
         await ctx.close();
