@@ -62,7 +62,7 @@ const titlesOf = (rows) => [...new Set(rows.map(columnTitleOf))].sort();
 async function cellId(page, rowLabel, colLabel) {
   const prefix = `${rowLabel} × ${colLabel}:`;
   const id = await page
-    .locator('[data-testid="matrix"] td[role="gridcell"][data-label]')
+    .locator('[data-testid="matrix"] td.cell[data-label]')
     .evaluateAll((tds, p) => tds.find((td) => td.getAttribute('data-label').startsWith(p))?.id ?? null, prefix);
   assert.ok(id, `a cell labelled ${JSON.stringify(prefix)}`);
   return id;
@@ -330,10 +330,10 @@ test('an aggregate cell groups its quotes by paper; the evidence card compares t
     // The dimension's aggregate row (tr.agg) and the item's column, by their headers.
     const r = await page
       .locator('[data-testid="matrix"] tr.agg th.row-head')
-      .evaluateAll((ths, d) => ths.find((th) => th.textContent.includes(d))?.dataset.r ?? null, dimension);
+      .evaluateAll((ths, d) => ths.find((th) => th.textContent.includes(d))?.id.match(/^mx-(-?\d+)-/)[1] ?? null, dimension);
     const c = await page
       .locator('[data-testid="matrix"] [data-testid="col-head"]')
-      .evaluateAll((ths, t) => ths.find((th) => th.title === t)?.dataset.c ?? null, columnTitleOf(row));
+      .evaluateAll((ths, t) => ths.find((th) => th.title === t)?.id.match(/-(-?\d+)$/)[1] ?? null, columnTitleOf(row));
     assert.ok(r !== null && c !== null, `aggregate row of ${dimension} (${r}) and column of ${evidenceId} (${c})`);
     const id = `mx-${r}-${c}`;
     const label = await page.locator(`[id="${id}"]`).getAttribute('data-label');
@@ -517,7 +517,7 @@ test('"only evidence two or more papers cite" narrows the matrix to comparable e
     const lettersPerColumn = await page.evaluate(() => {
       const out = {};
       for (const m of document.querySelectorAll('[data-testid="matrix"] td.has .mark')) {
-        const c = m.closest('td').dataset.c;
+        const c = m.closest('td').id.match(/-(-?\d+)$/)[1];
         (out[c] ??= new Set()).add(m.textContent.trim());
       }
       return Object.values(out).map((set) => set.size);

@@ -23,8 +23,8 @@ const open = (via, frag) => (via === 'http' ? h.openApp('/' + frag, VIEW) : h.op
 function grid(page) {
   return page.evaluate(() => {
     const m = document.querySelector('[data-testid="matrix"]');
-    const heads = [...document.querySelectorAll('[data-testid="col-head"]')].map((e) => +e.dataset.c);
-    const rows = [...document.querySelectorAll('[data-testid="matrix-row"] th.row-head')].map((e) => +e.dataset.r);
+    const heads = [...document.querySelectorAll('[data-testid="col-head"]')].map((e) => +e.id.match(/-(-?\d+)$/)[1]);
+    const rows = [...document.querySelectorAll('[data-testid="matrix-row"] th.row-head')].map((e) => +e.id.match(/^mx-(-?\d+)-/)[1]);
     const wrap = document.querySelector('[data-testid="matrix-wrap"]').getBoundingClientRect();
     const a = document.activeElement;
     const box = a?.getBoundingClientRect();
@@ -68,7 +68,7 @@ for (const via of ['http', 'file']) {
         w.scrollLeft = w.scrollWidth;
         w.scrollTop = w.scrollHeight;
       });
-      await waitFor(page, (n) => [...document.querySelectorAll('[data-testid="col-head"]')].some((e) => +e.dataset.c === n - 1), sum.evidence);
+      await waitFor(page, (n) => [...document.querySelectorAll('[data-testid="col-head"]')].some((e) => +e.id.match(/-(-?\d+)$/)[1] === n - 1), sum.evidence);
       const far = await grid(page);
       assert.ok(!far.heads.includes(0), 'the first columns are no longer drawn');
       assert.ok(far.rows.includes(Math.max(...far.rows)) && Math.max(...far.rows) >= sum.categories - 1, `the last row is drawn (${Math.max(...far.rows)})`);

@@ -43,7 +43,7 @@ function fragmentMatches(src, flags) {
 
 /** The id of the grid cell whose data-label starts with `prefix`. */
 function cellIdByLabel(prefix) {
-  const td = [...document.querySelectorAll('[data-testid="matrix"] td[role="gridcell"][data-label]')].find((t) =>
+  const td = [...document.querySelectorAll('[data-testid="matrix"] td.cell[data-label]')].find((t) =>
     t.getAttribute('data-label').startsWith(prefix),
   );
   return td ? td.id : null;

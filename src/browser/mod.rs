@@ -627,13 +627,12 @@ pub fn focus_on_button() -> bool {
         .is_some_and(|e| e.tag_name().eq_ignore_ascii_case("button"))
 }
 
-/// The `data-r` / `data-c` grid coordinates of the closest element around an event target.
+/// The grid coordinates of the closest matrix cell or header around an event target (from
+/// its id, `viewmodel::grid::cell_id`).
 pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
     let el = target?.dyn_into::<Element>().ok()?;
-    let cell = el.closest("[data-r][data-c]").ok().flatten()?;
-    let r = cell.get_attribute("data-r")?.parse().ok()?;
-    let c = cell.get_attribute("data-c")?.parse().ok()?;
-    Some((r, c))
+    let cell = el.closest("[id^=\"mx-\"]").ok().flatten()?;
+    evidence_core::viewmodel::grid::parse_cell_id(&cell.id())
 }
 
 /// The page links in exports point to: the page's own absolute address when served, the file's
@@ -729,6 +728,23 @@ pub fn print() {
     if let Some(w) = window() {
         let _ = w.print();
     }
+}
+
+/// Calls `f` once after `ms` milliseconds, unless the value is dropped before.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(ms, f)
+}
+
+/// Calls `f` before the next frame is painted (once layout is needed anyway), unless the value
+/// is dropped before.
+pub fn next_frame(f: impl FnOnce() + 'static) -> gloo::render::AnimationFrame {
+    gloo::render::request_animation_frame(move |_| f())
+}
+
+/// Calls `f` when the browser is about to print the page (its own Print command too).
+pub fn on_before_print(f: impl Fn() + 'static) -> Option<EventListener> {
+    let w = window()?;
+    Some(EventListener::new(&w, "beforeprint", move |_| f()))
 }
 
 /// Calls `f` every `ms` milliseconds until the value is dropped.

@@ -207,20 +207,43 @@ pub struct PrintLinkProps {
 }
 
 /// The link of the current view as text and QR code, shown only on paper (so printing a view
-/// with the browser's own Print command carries its link too).
+/// with the browser's own Print command carries its link too). Nobody sees it on screen, so
+/// its QR code is made once the view has stayed put for `QR_AFTER_MS` (or at once when the
+/// browser is about to print), not on every keystroke of a search.
 #[component]
 pub fn PrintLink(props: &PrintLinkProps) -> Html {
-    let qr = {
-        let link = props.link.clone();
-        use_memo(link, |l| qr_svg(l))
-    };
+    // The QR code and the link it was made for (a code for an older link is never shown).
+    let qr = use_state(|| None::<(String, Rc<Option<evidence_core::qr::QrSvg>>)>);
+    {
+        let qr = qr.clone();
+        use_effect_with(props.link.clone(), move |link| {
+            let make = {
+                let (qr, link) = (qr.clone(), link.clone());
+                move || {
+                    if qr.as_ref().is_none_or(|(l, _)| *l != link) {
+                        qr.set(Some((link.clone(), Rc::new(qr_svg(&link)))));
+                    }
+                }
+            };
+            let later = browser::after(QR_AFTER_MS, make.clone());
+            let before_print = browser::on_before_print(make);
+            move || drop((later, before_print))
+        });
+    }
+    let code = qr
+        .as_ref()
+        .filter(|(l, _)| *l == props.link)
+        .map(|(_, q)| q.clone());
     html! {
         <div class="print-link handout-link" data-testid="print-link">
-            { qr_image(qr.as_ref().as_ref(), "print-qr") }
+            { for code.map(|q| qr_image(q.as_ref().as_ref(), "print-qr")) }
             <p class="handout-url">{ props.link.clone() }</p>
         </div>
     }
 }
+
+/// How long a view stays unchanged before the QR code of its printed link is made (ms).
+const QR_AFTER_MS: u32 = 400;
 
 /// A QR code as an inline SVG (black on white in every theme).
 fn qr_image(q: Option<&evidence_core::qr::QrSvg>, testid: &'static str) -> Html {

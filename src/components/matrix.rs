@@ -1,7 +1,8 @@
 //! The matrix grid: an ARIA grid of categories against evidence (or transposed). Cells are
 //! plain render functions; one click handler and one key handler on the table serve every
-//! cell (the coordinates travel in `data-r`/`data-c`), so a re-render creates no closures
-//! per cell. Arrow keys move a roving focus, Enter opens, Escape closes. What the grid shows
+//! cell (the coordinates travel in the element id, `grid::cell_id`), so a re-render creates
+//! no closures per cell. The cells carry few attributes (a `td` of a `role="grid"` table is
+//! a gridcell without saying so): the grid's first draw is most of the start-up. Arrow keys move a roving focus, Enter opens, Escape closes. What the grid shows
 //! and how selections, coordinates and keys relate is `evidence_core::viewmodel::grid`.
 //!
 //! A large grid (`Grid::windowed`: a corpus ten or a hundred times this one) draws only the
@@ -16,7 +17,8 @@ use evidence_core::matrix::MatrixView;
 use evidence_core::view::{Action, Layout, Reveal, Selection};
 use evidence_core::viewmodel::discussion::{offscreen_note, Discussion, RowShow};
 use evidence_core::viewmodel::grid::{
-    cell_label, AxisItem, AxisKey, Geometry, Grid, GridKey, Line, RowCells, Window,
+    cell_id, cell_label, parse_cell_id, AxisItem, AxisKey, Geometry, Grid, GridKey, Line, RowCells,
+    Window,
 };
 use yew::prelude::*;
 
@@ -218,7 +220,7 @@ fn use_focus_after_draw(focus: &RovingFocus, windowed: bool) {
     use_effect(move || {
         let pending = *moved.borrow();
         if let Some((r, c)) = pending {
-            if browser::focus(&format!("mx-{r}-{c}")) {
+            if browser::focus(&cell_id(r, c)) {
                 *moved.borrow_mut() = None;
             }
             return;
@@ -228,9 +230,9 @@ fn use_focus_after_draw(focus: &RovingFocus, windowed: bool) {
         }
         // A windowed grid redraws its elements in place as the window moves: the focused
         // element may now stand for another cell, or be gone.
-        let want = format!("mx-{fr}-{fc}");
+        let want = cell_id(fr, fc);
         match browser::active_id() {
-            Some(id) if id.starts_with("mx-") && id != want => {
+            Some(id) if parse_cell_id(&id).is_some() && id != want => {
                 browser::focus(&want);
             }
             _ if *inside.borrow() && browser::focus_lost() && !browser::focus(&want) => {
@@ -250,8 +252,9 @@ struct GridWindow {
     show: Callback<(i32, i32)>,
 }
 
-/// The window of a grid: measured after every draw, on scroll and on resize (drawing again
-/// only when what is drawn would change), with the spacers' CSS variables set after each draw.
+/// The window of a grid: measured before the frame after every draw, on scroll and on resize
+/// (drawing again only when what is drawn would change), with the spacers' CSS variables set
+/// after each draw.
 #[hook]
 fn use_grid_window(
     view: &Rc<MatrixView>,
@@ -280,7 +283,7 @@ fn use_grid_window(
                     let (x, y) = g.scroll_to(line, usize::try_from(c).ok());
                     browser::scroll_box("matrix-wrap", x, y);
                 }
-                _ => browser::reveal(&format!("mx-{r}-{c}")),
+                _ => browser::reveal(&cell_id(r, c)),
             },
         )
     };
@@ -301,7 +304,17 @@ fn use_grid_window(
             redraw.force_update();
         }
     };
-    use_effect(measure.clone());
+    {
+        // Measured before the next frame rather than at once: the draw has just changed the
+        // page, and reading its layout now would lay it out twice (here and for the frame).
+        let pending = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+        let measure = measure.clone();
+        use_effect(move || {
+            if windowed {
+                *pending.borrow_mut() = Some(browser::next_frame(measure));
+            }
+        });
+    }
     use_effect_with((view.clone(), transposed, windowed), move |_| {
         let on_scroll = browser::on_box_scroll("matrix-wrap", measure.clone());
         let on_resize = browser::on_resize(measure);
@@ -407,7 +420,7 @@ fn window_offscreen(g: &Geometry, lines: &[Line], n_cols: usize) -> (usize, usiz
     (n_rows - shown.min(n_rows), n_rows, n_cols - c_fit, n_cols)
 }
 
-/// The grid's event handlers: one of each for every cell (coordinates in `data-r`/`data-c`).
+/// The grid's event handlers: one of each for every cell (coordinates in the element id).
 struct Handlers {
     click: Callback<MouseEvent>,
     keydown: Callback<KeyboardEvent>,
@@ -541,7 +554,7 @@ fn column_header(
     windowed: bool,
 ) -> Html {
     html! {
-        <th role="columnheader" id={format!("mx--1-{ci}")} data-r="-1" data-c={ci.to_string()} {tabindex}
+        <th role="columnheader" id={cell_id(-1, ci)} {tabindex}
             aria-colindex={windowed.then(|| (ci + 2).to_string())}
             aria-selected={selected.to_string()} class={classes!("col-head-cell", spot.then_some("spot"))} title={it.title()}
             data-testid="col-head">
@@ -677,11 +690,11 @@ fn GridRow(props: &RowProps) -> Html {
         let col_i = props.c0 + k;
         let ci = col_i as i32;
         let aria_colindex = colindex(col_i);
-        let id = format!("mx-{ri}-{ci}");
+        let id = cell_id(ri, ci);
         let dim = show.dimmed(col_i).then_some("dim");
         match cell {
             None => html! {
-                <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
+                <td {id} aria-colindex={aria_colindex}
                     tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", dim)}></td>
             },
             Some(m) => {
@@ -691,7 +704,7 @@ fn GridRow(props: &RowProps) -> Html {
                 nth += 1;
                 if !revealed {
                     return html! {
-                        <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
+                        <td {id} aria-colindex={aria_colindex}
                             tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", "concealed", dim)}
                             data-label={label} data-testid="concealed">
                             <span class="visually-hidden">{ "not revealed yet" }</span>
@@ -699,7 +712,7 @@ fn GridRow(props: &RowProps) -> Html {
                     };
                 }
                 html! {
-                    <td role="gridcell" {id} data-r={ri.to_string()} data-c={ci.to_string()} aria-colindex={aria_colindex}
+                    <td {id} aria-colindex={aria_colindex}
                         tabindex={tab(ci)} aria-selected={sel(ci)} class={classes!("cell", "has", dim)} data-label={label.clone()}>
                         <span class="visually-hidden">{ label }</span>
                         <span class="marks" aria-hidden="true">
@@ -714,7 +727,7 @@ fn GridRow(props: &RowProps) -> Html {
     html! {
         <tr role="row" class={classes!(it.aggregate.then_some("agg"), (it.total == 0).then_some("empty-row"), props.spot.then_some("spot"))} data-testid="matrix-row"
             aria-rowindex={props.rowindex.clone()}>
-            <th role="rowheader" id={format!("mx-{ri}--1")} data-r={ri.to_string()} data-c="-1" tabindex={tab(-1)}
+            <th role="rowheader" id={cell_id(ri, -1)} tabindex={tab(-1)}
                 aria-colindex={props.windowed.then_some("1")}
                 aria-selected={sel(-1)} class="row-head" scope="row">
                 { for it.mark.as_ref().filter(|m| !m.letter.is_empty()).map(|m| mark(m, true)) }

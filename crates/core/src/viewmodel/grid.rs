@@ -528,6 +528,27 @@ impl Grid {
     }
 }
 
+/// The element id of on-screen position (row, column): `mx-{row}-{column}` (-1 for a header).
+pub fn cell_id(r: i32, c: i32) -> String {
+    format!("mx-{r}-{c}")
+}
+
+/// The on-screen position an element id of `cell_id` stands for; None for any other id.
+pub fn parse_cell_id(id: &str) -> Option<(i32, i32)> {
+    let rest = id.strip_prefix("mx-")?;
+    // The row may be negative: the separator is the first '-' after its first character.
+    let split = rest.get(1..)?.find('-')? + 1;
+    let (r, c) = (&rest[..split], &rest[split + 1..]);
+    let num = |t: &str| -> Option<i32> {
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        t.parse().ok().filter(|n: &i32| *n >= -1)
+    };
+    Some((num(r)?, num(c)?))
+}
+
 /// The description of a non-empty cell, read by screen readers and shown as its tooltip:
 /// "row × column: A, B (3 quotes)".
 pub fn cell_label(row: &str, col: &str, cell: &CellModel) -> String {
@@ -541,6 +562,32 @@ pub fn cell_label(row: &str, col: &str, cell: &CellModel) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cell_ids_round_trip_and_other_ids_are_refused() {
+        for (r, c) in [(0, 0), (-1, 0), (0, -1), (-1, -1), (12, 345), (9999, 7)] {
+            assert_eq!(super::parse_cell_id(&super::cell_id(r, c)), Some((r, c)));
+        }
+        for id in [
+            "",
+            "mx-",
+            "mx-1",
+            "mx-1-",
+            "mx--1",
+            "mx-a-1",
+            "mx-1-b",
+            "mx-1--2",
+            "mx--2-1",
+            "mx-1-2-3",
+            "mx- 1-2",
+            "mx-+1-2",
+            "xx-1-2",
+            "mx-99999999999-1",
+            "mx-1-2x",
+        ] {
+            assert_eq!(super::parse_cell_id(id), None, "{id:?}");
+        }
+    }
+
     use super::*;
     use crate::filter::FilterIndex;
     use crate::matrix::build_matrix;
