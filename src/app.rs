@@ -191,6 +191,19 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    // Fold the texts for search once the first view is painted: start-up does not wait for it
+    // (at a hundred times this corpus it takes a good part of a second), and by the time
+    // someone types, the first keystroke does not either.
+    {
+        let d = d.clone();
+        let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+        use_effect_with((), move |_| {
+            *frame.borrow_mut() = Some(browser::next_frame(move || {
+                browser::after(0, move || d.0.index.search.warm(&d.0.corpus)).forget();
+            }));
+        });
+    }
+
     // Keep the URL in step with the state.
     {
         let state = store.state.clone();

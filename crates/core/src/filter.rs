@@ -99,8 +99,14 @@ fn alphabetical<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     v.into_iter().map(|(_, s)| s.to_string()).collect()
 }
 
-fn position(list: &[String], v: &str) -> usize {
-    list.iter().position(|x| x == v).unwrap_or(0)
+/// Looks values up in a list by their index in it (0 for a value not in the list).
+fn positions(list: &[String]) -> impl Fn(&str) -> usize + '_ {
+    let at: std::collections::HashMap<&str, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    move |v| at.get(v).copied().unwrap_or(0)
 }
 
 impl FilterIndex {
@@ -108,34 +114,31 @@ impl FilterIndex {
     pub fn new(corpus: &Corpus) -> Self {
         let places = alphabetical(corpus_facet_values(corpus, Facet::Place).map(|v| v.0));
         let actors = alphabetical(corpus_facet_values(corpus, Facet::Actor).map(|v| v.0));
-        let ev_place = corpus
-            .evidence
-            .iter()
-            .map(|e| position(&places, &e.place))
-            .collect();
-        let ev_actors = corpus
-            .evidence
-            .iter()
-            .map(|e| e.actors.iter().map(|a| position(&actors, a)).collect())
-            .collect();
+        let (ev_place, ev_actors) = {
+            let (place_at, actor_at) = (positions(&places), positions(&actors));
+            let ev_place = corpus.evidence.iter().map(|e| place_at(&e.place)).collect();
+            let ev_actors = corpus
+                .evidence
+                .iter()
+                .map(|e| e.actors.iter().map(|a| actor_at(a)).collect())
+                .collect();
+            (ev_place, ev_actors)
+        };
         let ev_years = corpus
             .evidence
             .iter()
             .map(|e| (e.date.start.0, e.date.end.0.max(e.date.start.0)))
             .collect();
-        let ev_papers = (0..corpus.evidence.len())
-            .map(|e| {
-                let papers: BTreeSet<usize> = corpus
-                    .codings
-                    .iter()
-                    .filter(|k| k.evidence == e)
-                    .map(|k| k.paper)
-                    .collect();
-                papers.len()
-            })
-            .collect();
+        // Papers citing each evidence item, in one pass over the codings.
+        let mut cited: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); corpus.evidence.len()];
+        for k in &corpus.codings {
+            if let Some(set) = cited.get_mut(k.evidence) {
+                set.insert(k.paper);
+            }
+        }
+        let ev_papers = cited.iter().map(BTreeSet::len).collect();
         FilterIndex {
-            search: SearchIndex::new(corpus),
+            search: SearchIndex::default(),
             ev_papers,
             places,
             actors,
@@ -253,7 +256,7 @@ impl Resolved {
 fn fail_masks(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<u16> {
     let resolved = Resolved::new(corpus, index, &state.filters);
     let query = Query::parse(&state.search);
-    let search = (!query.is_empty()).then(|| index.search.coding_matches(&query));
+    let search = (!query.is_empty()).then(|| index.search.coding_matches(corpus, &query));
     (0..corpus.codings.len())
         .map(|c| {
             let mut mask = 0u16;

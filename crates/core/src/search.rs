@@ -8,7 +8,7 @@
 //! label, or in one of the coding's quotes.
 
 use crate::model::{Corpus, QuotePlace};
-use crate::text::{search_fold, search_key};
+use crate::text::{search_fold, search_fold_char, search_key, vanishes};
 
 /// Separates fields in a folded blob so that no term matches across two fields.
 const SEP: char = '\u{1}';
@@ -62,9 +62,18 @@ struct PaperText {
     notes: Vec<String>,
 }
 
-/// Folded texts of the whole corpus, built once.
+/// The folded texts of the whole corpus, built on first use (the first query) or by `warm`:
+/// at start-up nobody has searched yet, and a corpus a hundred times this one takes a good
+/// part of a second to fold. Every method must be given the corpus the index belongs to
+/// (`FilterIndex` keeps the two together).
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
+    texts: std::cell::OnceCell<Texts>,
+}
+
+/// The folded texts themselves.
+#[derive(Debug, Clone, Default)]
+struct Texts {
     /// Per evidence: title, place, actors and sources.
     evidence: Vec<String>,
     /// Per category: its label.
@@ -90,32 +99,60 @@ pub struct ParagraphHit {
     pub ranges: Vec<(usize, usize)>,
 }
 
-/// Same result as `text::search_key`, several times faster on mostly-ASCII text: ASCII chars
-/// are folded inline, the others one by one through `search_key`. Used to build the index.
+/// Same result as `text::search_key`, several times faster: ASCII bytes are folded inline,
+/// other chars through `text::search_fold_char`, and no offset map is kept. Used to build the
+/// index (a corpus a hundred times this one has some 15 MB of text to fold).
 fn fast_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    let mut buf = [0u8; 4];
-    for c in s.chars() {
+    let mut rest = s;
+    // Bytes that fold to themselves: ASCII other than whitespace, capitals and the backtick.
+    let plain = |b: u8| b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'`';
+    while let Some(&b) = rest.as_bytes().first() {
+        if plain(b) {
+            let n = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+            continue;
+        }
+        if b.is_ascii() {
+            rest = &rest[1..];
+            // The ASCII chars `char::is_whitespace` accepts: space and U+0009..U+000D.
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                pending_space = true;
+                continue;
+            }
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(if b == b'`' {
+                '\''
+            } else {
+                char::from(b.to_ascii_lowercase())
+            });
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         if c.is_whitespace() {
             pending_space = true;
             continue;
         }
-        if c == '\u{00AD}' {
-            // A soft hyphen vanishes without ending a whitespace run.
+        if vanishes(c) {
             continue;
         }
         if pending_space && !out.is_empty() {
             out.push(' ');
         }
         pending_space = false;
-        if c == '`' {
-            out.push('\'');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push_str(&search_key(c.encode_utf8(&mut buf)));
-        }
+        search_fold_char(c, |f| out.push(f));
     }
     out
 }
@@ -136,8 +173,49 @@ fn contains_all(text: &str, q: &Query) -> bool {
 }
 
 impl SearchIndex {
+    /// Builds the index now if it is not built yet (so that the first query does not wait).
+    pub fn warm(&self, corpus: &Corpus) {
+        self.texts(corpus);
+    }
+
+    /// True once the texts are folded.
+    pub fn is_built(&self) -> bool {
+        self.texts.get().is_some()
+    }
+
+    fn texts(&self, corpus: &Corpus) -> &Texts {
+        self.texts.get_or_init(|| Texts::new(corpus))
+    }
+
+    /// True when coding `c` (an index into `Corpus::codings`) matches every term of `q`. An
+    /// empty query matches every coding; an unknown index matches nothing.
+    pub fn matches_coding(&self, corpus: &Corpus, c: usize, q: &Query) -> bool {
+        let t = self.texts(corpus);
+        c < t.coding_refs.len() && q.terms.iter().all(|term| t.term_in_coding(c, term))
+    }
+
+    /// `matches_coding` for every coding at once (folds each evidence item and category once
+    /// per term rather than once per coding).
+    pub fn coding_matches(&self, corpus: &Corpus, q: &Query) -> Vec<bool> {
+        if q.is_empty() {
+            return vec![true; corpus.codings.len()];
+        }
+        self.texts(corpus).coding_matches(q)
+    }
+
+    /// Blocks and footnotes that contain every term of `q`, in paper order then reading order
+    /// (blocks before footnotes), at most `limit`. An empty query has no hits.
+    pub fn paragraph_hits(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<ParagraphHit> {
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.texts(corpus).paragraph_hits(corpus, q, limit)
+    }
+}
+
+impl Texts {
     /// Folds every searchable text of the corpus.
-    pub fn new(corpus: &Corpus) -> Self {
+    fn new(corpus: &Corpus) -> Self {
         let evidence = corpus
             .evidence
             .iter()
@@ -166,16 +244,11 @@ impl SearchIndex {
             .papers
             .iter()
             .map(|p| PaperText {
-                blocks: p.doc.blocks.iter().map(|b| search_key(&b.text)).collect(),
-                notes: p
-                    .doc
-                    .footnotes
-                    .iter()
-                    .map(|n| search_key(&n.text))
-                    .collect(),
+                blocks: p.doc.blocks.iter().map(|b| fast_key(&b.text)).collect(),
+                notes: p.doc.footnotes.iter().map(|n| fast_key(&n.text)).collect(),
             })
             .collect();
-        SearchIndex {
+        Texts {
             evidence,
             categories,
             codings,
@@ -192,15 +265,7 @@ impl SearchIndex {
         has(&self.evidence, e) || has(&self.categories, k) || has(&self.codings, c)
     }
 
-    /// True when coding `c` (an index into `Corpus::codings`) matches every term of `q`. An
-    /// empty query matches every coding; an unknown index matches nothing.
-    pub fn matches_coding(&self, c: usize, q: &Query) -> bool {
-        c < self.coding_refs.len() && q.terms.iter().all(|t| self.term_in_coding(c, t))
-    }
-
-    /// `matches_coding` for every coding at once (folds each evidence item and category once
-    /// per term rather than once per coding).
-    pub fn coding_matches(&self, q: &Query) -> Vec<bool> {
+    fn coding_matches(&self, q: &Query) -> Vec<bool> {
         let mut out = vec![true; self.coding_refs.len()];
         for t in &q.terms {
             let ev: Vec<bool> = self
@@ -225,13 +290,8 @@ impl SearchIndex {
         out
     }
 
-    /// Blocks and footnotes that contain every term of `q`, in paper order then reading order
-    /// (blocks before footnotes), at most `limit`. An empty query has no hits.
-    pub fn paragraph_hits(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<ParagraphHit> {
+    fn paragraph_hits(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<ParagraphHit> {
         let mut hits = Vec::new();
-        if q.is_empty() {
-            return hits;
-        }
         for (p, (text, paper)) in self.papers.iter().zip(&corpus.papers).enumerate() {
             let places = [
                 (QuotePlace::Block, &text.blocks),
@@ -327,16 +387,16 @@ mod tests {
     /// Which codings (ids) match `query` on the sample corpus.
     fn check(query: &str, want: &[&str]) {
         let c = testkit::sample();
-        let index = SearchIndex::new(&c);
+        let index = SearchIndex::default();
         let q = Query::parse(query);
         let got: Vec<&str> = (0..c.codings.len())
-            .filter(|&i| index.matches_coding(i, &q))
+            .filter(|&i| index.matches_coding(&c, i, &q))
             .map(|i| c.codings[i].id.as_str())
             .collect();
         assert_eq!(got, want, "query {query:?}");
-        let batch: Vec<bool> = index.coding_matches(&q);
+        let batch: Vec<bool> = index.coding_matches(&c, &q);
         let single: Vec<bool> = (0..c.codings.len())
-            .map(|i| index.matches_coding(i, &q))
+            .map(|i| index.matches_coding(&c, i, &q))
             .collect();
         assert_eq!(batch, single, "batch and single disagree for {query:?}");
     }
@@ -390,16 +450,23 @@ mod tests {
     #[test]
     fn empty_query_matches_everything() {
         let c = testkit::sample();
-        let index = SearchIndex::new(&c);
-        assert!(index.coding_matches(&Query::parse("  ")).iter().all(|&b| b));
-        assert!(!index.matches_coding(999, &Query::default()));
+        let index = SearchIndex::default();
+        assert!(index
+            .coding_matches(&c, &Query::parse("  "))
+            .iter()
+            .all(|&b| b));
+        assert!(!index.is_built(), "an empty query folds nothing");
+        assert!(index.paragraph_hits(&c, &Query::default(), 10).is_empty());
+        assert!(!index.is_built());
+        assert!(!index.matches_coding(&c, 999, &Query::default()));
     }
 
     #[test]
     fn paragraph_hits_find_blocks_and_footnotes_with_ranges() {
         let c = testkit::sample();
-        let index = SearchIndex::new(&c);
+        let index = SearchIndex::default();
         let hits = index.paragraph_hits(&c, &Query::parse("abe"), 10);
+        assert!(index.is_built(), "the first query folds the texts");
         let places: Vec<(usize, QuotePlace, usize)> =
             hits.iter().map(|h| (h.paper, h.place, h.block)).collect();
         assert_eq!(

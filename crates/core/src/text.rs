@@ -177,6 +177,19 @@ pub fn search_fold(s: &str) -> Folded {
     fold_with(s, true)
 }
 
+/// True for a char both folds drop without ending a run of whitespace (a soft hyphen).
+pub fn vanishes(c: char) -> bool {
+    fold_quote_char(c).is_none()
+}
+
+/// `search_fold` of one char that is neither whitespace nor `vanishes`: calls `f` with each
+/// char it folds to (none for a combining mark), without allocating.
+pub fn search_fold_char(c: char, mut f: impl FnMut(char)) {
+    if let Some(c) = fold_quote_char(c) {
+        strip_marks(c, |b| b.to_lowercase().for_each(&mut f));
+    }
+}
+
 /// The folded text only (no offset map), for queries.
 pub fn search_key(s: &str) -> String {
     search_fold(s).text
