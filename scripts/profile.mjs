@@ -1,12 +1,18 @@
-// Trace a kind of interaction in Chromium and sum the main thread's time by event (script, style,
-// layout, paint...). Not part of any test; a tool for deciding what to make faster.
+// Traces a kind of interaction in Chromium and sums the main thread's time by event (script,
+// style, layout, paint...), with the CPU profile's top functions by self time. Not part of any
+// test: a tool for deciding what to make faster (speed is measured by scripts/bench.sh).
 // Run: node scripts/profile.mjs [dist-dir] [search|facet|transpose|cell] [n]
+// CSS='…' injects a style sheet first (to try a rule without rebuilding).
+// Wasm function names need a build that keeps them (wasm-opt strips them):
+//   sed 's/data-wasm-opt="z"/data-wasm-opt="0" data-keep-debug/' index.html > index-prof.html
+//   trunk build --release --dist target/prof index-prof.html && node scripts/profile.mjs target/prof
 import { DIST, launchBrowser, startServer } from '../e2e/harness.mjs';
 const dir = process.argv[2] || DIST;
 const kind = process.argv[3] || 'search';
 const n = Number(process.argv[4] || 30);
 const ACT = {
   search: `const el = document.getElementById('search-input'); const w = 'cooperation '; el.value = w.slice(0, (i % w.length) + 1); el.dispatchEvent(new InputEvent('input', { bubbles: true }));`,
+  search1: `const el = document.getElementById('search-input'); el.value = i % 2 ? '' : 'c'; el.dispatchEvent(new InputEvent('input', { bubbles: true }));`,
   facet: `const b = [...document.querySelectorAll('[data-testid="facet-kind"] input[type=checkbox]')]; b[i % b.length].click();`,
   transpose: `document.querySelector('[data-testid="transpose"]').click();`,
   cell: `const c = document.querySelectorAll('[data-testid="matrix"] td.has'); c[(i * 7) % c.length].click();`,
