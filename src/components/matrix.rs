@@ -274,8 +274,14 @@ fn use_grid_window(
     };
     let show = {
         let geometry = geometry.clone();
-        Callback::from(
-            move |(r, c): (i32, i32)| match (windowed, *geometry.borrow()) {
+        Callback::from(move |(r, c): (i32, i32)| {
+            // Before the first measure (a link that selects a far cell is shown right after
+            // the first draw), measure now; the measure before the next frame still redraws.
+            let g = match *geometry.borrow() {
+                None if windowed => browser::grid_geometry("matrix-wrap"),
+                g => g,
+            };
+            match (windowed, g) {
                 (true, Some(g)) => {
                     let line = usize::try_from(r)
                         .ok()
@@ -284,8 +290,8 @@ fn use_grid_window(
                     browser::scroll_box("matrix-wrap", x, y);
                 }
                 _ => browser::reveal(&cell_id(r, c)),
-            },
-        )
+            }
+        })
     };
     let measure = move || {
         if !windowed {
