@@ -80,6 +80,14 @@ for (const theme of THEMES) {
         const page = s.page;
         await page.getByTestId('matrix').waitFor();
         assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), theme);
+        // The one-line summary keeps its full height above the grid (nothing squeezes or covers it).
+        const sum = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="matrix-summary"]');
+          const r = el.getBoundingClientRect();
+          const wrap = document.querySelector('[data-testid="matrix-wrap"]').getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, client: el.clientHeight, scroll: el.scrollHeight, wrapTop: wrap.top };
+        });
+        assert.ok(sum.top >= 0 && sum.client >= sum.scroll - 1 && sum.bottom <= sum.wrapTop + 0.5, `summary whole and above the grid: ${JSON.stringify(sum)}`);
         await screenshot(page, `presenter-theme-${theme}-${width}x${height}`);
         const violations = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
         assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), []);
