@@ -631,8 +631,12 @@ pub fn focus_on_button() -> bool {
 /// its id, `viewmodel::grid::cell_id`).
 pub fn grid_coords(target: Option<web_sys::EventTarget>) -> Option<(i32, i32)> {
     let el = target?.dyn_into::<Element>().ok()?;
-    let cell = el.closest("[id^=\"mx-\"]").ok().flatten()?;
-    evidence_core::viewmodel::grid::parse_cell_id(&cell.id())
+    use evidence_core::viewmodel::grid::{parse_cell_id, CELL_ID_PREFIX};
+    let cell = el
+        .closest(&format!("[id^=\"{CELL_ID_PREFIX}\"]"))
+        .ok()
+        .flatten()?;
+    parse_cell_id(&cell.id())
 }
 
 /// The page links in exports point to: the page's own absolute address when served, the file's

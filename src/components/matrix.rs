@@ -2,8 +2,9 @@
 //! plain render functions; one click handler and one key handler on the table serve every
 //! cell (the coordinates travel in the element id, `grid::cell_id`), so a re-render creates
 //! no closures per cell. The cells carry few attributes (a `td` of a `role="grid"` table is
-//! a gridcell without saying so): the grid's first draw is most of the start-up. Arrow keys move a roving focus, Enter opens, Escape closes. What the grid shows
-//! and how selections, coordinates and keys relate is `evidence_core::viewmodel::grid`.
+//! a gridcell without saying so): the grid's first draw is most of the start-up. Arrow keys
+//! move a roving focus, Enter opens, Escape closes. What the grid shows and how selections,
+//! coordinates and keys relate is `evidence_core::viewmodel::grid`.
 //!
 //! A large grid (`Grid::windowed`: a corpus ten or a hundred times this one) draws only the
 //! lines and columns in view plus an overscan (`Geometry::window`), with fixed column widths

@@ -99,42 +99,28 @@ pub struct ParagraphHit {
     pub ranges: Vec<(usize, usize)>,
 }
 
-/// Same result as `text::search_key`, several times faster: ASCII bytes are folded inline,
-/// other chars through `text::search_fold_char`, and no offset map is kept. Used to build the
-/// index (a corpus a hundred times this one has some 15 MB of text to fold).
+/// Same result as `text::search_key`, several times faster: runs of ASCII that fold to
+/// themselves are copied whole, other chars go through `text::search_fold_char`, and no offset
+/// map is kept. Used to build the index (a corpus a hundred times this one has some 15 MB of
+/// text to fold).
 fn fast_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    // A run of whitespace becomes one space, written before the next char that is kept.
     let mut pending_space = false;
-    let mut rest = s;
+    let space = |out: &mut String, pending: bool| {
+        if pending && !out.is_empty() {
+            out.push(' ');
+        }
+    };
     // Bytes that fold to themselves: ASCII other than whitespace, capitals and the backtick.
     let plain = |b: u8| b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'`';
+    let mut rest = s;
     while let Some(&b) = rest.as_bytes().first() {
         if plain(b) {
             let n = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
+            space(&mut out, std::mem::take(&mut pending_space));
             out.push_str(&rest[..n]);
             rest = &rest[n..];
-            continue;
-        }
-        if b.is_ascii() {
-            rest = &rest[1..];
-            // The ASCII chars `char::is_whitespace` accepts: space and U+0009..U+000D.
-            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
-                pending_space = true;
-                continue;
-            }
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(if b == b'`' {
-                '\''
-            } else {
-                char::from(b.to_ascii_lowercase())
-            });
             continue;
         }
         let Some(c) = rest.chars().next() else {
@@ -143,16 +129,10 @@ fn fast_key(s: &str) -> String {
         rest = &rest[c.len_utf8()..];
         if c.is_whitespace() {
             pending_space = true;
-            continue;
+        } else if !vanishes(c) {
+            space(&mut out, std::mem::take(&mut pending_space));
+            search_fold_char(c, |f| out.push(f));
         }
-        if vanishes(c) {
-            continue;
-        }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        search_fold_char(c, |f| out.push(f));
     }
     out
 }

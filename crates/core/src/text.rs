@@ -185,8 +185,10 @@ pub fn vanishes(c: char) -> bool {
 /// `search_fold` of one char that is neither whitespace nor `vanishes`: calls `f` with each
 /// char it folds to (none for a combining mark), without allocating.
 pub fn search_fold_char(c: char, mut f: impl FnMut(char)) {
-    if let Some(c) = fold_quote_char(c) {
-        strip_marks(c, |b| b.to_lowercase().for_each(&mut f));
+    match fold_quote_char(c) {
+        Some(c) if c.is_ascii() => f(c.to_ascii_lowercase()),
+        Some(c) => strip_marks(c, |b| b.to_lowercase().for_each(&mut f)),
+        None => {}
     }
 }
 

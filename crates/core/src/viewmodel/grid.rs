@@ -528,14 +528,17 @@ impl Grid {
     }
 }
 
+/// How every grid element id begins (`cell_id`).
+pub const CELL_ID_PREFIX: &str = "mx-";
+
 /// The element id of on-screen position (row, column): `mx-{row}-{column}` (-1 for a header).
 pub fn cell_id(r: i32, c: i32) -> String {
-    format!("mx-{r}-{c}")
+    format!("{CELL_ID_PREFIX}{r}-{c}")
 }
 
 /// The on-screen position an element id of `cell_id` stands for; None for any other id.
 pub fn parse_cell_id(id: &str) -> Option<(i32, i32)> {
-    let rest = id.strip_prefix("mx-")?;
+    let rest = id.strip_prefix(CELL_ID_PREFIX)?;
     // The row may be negative: the separator is the first '-' after its first character.
     let split = rest.get(1..)?.find('-')? + 1;
     let (r, c) = (&rest[..split], &rest[split + 1..]);
