@@ -187,6 +187,10 @@ export function waitForFragment(page, re, timeout = UI_TIMEOUT) {
   );
 }
 
+/** How a place reads in the explorer: evidence whose sources give no place (an empty
+ *  `theatre` in evidence.csv) reads "no place given". */
+export const placeLabel = (place) => place || 'no place given';
+
 /** The facet checkbox for a value. */
 export const facetBox = (page, facet, value) =>
   page.locator(`[data-testid="facet-${facet}"] input[type="checkbox"][data-value="${value.replace(/"/g, '\\"')}"]`);

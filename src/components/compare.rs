@@ -149,7 +149,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                     };
                     html! {
                         <article class="cmp-item" data-testid="cmp-shared" data-evidence={ev.id.clone()}>
-                            <h3>{ format!("{} ", ev.title) }<span class="dim-tag">{ format!("{}{}", ev.date_text, if ev.place.is_empty() { String::new() } else { format!(" · {}", ev.place) }) }</span></h3>
+                            <h3>{ format!("{} ", ev.title) }<span class="dim-tag">{ ev.when_where() }</span></h3>
                             <div class="cmp-two">{ side(&it.left) }{ side(&it.right) }</div>
                         </article>
                     }

@@ -64,7 +64,7 @@ pub fn EvidencePage(props: &PageProps) -> Html {
                 <h1>{ e.title.clone() }</h1>
                 <dl class="facts">
                     <dt>{ "Date" }</dt><dd data-testid="evidence-date">{ e.date_text.clone() }</dd>
-                    <dt>{ "Place" }</dt><dd>{ e.place.clone() }</dd>
+                    <dt>{ "Place" }</dt><dd>{ evidence_core::model::place_label(&e.place) }</dd>
                     <dt>{ "Actors" }</dt><dd>{ e.actors.join(", ") }</dd>
                 </dl>
                 { if e.note.is_empty() { html! {} } else { html! { <p class="ev-note">{ e.note.clone() }</p> } } }

@@ -147,7 +147,7 @@ fn HandoutPage(props: &PageProps) -> Html {
             html! {
                 <div class="handout-view handout-evidence">
                     if let Some(e) = e {
-                        <p><strong>{ e.title.clone() }</strong>{ format!(" · {} · {}", e.date_text, e.place) }</p>
+                        <p><strong>{ e.title.clone() }</strong>{ format!(" · {}", e.when_where()) }</p>
                     }
                 </div>
             }

@@ -67,7 +67,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                             html! {
                                 <div class="panel-coding" data-testid="panel-coding">
                                     <h4>{ format!("{} — {}", cat.label, ev.title) }
-                                        <span class="dim-tag">{ format!("{} · {}", ev.date_text, ev.place) }</span></h4>
+                                        <span class="dim-tag">{ ev.when_where() }</span></h4>
                                     { if coding.rationale.is_empty() { html! {} } else { html! {
                                         <p class="rationale" data-testid="rationale">
                                             <span class="rationale-label">{ "Why coded: " }</span>{ coding.rationale.clone() }

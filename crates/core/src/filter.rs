@@ -74,7 +74,12 @@ pub fn corpus_facet_values(
                 .iter()
                 .map(|d| (d.id.as_str(), d.label.as_str())),
         ),
-        Facet::Place => Box::new(corpus.evidence.iter().map(|e| same(&e.place))),
+        Facet::Place => Box::new(
+            corpus
+                .evidence
+                .iter()
+                .map(|e| (e.place.as_str(), crate::model::place_label(&e.place))),
+        ),
         Facet::Kind => Box::new(corpus.kinds.iter().map(|v| same(v))),
         Facet::Domain => Box::new(corpus.domains.iter().map(|v| same(v))),
         Facet::Actor => Box::new(
@@ -153,7 +158,11 @@ impl FilterIndex {
     pub fn facet_values<'a>(&'a self, corpus: &'a Corpus, facet: Facet) -> Vec<(&'a str, &'a str)> {
         let same = |v: &'a String| (v.as_str(), v.as_str());
         match facet {
-            Facet::Place => self.places.iter().map(same).collect(),
+            Facet::Place => self
+                .places
+                .iter()
+                .map(|p| (p.as_str(), crate::model::place_label(p)))
+                .collect(),
             Facet::Actor => self.actors.iter().map(same).collect(),
             _ => corpus_facet_values(corpus, facet).collect(),
         }

@@ -85,7 +85,7 @@ pub struct MatrixColumn {
 pub struct ColGroupView {
     /// The year, place or kind as text.
     pub id: String,
-    /// Label shown (same as `id` for these groupings).
+    /// Label shown (the `id`, except "no place given" for the empty place).
     pub label: String,
     /// Column positions of the group.
     pub cols: Range<usize>,
@@ -303,8 +303,11 @@ fn build_columns(
         match groups.last_mut() {
             Some(g) if g.id == gid => g.cols.end = pos + 1,
             _ => groups.push(ColGroupView {
-                id: gid.clone(),
-                label: gid,
+                label: match state.layout.cols {
+                    ColGroup::Place => crate::model::place_label(&gid).to_string(),
+                    _ => gid.clone(),
+                },
+                id: gid,
                 cols: pos..pos + 1,
             }),
         }

@@ -367,6 +367,27 @@ pub struct Evidence {
     pub series: Option<usize>,
 }
 
+/// How an evidence item's place reads where a label is needed (a facet value, a column group,
+/// a fact list): "" (the sources support no place) reads "no place given".
+pub fn place_label(place: &str) -> &str {
+    if place.is_empty() {
+        "no place given"
+    } else {
+        place
+    }
+}
+
+impl Evidence {
+    /// "date · place" for a one-line mention; the date alone when the sources give no place.
+    pub fn when_where(&self) -> String {
+        if self.place.is_empty() {
+            self.date_text.clone()
+        } else {
+            format!("{} · {}", self.date_text, self.place)
+        }
+    }
+}
+
 /// Where a quote was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum QuotePlace {
@@ -460,5 +481,24 @@ impl Document {
             .get(block)
             .and_then(|b| b.section)
             .and_then(|s| self.sections.get(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_place_reads_as_none_given_and_drops_out_of_one_line_mentions() {
+        assert_eq!(place_label(""), "no place given");
+        assert_eq!(place_label("Kabul"), "Kabul");
+        let mut e = Evidence {
+            date_text: "2007-01".into(),
+            place: "Brussels".into(),
+            ..Evidence::default()
+        };
+        assert_eq!(e.when_where(), "2007-01 · Brussels");
+        e.place.clear();
+        assert_eq!(e.when_where(), "2007-01");
     }
 }

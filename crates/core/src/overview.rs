@@ -214,14 +214,7 @@ pub fn columns(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<O
             index
                 .places
                 .iter()
-                .map(|p| {
-                    let label = if p.is_empty() {
-                        "no place given".to_string()
-                    } else {
-                        p.clone()
-                    };
-                    (p.clone(), label)
-                })
+                .map(|p| (p.clone(), crate::model::place_label(p).to_string()))
                 .collect(),
         ),
         OverviewCols::Paper => values(

@@ -610,7 +610,9 @@ fn decode_facet(facet: Facet, raw: &str, vocab: &Vocab, notes: &mut Notes, f: &m
     let mut count = 0;
     for item in raw.split(',') {
         let v = notes.decode(key, item);
-        if v.is_empty() {
+        // The empty item is a value only where the corpus has it (evidence whose sources give
+        // no place): `place=` or `place=,Kabul` select "no place given".
+        if v.is_empty() && !(facet.takes_empty_value() && lookup.get("").is_some()) {
             notes.ignored(key, "", "empty value");
             continue;
         }
@@ -809,7 +811,9 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             continue;
         }
         let known = KEYS.contains(&key.as_str());
-        if known && raw.is_empty() {
+        let empty_is_value = Facet::from_key(&key)
+            .is_some_and(|f| f.takes_empty_value() && vocab.facets[f.index()].get("").is_some());
+        if known && raw.is_empty() && !empty_is_value {
             notes.ignored(&key, "", "empty value");
             continue;
         }
@@ -1381,6 +1385,30 @@ mod tests {
                 "ignored paper \"alpha\": listed twice",
             ],
         );
+    }
+
+    #[test]
+    fn the_empty_place_is_a_value_where_the_corpus_has_it_and_round_trips() {
+        // The sample corpus with one item whose sources give no place.
+        let mut c = corpus();
+        c.evidence[0].place.clear();
+        let kabul = c.evidence[1].place.clone();
+        for (places, link) in [(vec![""], "/?v=1&place="), (vec!["", kabul.as_str()], "")] {
+            let mut s = ViewState::default();
+            s.filters.places = places.iter().map(|p| p.to_string()).collect();
+            let encoded = encode(&s);
+            if !link.is_empty() {
+                assert_eq!(encoded, link);
+            }
+            let (back, notices) = decode(&encoded, &c);
+            assert_eq!(back.filters.places, s.filters.places, "{encoded}");
+            assert!(notices.is_empty(), "{encoded}: {notices:?}");
+        }
+        // Where every item has a place, the empty value is still ignored with a notice.
+        let (s, notices) = decode("/?place=", &corpus());
+        assert!(s.filters.places.is_empty());
+        let texts: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+        assert_eq!(texts, ["ignored place \"\": empty value"]);
     }
 
     #[test]

@@ -78,6 +78,12 @@ impl Facet {
         Facet::Actor,
     ];
 
+    /// Whether "" can be a value of this facet: only a place, for evidence whose sources give
+    /// no place (the seed rules allow it there and nowhere else).
+    pub fn takes_empty_value(self) -> bool {
+        self == Facet::Place
+    }
+
     /// The URL key of the facet (`paper`, `partner`, ...).
     pub fn key(self) -> &'static str {
         match self {
@@ -591,7 +597,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
             next.route = route;
         }
         Action::ToggleFacet(facet, value) => {
-            if !value.is_empty() {
+            if !value.is_empty() || facet.takes_empty_value() {
                 let set = next.filters.set_mut(facet);
                 if !set.remove(&value) {
                     set.insert(value);
@@ -745,6 +751,11 @@ mod tests {
         let s = reduce(&s, Action::ToggleFacet(Facet::Kind, "x".into()));
         assert_eq!(s, ViewState::default());
         let s = reduce(&s, Action::ToggleFacet(Facet::Kind, String::new()));
+        assert_eq!(s, ViewState::default());
+        // The empty place ("no place given") is a value like any other.
+        let s = reduce(&s, Action::ToggleFacet(Facet::Place, String::new()));
+        assert!(s.filters.places.contains(""));
+        let s = reduce(&s, Action::ToggleFacet(Facet::Place, String::new()));
         assert_eq!(s, ViewState::default());
     }
 
