@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, harnessForFile, screenshot } from './harness.mjs';
-import { activeId, categoryRows, checkedFacets, columnTitleOf, columnTitles, csvStats, distinct, eventually, facetBox, facetCount, focusText, foldQuotes, foldSearch, loadCsv, loadSummary, markOf, mostQuotedCoding, paperIds, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
+import { activeId, categoryRows, checkedFacets, columnTitleOf, columnTitles, csvStats, distinct, eventually, facetBox, facetCount, focusText, foldQuotes, foldSearch, loadCsv, loadSummary, markOf, mostQuotedCoding, paperIds, placeLabel, summary, toggleFacet, waitFor, waitForFragment, waitInViewport } from './pages.mjs';
 
 const T = { timeout: 90_000 };
 const h = harnessForFile();
@@ -153,6 +153,53 @@ test('facets: one paper, OR within a facet, AND across facets, counts, clear all
   }
 });
 
+test('a closed facet draws its values when opened; a place filter (also "no place given") is a link', T, async () => {
+  const s = await openMatrix();
+  try {
+    const page = s.page;
+    const facet = page.getByTestId('facet-place');
+    const boxes = facet.locator('input[type="checkbox"]');
+    assert.equal(await facet.evaluate((d) => d.open), false, 'the place facet starts closed');
+    assert.equal(await boxes.count(), 0, 'a closed facet has drawn no values yet');
+
+    await facet.locator('summary').click();
+    await waitFor(page, () => document.querySelectorAll('[data-testid="facet-place"] input[type="checkbox"]').length > 0);
+    // Every place the coded evidence has is a value, with its count of evidence items.
+    const places = distinct(csv, 'theatre');
+    for (const p of places) {
+      assert.equal(await facetCount(page, 'place', p), csvStats(csv, (r) => r.theatre === p).evidence.size, `count of place ${JSON.stringify(p)}`);
+    }
+    if (places.includes('')) {
+      const label = await facetBox(page, 'place', '').locator('xpath=ancestor::label').innerText();
+      assert.match(label, new RegExp(`^${placeLabel('')}\\s*\\d+$`), 'the empty place has a label');
+    }
+    await screenshot(page, 'matrix-facet-place-open');
+
+    // Filtering by a place (and, where the corpus has it, by "no place given") is in the link,
+    // and the link opens the same view, the facet open and its values checked.
+    const chosen = places.includes('') ? ['', places.find((p) => p)] : [places[0]];
+    for (const p of chosen) await toggleFacet(page, 'place', p);
+    await waitForFragment(page, /[?&]place=/);
+    const want = csvStats(csv, (r) => chosen.includes(r.theatre));
+    await expectSummary(page, statsWant(want));
+    const link = await page.evaluate(() => location.hash);
+    const t = await h.openApp(`/${link}`);
+    try {
+      await t.page.getByTestId('matrix').waitFor();
+      assert.equal(await t.page.getByTestId('facet-place').evaluate((d) => d.open), true, 'a facet with a selection opens');
+      assert.deepEqual((await checkedFacets(t.page)).place, [...chosen].sort());
+      await expectSummary(t.page, statsWant(want));
+      assert.equal(await t.page.getByTestId('url-notice').count(), 0, 'the link gives no notice');
+      assertClean(t);
+    } finally {
+      await t.close();
+    }
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
 test('switches: rows by dimension, columns by place and kind, transpose, compact', T, async () => {
   const s = await openMatrix();
   try {
@@ -175,7 +222,7 @@ test('switches: rows by dimension, columns by place and kind, transpose, compact
     await page.getByTestId('cols-place').click();
     await waitForFragment(page, /[?&]cols=place(&|$)/);
     await eventually(async () =>
-      assert.deepEqual((await groupHeads()).map((t) => t.trim()).sort(), distinct(csv, 'theatre').sort()),
+      assert.deepEqual((await groupHeads()).map((t) => t.trim()).sort(), distinct(csv, 'theatre').map(placeLabel).sort()),
     { page });
 
     await page.getByTestId('cols-kind').click();

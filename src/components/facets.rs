@@ -58,6 +58,24 @@ pub fn Facets(props: &FacetsProps) -> Html {
         let d = d.clone();
         Callback::from(move |_: Event| d.emit(Action::SetShared(!shared)))
     };
+    // A closed facet's values are drawn once it is first opened: the place and actor lists are
+    // long, and drawing them on every start-up and filter change costs time nobody sees.
+    let opened = use_state(Vec::<Facet>::new);
+    let on_details_toggle = {
+        let opened = opened.clone();
+        use_callback((), move |e: Event, _| {
+            let facet =
+                browser::target_attribute(&e, "data-facet").and_then(|k| Facet::from_key(&k));
+            let is_open = browser::target_attribute(&e, "open").is_some();
+            if let (Some(f), true) = (facet, is_open) {
+                if !opened.contains(&f) {
+                    let mut next = (*opened).clone();
+                    next.push(f);
+                    opened.set(next);
+                }
+            }
+        })
+    };
     let clear_years = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::SetYears(None)))
@@ -93,14 +111,16 @@ pub fn Facets(props: &FacetsProps) -> Html {
                 let n_sel = selected.len();
                 let clear = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFacet(facet))) };
                 let open = open_by_default(facet, n_sel);
+                let drawn = open || opened.contains(&facet);
                 html! {
-                    <details class="facet" open={open} data-testid={format!("facet-{}", facet.key())}>
+                    <details class="facet" open={open} data-testid={format!("facet-{}", facet.key())}
+                        data-facet={facet.key()} ontoggle={on_details_toggle.clone()}>
                         <summary>{ facet.label() }{ if n_sel > 0 { format!(" ({n_sel})") } else { String::new() } }</summary>
                         { if n_sel > 0 { html! {
                             <button type="button" class="linklike facet-clear" onclick={clear}
                                 data-testid={format!("clear-{}", facet.key())}>{ format!("Clear {}", facet.label().to_lowercase()) }</button>
                         } } else { html! {} } }
-                        <ul>
+                        if drawn { <ul>
                             { for fv.values.iter().map(|v| {
                                 let checked = selected.contains(&v.id);
                                 let id = checkbox_id(facet, &v.id);
@@ -110,13 +130,13 @@ pub fn Facets(props: &FacetsProps) -> Html {
                                             <input type="checkbox" id={id} checked={checked}
                                                 data-facet={facet.key()} data-value={v.id.clone()}
                                                 onchange={on_toggle.clone()} />
-                                            <span class="facet-label">{ v.label.clone() }</span>
+                                            <span class={classes!("facet-label", v.id.is_empty().then_some("none"))}>{ v.label.clone() }</span>
                                             <span class="count" aria-label={super::count(v.count, "item", "items")}>{ v.count }</span>
                                         </label>
                                     </li>
                                 }
                             }) }
-                        </ul>
+                        </ul> }
                     </details>
                 }
             }) }
