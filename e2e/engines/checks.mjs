@@ -151,7 +151,7 @@ export function engineSuite(name) {
     }
   });
 
-  test(`${name}: a paper facet narrows to that paper; clear all restores everything`, T, async () => {
+  test(`${name}: a paper facet narrows to that paper; clear all restores everything; a closed facet draws on opening`, T, async () => {
     const s = await openMatrix();
     try {
       const paper = csv[csv.length - 1].paper_id;
@@ -166,6 +166,14 @@ export function engineSuite(name) {
       await s.click('[data-testid="clear-all"]');
       await expectSummary(s, all());
       await s.waitFor(() => !/paper=/.test(location.hash), [], { what: 'no paper= in the URL' });
+      // A closed facet draws its values when it is opened (the details' toggle event).
+      const places = new Set(csv.map((r) => r.theatre)).size;
+      const placeBoxes = () => document.querySelectorAll('[data-testid="facet-place"] input[type="checkbox"]').length;
+      assert.equal(await s.eval(placeBoxes), 0, 'the closed place facet has drawn no values');
+      await s.click('[data-testid="facet-place"] summary');
+      await s.waitFor((n) => document.querySelectorAll('[data-testid="facet-place"] input[type="checkbox"]').length >= n, [places], {
+        what: `the ${places} places drawn once the facet is opened`,
+      });
       await s.assertClean();
     } finally {
       await s.close();
