@@ -1445,7 +1445,7 @@ mod tests {
 
     #[test]
     fn oversize_input_is_cut_at_a_char_boundary() {
-        let long = format!("/matrix?q={}", "é".repeat(3000));
+        let long = format!("/matrix?q={}", "é".repeat(MAX_FRAGMENT_BYTES));
         let (s, notices) = decode(&long, &corpus());
         assert_eq!(s.route, Route::Matrix);
         assert_eq!(s.search.chars().count(), MAX_SEARCH_CHARS);
