@@ -99,6 +99,9 @@ fn notes_html(s: &StepInfo) -> Html {
     };
     let point = if s.note.trim().is_empty() {
         html! { <p class="pv-empty">{ "No speaker note for this step." }</p> }
+    } else if p.is_empty() {
+        // A note without parts (a tour made before notes had them) reads as it always has.
+        html! { <>{ for s.note.split("\n\n").map(|t| html! { <p>{ t.to_string() }</p> }) }</> }
     } else {
         html! { <dl class="pv-parts">{ part("Point", "point", &s.note) }</dl> }
     };

@@ -229,7 +229,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
         <div class="te-file">
             <label class="btn btn-small te-open" title="Open a tour saved as a file (or drop the file on this panel)">
                 { "Open a tour file…" }
-                <input type="file" class="visually-hidden" accept=".json,application/json" data-testid="tour-open"
+                <input type="file" class="visually-hidden" accept=".json,application/json" data-testid="tour-file-open"
                     onchange={on_pick} />
             </label>
             if n > 0 {
