@@ -287,17 +287,18 @@ fn Shell(props: &ShellProps) -> Html {
     let editor = use_state(|| false);
     let opened_file = use_state(|| None::<Rc<(String, String, String)>>);
     let on_open_file = {
-        let (store, opened_file) = (store.clone(), opened_file.clone());
-        use_callback(
-            (),
-            move |(name, title, state, notices): (String, String, Box<ViewState>, Vec<String>),
-                  _| {
+        let (store, opened_file, latest) = (store.clone(), opened_file.clone(), latest.clone());
+        type Opened = (String, String, Option<Box<ViewState>>, Vec<String>);
+        use_callback((), move |(name, title, state, notices): Opened, _| match state {
+            Some(state) => {
                 if let Some(t) = state.tour.clone() {
                     opened_file.set(Some(Rc::new((name, title, t))));
                 }
                 store.dispatch(Msg::Open(state, notices));
-            },
-        )
+            }
+            // Nothing usable: the view stays, the notices say why.
+            None => store.dispatch(Msg::Open(Box::new(latest.borrow().clone()), notices)),
+        })
     };
 
     // Presentation of a tour: the number typed for a jump (the blacked-out screen is above).

@@ -34,8 +34,9 @@ pub struct EditorProps {
     /// The tour file opened last: (file name, its title, the tour value it gave).
     #[prop_or_default]
     pub opened: Option<Rc<(String, String, String)>>,
-    /// A tour file was read: (file name, its title, the state that shows it, the notices).
-    pub on_open: Callback<(String, String, Box<ViewState>, Vec<String>)>,
+    /// A tour file was read: (file name, its title, the state that shows it, or `None` when
+    /// nothing in it could be used, and the notices).
+    pub on_open: Callback<(String, String, Option<Box<ViewState>>, Vec<String>)>,
 }
 
 /// Where the open tour comes from, and the title a saved file gets.
@@ -176,7 +177,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                     ) {
                         Some(mut next) => {
                             next.mode = Mode::Explore;
-                            next
+                            Some(Box::new(next))
                         }
                         None => {
                             if read.notices.is_empty() {
@@ -184,10 +185,10 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                                     "Tour file “{name}”: it holds no steps. Nothing was opened."
                                 ));
                             }
-                            (*base).clone()
+                            None
                         }
                     };
-                    on_open.emit((name, read.title, Box::new(next), notices));
+                    on_open.emit((name, read.title, next, notices));
                 },
             );
         })
