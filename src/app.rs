@@ -27,7 +27,7 @@ use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::quote_slide::QuoteSlideView;
 use crate::components::reader::Reader;
 use crate::components::timeline::TimelinePage;
-use crate::components::tour_editor::TourEditor;
+use crate::components::tour_editor::{OpenedFile, TourEditor};
 use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
@@ -288,17 +288,19 @@ fn Shell(props: &ShellProps) -> Html {
     let opened_file = use_state(|| None::<Rc<(String, String, String)>>);
     let on_open_file = {
         let (store, opened_file, latest) = (store.clone(), opened_file.clone(), latest.clone());
-        type Opened = (String, String, Option<Box<ViewState>>, Vec<String>);
-        use_callback((), move |(name, title, state, notices): Opened, _| match state {
-            Some(state) => {
-                if let Some(t) = state.tour.clone() {
-                    opened_file.set(Some(Rc::new((name, title, t))));
+        use_callback(
+            (),
+            move |(name, title, state, notices): OpenedFile, _| match state {
+                Some(state) => {
+                    if let Some(t) = state.tour.clone() {
+                        opened_file.set(Some(Rc::new((name, title, t))));
+                    }
+                    store.dispatch(Msg::Open(state, notices));
                 }
-                store.dispatch(Msg::Open(state, notices));
-            }
-            // Nothing usable: the view stays, the notices say why.
-            None => store.dispatch(Msg::Open(Box::new(latest.borrow().clone()), notices)),
-        })
+                // Nothing usable: the view stays, the notices say why.
+                None => store.dispatch(Msg::Open(Box::new(latest.borrow().clone()), notices)),
+            },
+        )
     };
 
     // Presentation of a tour: the number typed for a jump (the blacked-out screen is above).

@@ -687,8 +687,11 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ()> {
     Ok(())
 }
 
+/// A file the user picked or dropped (read it with `read_file`).
+pub struct PickedFile(web_sys::File);
+
 /// The first file of a file input's `change` event or of a `drop` event.
-pub fn event_file(e: &web_sys::Event) -> Option<web_sys::File> {
+pub fn event_file(e: &web_sys::Event) -> Option<PickedFile> {
     let files = match e.dyn_ref::<web_sys::DragEvent>() {
         Some(d) => d.data_transfer()?.files()?,
         None => e
@@ -697,7 +700,7 @@ pub fn event_file(e: &web_sys::Event) -> Option<web_sys::File> {
             .ok()?
             .files()?,
     };
-    files.get(0)
+    files.get(0).map(PickedFile)
 }
 
 /// Empties a file input after its `change` (so picking the same file again reads it again).
@@ -721,10 +724,11 @@ pub fn drag_has_files(e: &web_sys::DragEvent) -> bool {
 /// Reads a file the user picked or dropped as text, then calls `done` with its name and text
 /// (Err when the browser cannot read it). Larger than `max` bytes: Err without reading.
 pub fn read_file(
-    file: web_sys::File,
+    file: PickedFile,
     max: usize,
     done: impl FnOnce(String, Result<String, String>) + 'static,
 ) {
+    let file = file.0;
     let name = file.name();
     if file.size() > max as f64 {
         done(
