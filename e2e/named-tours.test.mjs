@@ -162,11 +162,10 @@ test('file: the presenter window shows every part of the notes, the quotes, both
   }
 });
 
-/** The editor's steps as (title, note) pairs. */
-const editorSteps = (page) => page.$$eval('[data-testid="tour-step-item"]', (items) => items.map((li) => [
-  li.querySelector('[data-testid="te-title"]').value,
-  li.querySelector('[data-testid="te-note"]').value,
-]));
+/** The editor's steps: title, point and the other parts, as the fields hold them. */
+const editorSteps = (page) => page.$$eval('[data-testid="tour-step-item"]', (items) => items.map((li) =>
+  ['title', 'note', 'show', 'contrast', 'judgement', 'question', 'minutes']
+    .map((k) => li.querySelector(`[data-testid="te-${k}"]`).value)));
 
 for (const via of ['file', 'http']) {
   test(`${via}: a tour saved as a file opens again as the same tour (picker and drop); a hostile file opens with a notice`, T, async () => {
@@ -181,6 +180,18 @@ for (const via of ['file', 'http']) {
       const before = await editorSteps(page);
       const tourBefore = await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('tour'));
       assert.deepEqual(before.map(([t]) => t), def.steps.map((x) => x.title));
+      assert.deepEqual(before.map((x) => x[5]), def.steps.map((x) => x.question), 'the editor holds every part');
+      assert.deepEqual(before.map((x) => Number(x[6])), def.steps.map((x) => x.minutes));
+      // A part edited here travels in the link; put back, the link is the same as before.
+      const tourParam = () => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('tour'));
+      await page.getByTestId('te-more').first().locator('summary').click();
+      await page.getByTestId('te-question').first().fill('A question of our own?');
+      await page.getByTestId('te-question').first().blur();
+      await waitFor(page, (t) => new URLSearchParams(location.hash.split('?')[1]).get('tour') !== t, tourBefore);
+      await page.getByTestId('te-question').first().fill(def.steps[0].question);
+      await page.getByTestId('te-question').first().blur();
+      await waitFor(page, (t) => new URLSearchParams(location.hash.split('?')[1]).get('tour') === t, tourBefore);
+      assert.equal(await tourParam(), tourBefore);
       const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tour-save').click()]);
       assert.match(dl.suggestedFilename(), /\.tour\.json$/);
       const text = readFileSync(await dl.path(), 'utf8');

@@ -27,7 +27,7 @@ use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::quote_slide::QuoteSlideView;
 use crate::components::reader::Reader;
 use crate::components::timeline::TimelinePage;
-use crate::components::tour_editor::TourEditor;
+use crate::components::tour_editor::{OpenedFile, TourEditor};
 use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
@@ -217,7 +217,7 @@ fn Shell(props: &ShellProps) -> Html {
     // someone types, the first keystroke does not either.
     {
         let d = d.clone();
-        let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+        let frame = use_mut_ref(|| None::<browser::Frame>);
         use_effect_with((), move |_| {
             *frame.borrow_mut() = Some(browser::next_frame(move || {
                 browser::after(0, move || d.0.index.search.warm(&d.0.corpus)).forget();
@@ -287,15 +287,18 @@ fn Shell(props: &ShellProps) -> Html {
     let editor = use_state(|| false);
     let opened_file = use_state(|| None::<Rc<(String, String, String)>>);
     let on_open_file = {
-        let (store, opened_file) = (store.clone(), opened_file.clone());
+        let (store, opened_file, latest) = (store.clone(), opened_file.clone(), latest.clone());
         use_callback(
             (),
-            move |(name, title, state, notices): (String, String, Box<ViewState>, Vec<String>),
-                  _| {
-                if let Some(t) = state.tour.clone() {
-                    opened_file.set(Some(Rc::new((name, title, t))));
+            move |(name, title, state, notices): OpenedFile, _| match state {
+                Some(state) => {
+                    if let Some(t) = state.tour.clone() {
+                        opened_file.set(Some(Rc::new((name, title, t))));
+                    }
+                    store.dispatch(Msg::Open(state, notices));
                 }
-                store.dispatch(Msg::Open(state, notices));
+                // Nothing usable: the view stays, the notices say why.
+                None => store.dispatch(Msg::Open(Box::new(latest.borrow().clone()), notices)),
             },
         )
     };

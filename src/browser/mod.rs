@@ -687,8 +687,11 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ()> {
     Ok(())
 }
 
+/// A file the user picked or dropped (read it with `read_file`).
+pub struct PickedFile(web_sys::File);
+
 /// The first file of a file input's `change` event or of a `drop` event.
-pub fn event_file(e: &web_sys::Event) -> Option<web_sys::File> {
+pub fn event_file(e: &web_sys::Event) -> Option<PickedFile> {
     let files = match e.dyn_ref::<web_sys::DragEvent>() {
         Some(d) => d.data_transfer()?.files()?,
         None => e
@@ -697,7 +700,7 @@ pub fn event_file(e: &web_sys::Event) -> Option<web_sys::File> {
             .ok()?
             .files()?,
     };
-    files.get(0)
+    files.get(0).map(PickedFile)
 }
 
 /// Empties a file input after its `change` (so picking the same file again reads it again).
@@ -721,10 +724,11 @@ pub fn drag_has_files(e: &web_sys::DragEvent) -> bool {
 /// Reads a file the user picked or dropped as text, then calls `done` with its name and text
 /// (Err when the browser cannot read it). Larger than `max` bytes: Err without reading.
 pub fn read_file(
-    file: web_sys::File,
+    file: PickedFile,
     max: usize,
     done: impl FnOnce(String, Result<String, String>) + 'static,
 ) {
+    let file = file.0;
     let name = file.name();
     if file.size() > max as f64 {
         done(
@@ -800,9 +804,12 @@ pub fn after(ms: u32, f: impl FnOnce() + 'static) -> gloo::timers::callback::Tim
 
 /// Calls `f` before the next frame is painted (once layout is needed anyway), unless the value
 /// is dropped before.
-pub fn next_frame(f: impl FnOnce() + 'static) -> gloo::render::AnimationFrame {
-    gloo::render::request_animation_frame(move |_| f())
+pub fn next_frame(f: impl FnOnce() + 'static) -> Frame {
+    Frame(gloo::render::request_animation_frame(move |_| f()))
 }
+
+/// A pending [`next_frame`] call: dropping it cancels the call.
+pub struct Frame(#[allow(dead_code)] gloo::render::AnimationFrame);
 
 /// Calls `f` when the browser is about to print the page (its own Print command too).
 pub fn on_before_print(f: impl Fn() + 'static) -> Option<EventListener> {

@@ -188,9 +188,11 @@ fn HandoutPage(props: &PageProps) -> Html {
             if props.notes && !(props.step.note.trim().is_empty() && props.step.parts.is_empty()) {
                 <div class="handout-note" data-testid="handout-note">
                     <h3>{ "Speaker notes" }</h3>
+                    if !props.step.note.trim().is_empty() {
+                        <p class="handout-point">{ props.step.note.clone() }</p>
+                    }
                     <dl>
                         { for [
-                            ("Point", props.step.note.clone()),
                             ("Show", props.step.parts.show.clone()),
                             ("Contrast", props.step.parts.contrast.clone()),
                             ("Judgement call", props.step.parts.judgement.clone()),

@@ -1,5 +1,5 @@
 //! The tour editor: a facilitator builds a tour from the views they visit (add the current view
-//! or the open quote as a step, give each a title and a speaker note, reorder, duplicate,
+//! or the open quote as a step, give each a title and speaker notes in parts, reorder, duplicate,
 //! delete), then presents it or copies its link. The tour lives in the view state (`tour=`), so
 //! the address bar always holds it; the edits are `evidence_core::tour_edit`. A tour is also
 //! saved as a small file and opened again (picker or drop, `evidence_core::tour_file`), and the
@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use evidence_core::selection::shared_fragment;
 use evidence_core::tour::{self, StepKind};
-use evidence_core::tour_edit::{self, Edit};
+use evidence_core::tour_edit::{self, Edit, Part};
 use evidence_core::view::{Action, Mode, ViewState};
 use evidence_core::viewmodel::view_title;
 use yew::prelude::*;
@@ -17,6 +17,10 @@ use yew::prelude::*;
 use super::copy::CopyButton;
 use crate::browser;
 use crate::data::Shared;
+
+/// A tour file read by the editor: its file name, its title, the state that shows its first
+/// step (`None` when nothing in it could be used) and the notices.
+pub type OpenedFile = (String, String, Option<Box<ViewState>>, Vec<String>);
 
 /// Props of `TourEditor`.
 #[derive(Properties, PartialEq)]
@@ -34,8 +38,9 @@ pub struct EditorProps {
     /// The tour file opened last: (file name, its title, the tour value it gave).
     #[prop_or_default]
     pub opened: Option<Rc<(String, String, String)>>,
-    /// A tour file was read: (file name, its title, the state that shows it, the notices).
-    pub on_open: Callback<(String, String, Box<ViewState>, Vec<String>)>,
+    /// A tour file was read: (file name, its title, the state that shows it, or `None` when
+    /// nothing in it could be used, and the notices).
+    pub on_open: Callback<OpenedFile>,
 }
 
 /// Where the open tour comes from, and the title a saved file gets.
@@ -147,7 +152,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
     // Opening a file: read it, then show its first step (not presenting), with its notices.
     let open_file = {
         let (data, base, on_open) = (props.data.clone(), s.clone(), props.on_open.clone());
-        Rc::new(move |file: web_sys::File| {
+        Rc::new(move |file: browser::PickedFile| {
             let (data, base, on_open) = (data.clone(), base.clone(), on_open.clone());
             browser::read_file(
                 file,
@@ -176,7 +181,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                     ) {
                         Some(mut next) => {
                             next.mode = Mode::Explore;
-                            next
+                            Some(Box::new(next))
                         }
                         None => {
                             if read.notices.is_empty() {
@@ -184,10 +189,10 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                                     "Tour file “{name}”: it holds no steps. Nothing was opened."
                                 ));
                             }
-                            (*base).clone()
+                            None
                         }
                     };
-                    on_open.emit((name, read.title, Box::new(next), notices));
+                    on_open.emit((name, read.title, next, notices));
                 },
             );
         })
@@ -259,6 +264,24 @@ pub fn TourEditor(props: &EditorProps) -> Html {
             let edit = edit.clone();
             Callback::from(move |e: Event| edit(Edit::Note(i, browser::event_value(&e))))
         };
+        let on_part = |part: Part| {
+            let edit = edit.clone();
+            Callback::from(move |e: Event| edit(Edit::Part(i, part, browser::event_value(&e))))
+        };
+        let p = &step.parts;
+        let part_field = |label: &'static str, key: &'static str, part: Part, value: &str| {
+            html! {
+                <label class="te-field">{ label }
+                    <textarea data-testid={format!("te-{key}")} rows="2" value={value.to_string()}
+                        maxlength={tour::MAX_PART_CHARS.to_string()} onchange={on_part(part)} />
+                </label>
+            }
+        };
+        let filled = [&p.show, &p.contrast, &p.judgement, &p.question]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .count()
+            + usize::from(p.minutes.is_some());
         let show = {
             let (dispatch, t, base) = (props.dispatch.clone(), t.clone(), s.clone());
             Callback::from(move |_: MouseEvent| {
@@ -293,6 +316,18 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                     <textarea data-testid="te-note" rows="2" value={step.note.clone()} maxlength={tour::MAX_NOTE_CHARS.to_string()}
                         onchange={on_note} />
                 </label>
+                <details class="te-more" data-testid="te-more">
+                    <summary>{ format!("More notes: show, contrast, judgement, question, minutes ({filled} of 5 given)") }</summary>
+                    { part_field("What to show", "show", Part::Show, &p.show) }
+                    { part_field("Contrast, or why it matters", "contrast", Part::Contrast, &p.contrast) }
+                    { part_field("The coding's judgement call", "judgement", Part::Judgement, &p.judgement) }
+                    { part_field("Question for the room", "question", Part::Question, &p.question) }
+                    <label class="te-field">{ "Planned minutes" }
+                        <input type="number" min="0" max={tour::MAX_MINUTES.to_string()} step="1" data-testid="te-minutes"
+                            value={p.minutes.map(|m| m.to_string()).unwrap_or_default()}
+                            onchange={on_part(Part::Minutes)} />
+                    </label>
+                </details>
             </li>
         }
     });
