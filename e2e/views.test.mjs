@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
-import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, waitFor, waitForFragment } from './pages.mjs';
+import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, loadSummary, waitFor, waitForFragment } from './pages.mjs';
 
 const T = { timeout: 120_000 };
 let h;
@@ -559,7 +559,7 @@ test('compare marks the evidence both papers cite and sets their quotes side by 
 });
 
 test('methods record, changelog and crosswalk stances come from the codebook; compare says where two papers weigh a dimension differently', T, async () => {
-  const sum = summary();
+  const sum = loadSummary();
   const s = await h.openApp('/#/about');
   try {
     const page = s.page;
