@@ -471,7 +471,7 @@ mod tests {
 
     #[test]
     fn a_context_category_has_no_dimension_and_may_frame_the_whole_paper() {
-        let ctx = "\n[[category]]\nid = \"p-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\n";
+        let ctx = "\n[[category]]\nid = \"x-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\n";
         let (cats, d) = run(&format!("{BOOK}{ctx}"));
         assert!(d.is_empty(), "{d:#?}");
         let c = &cats.list[1];
@@ -514,7 +514,7 @@ mod tests {
                 "cb.toml:17: missing field `stance` in secondary crosswalk link; `stance = \"…\"`",
             ]
         );
-        let ctx = "\n[[category]]\nid = \"p-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\nstance = \"negative\"\n";
+        let ctx = "\n[[category]]\nid = \"x-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\nstance = \"negative\"\n";
         let (_, d) = run(&format!("{BOOK}{ctx}"));
         assert_eq!(
             d,
