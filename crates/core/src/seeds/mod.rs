@@ -18,12 +18,12 @@
 //! | `series.rs` | series records | `SeriesList` |
 //! | `ordering.rs` | evidence, codings | both in canonical order |
 //! | `sweeps.rs` | `codebook/sweep-*.toml`, papers, codings | `Vec<Sweep>` |
-//! | `agreement.rs` | `agreement/*.toml`, papers, sweeps, categories, evidence, codings | `Vec<Agreement>` |
+//! | `agreement.rs` | `agreement/` (coder1/, coder2/, resolutions.toml), papers, categories, dimensions | `Option<AgreementStudy>` |
 //! | `tours.rs` | `tours/default.toml`, the built corpus | `Option<DefaultTour>` |
 //!
 //! Helpers: `records.rs` (TOML into typed records, lines from the parser's spans),
 //! `ids.rs` (slugs, id tables, lookups with suggestions), `quotes.rs` (locating verbatim
-//! quotes), `dates.rs`, `diags.rs` (the problem list), `files.rs` (reading the directory),
+//! quotes), `stats.rs` (kappa, alpha, positive agreement, clustered bootstrap), `dates.rs`, `diags.rs` (the problem list), `files.rs` (reading the directory),
 //! `hash.rs` (the corpus version: a short hash of every file of the directory).
 
 use std::path::Path;
@@ -51,14 +51,16 @@ mod papers;
 mod quotes;
 mod records;
 mod series;
+mod stats;
 mod sweeps;
 mod tours;
 
-pub use agreement::cohens_kappa;
+pub use agreement::{OUTCOMES, RESAMPLES, SEED, STANCES};
 pub use dates::parse_date;
 pub use draft::{draft_sweep, mentions_a_date, sentences};
 pub use files::read_seed_dir;
 pub use ids::is_slug;
+pub use stats::{bootstrap_ci, cohens_kappa, krippendorff_alpha_nominal, positive_agreement};
 pub use sweeps::EXCLUSION_REASONS;
 
 use diags::Diags;
@@ -81,7 +83,8 @@ pub struct SeedSet {
     pub papers: Vec<(SeedFile, SeedFile)>,
     /// Codebook files (`codebook/*.toml`), sorted by file name.
     pub codebook: Vec<SeedFile>,
-    /// Agreement studies (`agreement/*.toml`), sorted by file name.
+    /// The agreement study's files (`agreement/*.toml`, `agreement/<coder>/*.toml`), sorted
+    /// by path.
     pub agreement: Vec<SeedFile>,
     /// The default tour (`tours/default.toml`), when there is one.
     pub tour: Option<SeedFile>,
@@ -156,13 +159,16 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
         dir: &cb_dir,
     };
     let sweeps = sweeps::build(&sweep_files, &sweep_refs, &mut diags);
+    // The codebook records no stance of its crosswalk links yet: the study compares stances
+    // only where both coders give one.
+    let stances = vec![String::new(); built.categories.list.len()];
+    let agreement_dir = format!("{root}/agreement");
     let agreement_refs = agreement::AgreementRefs {
         papers: &papers,
-        sweeps: &sweeps,
         categories: &built.categories.list,
-        evidence: &evidence,
-        codings: &codings,
-        named: &built.codings,
+        dimensions: &built.dimensions.list,
+        stances: &stances,
+        dir: &agreement_dir,
     };
     let agreement = agreement::build(&seeds.agreement, &agreement_refs, &mut diags);
     let sweeps = sweeps.list;

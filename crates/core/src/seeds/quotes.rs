@@ -117,6 +117,51 @@ impl PaperText {
     }
 }
 
+impl PaperText {
+    /// How many times the folded text stands in the paper's blocks and notes (overlapping
+    /// occurrences counted).
+    fn occurrences(&self, folded: &str) -> usize {
+        self.all()
+            .map(|f| {
+                let mut n = 0;
+                let mut from = 0;
+                while let Some(p) = f.text[from..].find(folded) {
+                    n += 1;
+                    from += p + f.text[from + p..].chars().next().map_or(1, char::len_utf8);
+                }
+                n
+            })
+            .sum()
+    }
+
+    /// Like `locate`, and also reports a quote that stands more than once in the paper
+    /// (a locator must point at one place).
+    pub(super) fn locate_once(
+        &self,
+        at: &At,
+        quote: &Spanned<String>,
+        what: &str,
+        diags: &mut Diags,
+    ) -> Option<Quote> {
+        let found = self.locate(at, quote, what, diags)?;
+        let n = self.occurrences(&quote_fold(quote.get_ref()).text);
+        if n > 1 {
+            diags.push(
+                at.path(),
+                at.line_of(quote.span()),
+                format!(
+                    "{what} stands {n} times in {}: «{}»",
+                    self.file,
+                    quote.get_ref()
+                ),
+                "words that stand once in the paper (a longer stretch of the same sentence)",
+            );
+            return None;
+        }
+        Some(found)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,11 +211,18 @@ mod tests {
             .locate(&at, &q("Crews trained jointly for"), "quote", &mut d)
             .is_none());
         assert!(text().locate(&at, &q("  "), "quote", &mut d).is_none());
+        assert!(text()
+            .locate_once(&at, &q("Crews trained"), "locator", &mut d)
+            .is_some());
+        assert!(text()
+            .locate_once(&at, &q("e"), "locator", &mut d)
+            .is_none());
         let msgs: Vec<String> = d.into_sorted().iter().map(|x| x.message.clone()).collect();
         assert_eq!(
             msgs,
             vec![
                 "empty quote",
+                "locator stands 7 times in p.txt: «e»",
                 "quote not found in p.txt: it matches up to «…Crews trained », then the quote has «jointly for» where the paper has «together for the first time.»",
             ]
         );
