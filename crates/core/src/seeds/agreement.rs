@@ -47,6 +47,7 @@ use super::diags::Diags;
 use super::draft::sentences;
 use super::ids::lookup;
 use super::papers::Papers;
+use super::quotes::PaperText;
 use super::records::{
     did_you_mean, get, list, owned, parse_file, read_record, required, tables, text, At, List,
     Record, Str,
@@ -72,6 +73,11 @@ pub const OUTCOMES: &[&str] = &["first-coder", "second-coder", "neither"];
 /// What the agreement files refer to.
 pub(super) struct AgreementRefs<'a> {
     pub(super) papers: &'a Papers,
+    /// Each paper's text for locators (`PaperText::locators`), in paper order.
+    pub(super) texts: &'a [PaperText],
+    /// Each paper's text file as written, in paper order (for mentions in what the cleaning
+    /// leaves out, such as a masthead).
+    pub(super) raw: &'a [String],
     pub(super) categories: &'a [Category],
     pub(super) dimensions: &'a [Dimension],
     /// The codebook's stance of each category's primary crosswalk link ("" for none).
@@ -447,9 +453,8 @@ fn first_file(f: &SeedFile, refs: &AgreementRefs, sides: &mut [PaperSides], diag
             };
             let r: Record<FirstMentionRec> =
                 read_record(at, t, &["locator", "coded", "excluded", "why"], diags);
-            let quote = required(&at, "locator", &r.fields.locator, diags).and_then(|q| {
-                refs.papers.texts[paper].locate(&at, &q, "first coder's locator", diags)
-            });
+            let quote = required(&at, "locator", &r.fields.locator, diags)
+                .and_then(|q| refs.texts[paper].locate(&at, &q, "first coder's locator", diags));
             let mut m = Mention {
                 coder: 0,
                 paper,
@@ -558,9 +563,23 @@ fn second_file(f: &SeedFile, refs: &AgreementRefs, sides: &mut [PaperSides], dia
                 "why",
             ];
             let r: Record<UnitRec> = read_record(at, t, &keys, diags);
-            let quote = required(&at, "locator", &r.fields.locator, diags).and_then(|q| {
-                refs.papers.texts[paper].locate_once(&at, &q, "second coder's locator", diags)
-            });
+            let text = &refs.texts[paper];
+            let raw = refs.raw.get(paper).map_or("", String::as_str);
+            let excluded = r
+                .fields
+                .decision
+                .as_ref()
+                .is_some_and(|d| d.get_ref() == "excluded");
+            let loc = required(&at, "locator", &r.fields.locator, diags);
+            // An excluded mention in what the cleaning leaves out (a masthead, a title page)
+            // cannot be a unit: it is left out of the comparison.
+            if loc.as_ref().is_some_and(|q| {
+                excluded && !text.contains(q.get_ref()) && text.raw_contains(raw, q.get_ref())
+            }) {
+                continue;
+            }
+            let quote =
+                loc.and_then(|q| text.locate_once(&at, &q, "second coder's locator", diags));
             let mut m = Mention {
                 coder: 1,
                 paper,
@@ -1342,12 +1361,7 @@ fn read_resolutions(f: &SeedFile, refs: &AgreementRefs, diags: &mut Diags) -> Ve
             .map(Target::Crosswalk),
             (None, Some(_), Some(loc)) => {
                 paper_id(&at, &r.fields.paper, refs, diags).and_then(|p| {
-                    let q = refs.papers.texts[p].locate_once(
-                        &at,
-                        loc,
-                        "resolution's locator",
-                        diags,
-                    )?;
+                    let q = refs.texts[p].locate_once(&at, loc, "resolution's locator", diags)?;
                     let sentences = sentence_span(refs, p, &q);
                     Some(Target::Unit(
                         p,

@@ -163,8 +163,27 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
     // only where both coders give one.
     let stances = vec![String::new(); built.categories.list.len()];
     let agreement_dir = format!("{root}/agreement");
+    let locator_texts: Vec<quotes::PaperText> = papers
+        .texts
+        .iter()
+        .map(quotes::PaperText::locators)
+        .collect();
+    let raw: Vec<String> = papers
+        .texts
+        .iter()
+        .map(|t| {
+            let name = format!("/{}", t.file);
+            let found = seeds
+                .papers
+                .iter()
+                .find(|(_, txt)| txt.path.ends_with(&name));
+            found.map(|(_, txt)| txt.text.clone()).unwrap_or_default()
+        })
+        .collect();
     let agreement_refs = agreement::AgreementRefs {
         papers: &papers,
+        texts: &locator_texts,
+        raw: &raw,
         categories: &built.categories.list,
         dimensions: &built.dimensions.list,
         stances: &stances,

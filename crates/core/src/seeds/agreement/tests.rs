@@ -120,8 +120,15 @@ fn run(files: &[(&str, &str)], stances: &[&str]) -> (Option<AgreementStudy>, Vec
     let cats = categories();
     let dims = dimensions();
     let stances: Vec<String> = stances.iter().map(|s| s.to_string()).collect();
+    let texts: Vec<PaperText> = p.texts.iter().map(PaperText::locators).collect();
+    let raw = vec![format!(
+        "Masthead: No. 1, June 2003\n{}",
+        crate::seeds::fixtures::PAPER_TEXT
+    )];
     let refs = AgreementRefs {
         papers: &p,
+        texts: &texts,
+        raw: &raw,
         categories: &cats,
         dimensions: &dims,
         stances: &stances,
@@ -373,4 +380,38 @@ fn maximum_matching_finds_augmenting_paths() {
         vec![Some(1), Some(0)]
     );
     assert_eq!(max_matching(&[vec![], vec![0]], 1), vec![None, Some(0)]);
+}
+
+#[test]
+fn locators_point_rather_than_quote() {
+    // Single and double quote marks count as one; an excluded mention in what the cleaning
+    // leaves out (the masthead of the text file) is left out; an evidence mention there is not
+    // found.
+    let second = SECOND.replace("locator = \"was a first\"", "locator = \"was a first. Crews trained together.\"")
+        + "\n[[unit]]\nlocator = \"Masthead: No. 1, June 2003\"\ndecision = \"excluded\"\nexcluded = \"not-an-event\"\nwhy = \"The issue date.\"\n\n[[unit]]\nlocator = \"No. 1, June 2003\"\nitem = \"Issue\"\ndecision = \"evidence\"\ncategories = [\"c1\"]\n";
+    let first = FIRST.replace(
+        "locator = \"Minutes, 12 March 1999.\"",
+        "locator = 'Minutes, 12 March 1999.'",
+    );
+    let (_, d) = run(&[("coder1/p.toml", &first), ("coder2/p.toml", &second)], &[]);
+    let d: Vec<&String> = d.iter().filter(|x| !x.contains("unresolved")).collect();
+    assert_eq!(d, vec!["a/coder2/p.toml:32: second coder's locator not found in p.txt: «No. 1, June 2003»; the exact words of one paragraph or footnote (only whitespace, quote marks and dashes may differ)"]);
+    let p = papers();
+    let t = p.texts[0].locators();
+    assert!(!t.contains("the \"lifeboat' exercise"));
+    assert!(t.contains("Crews trained together."));
+    let doc = "It's a \"test\".";
+    let folded = PaperText::new(
+        "x.txt",
+        &crate::model::Document {
+            blocks: vec![crate::model::Block {
+                text: doc.into(),
+                ..crate::model::Block::default()
+            }],
+            ..crate::model::Document::default()
+        },
+    );
+    assert!(!folded.contains("a 'test'"));
+    assert!(folded.locators().contains("a 'test'"));
+    assert!(folded.locators().contains("It\"s"));
 }
