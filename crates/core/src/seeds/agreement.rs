@@ -880,7 +880,7 @@ fn figures(idx: &[usize], units: &[Unit], clusters: &[usize]) -> AgreementFigure
         units: tally_sum(&c1.concat()),
         units_pa: estimate(&c1, pa_of),
         agreed: all_pairs.iter().filter(|(a, b)| a == b).count(),
-        kappa: estimate(&pairs, |p| cohens_kappa(p)),
+        kappa: estimate(&pairs, cohens_kappa),
         alpha: estimate(&pairs, |p| {
             let units: Vec<Vec<&Vec<usize>>> = p.iter().map(|(a, b)| vec![a, b]).collect();
             krippendorff_alpha_nominal(&units)
@@ -1265,7 +1265,7 @@ fn crosswalk(
     cw.agreed = cw.rows.iter().filter(|r| r.first == r.second).count();
     let clusters: Vec<Vec<(Option<usize>, Option<usize>)>> =
         cw.rows.iter().map(|r| vec![(r.first, r.second)]).collect();
-    cw.kappa = estimate(&clusters, |p| cohens_kappa(p));
+    cw.kappa = estimate(&clusters, cohens_kappa);
     cw.alpha = estimate(&clusters, |p| {
         let u: Vec<Vec<Option<usize>>> = p.iter().map(|(a, b)| vec![*a, *b]).collect();
         krippendorff_alpha_nominal(&u)

@@ -393,7 +393,10 @@ fn locators_point_rather_than_quote() {
         "locator = \"Minutes, 12 March 1999.\"",
         "locator = 'Minutes, 12 March 1999.'",
     );
-    let (_, d) = run(&[("coder1/p.toml", &first), ("coder2/p.toml", &second)], &[]);
+    let (_, d) = run(
+        &[("coder1/p.toml", &first), ("coder2/p.toml", &second)],
+        &[],
+    );
     let d: Vec<&String> = d.iter().filter(|x| !x.contains("unresolved")).collect();
     assert_eq!(d, vec!["a/coder2/p.toml:32: second coder's locator not found in p.txt: «No. 1, June 2003»; the exact words of one paragraph or footnote (only whitespace, quote marks and dashes may differ)"]);
     let p = papers();
