@@ -84,7 +84,7 @@ pub fn AgreementSection(props: &AgreementProps) -> Html {
             <p data-testid="agreement-protocol">
                 { format!("Double-coded: {}. ", coded.join("; ")) }
                 { if not_coded.is_empty() { String::new() } else { format!("Not double-coded: {}. ", not_coded.join("; ")) } }
-                { "A second coder swept and coded these papers from the paper texts, the methods rules and the category and dimension definitions alone — not from the evidence list, the codings or the sweeps — and mapped every category onto the dimensions; their files were committed before anything was compared. The first coding compared is the first coder's sweep as it stood then (kept as a copy, so that later changes of the codebook do not change these figures). Every figure below is computed by the build from those files; none is typed by hand." }
+                { "A second coder swept and coded these papers from the paper texts, the methods rules and the category and dimension definitions alone — not from the evidence list, the codings or the sweeps — and mapped every category onto the dimensions; their files were committed before anything was compared, and the build fails if one of them changes (their SHA-256 is recorded). The first coding compared is the first coder's sweep as it stood then (kept as a copy, so that later changes of the codebook do not change these figures). Every figure below is computed by the build from those files; none is typed by hand." }
             </p>
             <details class="m-procedure">
                 <summary>{ "How each second coding was made (in the second coder's words)" }</summary>

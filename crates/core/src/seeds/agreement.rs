@@ -220,6 +220,7 @@ pub(super) fn build(
         .collect();
     let mut crosswalk_file = None;
     let mut resolution_file = None;
+    let mut frozen_file = None;
     for f in files {
         let rel = f
             .path
@@ -231,14 +232,16 @@ pub(super) fn build(
             Some(("coder2", "crosswalk.toml")) => crosswalk_file = Some(f),
             Some(("coder2", _)) => second_file(f, refs, &mut sides, diags),
             None if rel == "resolutions.toml" => resolution_file = Some(f),
+            None if rel == "frozen.toml" => frozen_file = Some(f),
             _ => diags.push(
                 &f.path,
                 1,
                 format!("unknown agreement file {rel}"),
-                "coder1/<paper id>.toml, coder2/<paper id>.toml, coder2/crosswalk.toml or resolutions.toml",
+                "coder1/<paper id>.toml, coder2/<paper id>.toml, coder2/crosswalk.toml, frozen.toml or resolutions.toml",
             ),
         }
     }
+    frozen(files, frozen_file, refs, diags);
     let mut study = AgreementStudy {
         resamples: RESAMPLES,
         seed: SEED,
@@ -312,6 +315,107 @@ pub(super) fn build(
     );
     study.disagreements = disagreements.into_iter().map(|d| d.0).collect();
     Some(study)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct FrozenRec {
+    path: Str,
+    sha256: Str,
+}
+
+/// The files the comparison rests on (`coder1/`, `coder2/`) must be exactly those recorded in
+/// `frozen.toml` (path and SHA-256 of each, written when the second coding was committed and
+/// the first coding copied): a file changed afterwards fails the build, so the figures are
+/// always those of the files as compared.
+fn frozen(files: &[SeedFile], frozen: Option<&SeedFile>, refs: &AgreementRefs, diags: &mut Diags) {
+    use sha2::{Digest, Sha256};
+    let rel = |f: &SeedFile| {
+        f.path
+            .strip_prefix(refs.dir)
+            .unwrap_or(&f.path)
+            .trim_start_matches('/')
+            .to_string()
+    };
+    let compared: Vec<&SeedFile> = files
+        .iter()
+        .filter(|f| rel(f).starts_with("coder1/") || rel(f).starts_with("coder2/"))
+        .collect();
+    if compared.is_empty() {
+        return;
+    }
+    let Some(ff) = frozen else {
+        diags.push(
+            &format!("{}/frozen.toml", refs.dir),
+            1,
+            "the compared files (coder1/, coder2/) have no recorded hashes",
+            "frozen.toml with a [[file]] (path, sha256) for each, written when they were committed",
+        );
+        return;
+    };
+    let Some(top) = parse_file(
+        ff,
+        "valid TOML (see README, Agreement between coders)",
+        diags,
+    ) else {
+        return;
+    };
+    let at = At {
+        file: ff,
+        line: 1,
+        kind: "frozen files",
+    };
+    let _: Record<FrozenRec> = read_record(at, &top, &["file"], diags);
+    let mut listed = BTreeSet::new();
+    if let Some(v) = get(&top, "file") {
+        for (line, t) in tables(ff, "file", v, diags) {
+            let at = At {
+                file: ff,
+                line,
+                kind: "file",
+            };
+            let r: Record<FrozenRec> = read_record(at, t, &["path", "sha256"], diags);
+            let (Some(path), Some(want)) = (
+                required(&at, "path", &r.fields.path, diags),
+                required(&at, "sha256", &r.fields.sha256, diags),
+            ) else {
+                continue;
+            };
+            listed.insert(path.get_ref().clone());
+            match compared.iter().find(|f| rel(f) == *path.get_ref()) {
+                None => diags.push(
+                    at.path(),
+                    at.line_of(path.span()),
+                    format!("frozen file {} is not there", path.get_ref()),
+                    "every compared file kept as it was committed",
+                ),
+                Some(f) => {
+                    let got: String = Sha256::digest(f.text.as_bytes())
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
+                    if got != want.get_ref().to_ascii_lowercase() {
+                        diags.push(
+                            at.path(),
+                            at.line_of(want.span()),
+                            format!("{} was changed after it was frozen (its SHA-256 is now {got})", f.path),
+                            "the file as it was committed before the comparison (a second coding is never edited; a new one is a new file)",
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for f in compared {
+        if !listed.contains(&rel(f)) {
+            diags.push(
+                &f.path,
+                1,
+                format!("{} is not recorded in frozen.toml", rel(f)),
+                "a [[file]] with its path and SHA-256 in frozen.toml",
+            );
+        }
+    }
 }
 
 /// Evidence mentions listed by each coder (first, second).

@@ -141,9 +141,96 @@ fn run(files: &[(&str, &str)], stances: &[&str]) -> (Option<AgreementStudy>, Vec
             text: text.to_string(),
         })
         .collect();
+    let files = with_frozen(files);
     let mut d = Diags::default();
     let s = build(&files, &refs, &mut d);
     (s, d.into_sorted().iter().map(|x| x.to_string()).collect())
+}
+
+/// Adds `frozen.toml` recording the compared files as they are, unless the test gives one.
+fn with_frozen(mut files: Vec<SeedFile>) -> Vec<SeedFile> {
+    use sha2::{Digest, Sha256};
+    if files.iter().any(|f| f.path.ends_with("frozen.toml")) {
+        return files;
+    }
+    let mut text = String::new();
+    for f in &files {
+        let rel = f.path.trim_start_matches("a/");
+        if rel.starts_with("coder1/") || rel.starts_with("coder2/") {
+            let h: String = Sha256::digest(f.text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            text += &format!("[[file]]\npath = \"{rel}\"\nsha256 = \"{h}\"\n\n");
+        }
+    }
+    if !text.is_empty() {
+        files.push(SeedFile {
+            path: "a/frozen.toml".into(),
+            text,
+        });
+    }
+    files
+}
+
+#[test]
+fn the_compared_files_are_frozen() {
+    let frozen = with_frozen(vec![
+        SeedFile {
+            path: "a/coder1/p.toml".into(),
+            text: FIRST.into(),
+        },
+        SeedFile {
+            path: "a/coder2/p.toml".into(),
+            text: SECOND.into(),
+        },
+    ])
+    .pop()
+    .unwrap()
+    .text;
+    let edited = SECOND.replace("A joint drill.", "A joint drill, really.");
+    let (_, d) = run(
+        &[
+            ("coder1/p.toml", FIRST),
+            ("coder2/p.toml", &edited),
+            (
+                "frozen.toml",
+                &frozen.replace("coder1/p.toml", "coder1/q.toml"),
+            ),
+        ],
+        &[],
+    );
+    let d: Vec<&String> = d.iter().filter(|x| !x.contains("unresolved")).collect();
+    assert_eq!(d.len(), 3, "{d:#?}");
+    assert!(d[0].starts_with("a/coder1/p.toml:1: coder1/p.toml is not recorded in frozen.toml"));
+    assert!(d[1].starts_with("a/frozen.toml:2: frozen file coder1/q.toml is not there"));
+    assert!(d[2].starts_with("a/frozen.toml:7: a/coder2/p.toml was changed after it was frozen"));
+    // Without frozen.toml at all.
+    let p = papers();
+    let cats = categories();
+    let dims = dimensions();
+    let texts: Vec<PaperText> = p.texts.iter().map(PaperText::locators).collect();
+    let refs = AgreementRefs {
+        papers: &p,
+        texts: &texts,
+        raw: &[],
+        categories: &cats,
+        dimensions: &dims,
+        stances: &[],
+        dir: "a",
+    };
+    let mut diags = Diags::default();
+    let files = [SeedFile {
+        path: "a/coder2/p.toml".into(),
+        text: SECOND.into(),
+    }];
+    build(&files, &refs, &mut diags);
+    assert!(diags
+        .into_sorted()
+        .iter()
+        .any(|x| x.to_string().starts_with(
+            "a/frozen.toml:1: the compared files (coder1/, coder2/) have no recorded hashes"
+        )));
 }
 
 fn resolved() -> String {
@@ -320,7 +407,7 @@ fn a_second_coding_without_a_first_is_reported_and_no_files_is_no_study() {
     assert!(s.unwrap().papers.is_empty());
     assert_eq!(run(&[], &[]).0, None);
     let (_, d) = run(&[("notes.toml", "")], &[]);
-    assert_eq!(d, vec!["a/notes.toml:1: unknown agreement file notes.toml; coder1/<paper id>.toml, coder2/<paper id>.toml, coder2/crosswalk.toml or resolutions.toml"]);
+    assert_eq!(d, vec!["a/notes.toml:1: unknown agreement file notes.toml; coder1/<paper id>.toml, coder2/<paper id>.toml, coder2/crosswalk.toml, frozen.toml or resolutions.toml"]);
 }
 
 #[test]
