@@ -18,8 +18,8 @@
 //! | `series.rs` | series records | `SeriesList` |
 //! | `ordering.rs` | evidence, codings | both in canonical order |
 //! | `sweeps.rs` | `codebook/sweep-*.toml`, papers, codings | `Vec<Sweep>` |
-//! | `agreement.rs` | `agreement/` (coder1/, coder2/, resolutions.toml), papers, categories, dimensions | `Option<AgreementStudy>` |
-//! | `tours.rs` | `tours/default.toml`, the built corpus | `Option<DefaultTour>` |
+//! | `agreement.rs` | `agreement/` (coder1/, coder2/, resolutions.toml, frozen.toml), papers, categories, dimensions | `Option<AgreementStudy>` |
+//! | `tours.rs` | `tours/<name>.toml`, the built corpus | `Vec<NamedTour>` |
 //!
 //! Helpers: `records.rs` (TOML into typed records, lines from the parser's spans),
 //! `ids.rs` (slugs, id tables, lookups with suggestions), `quotes.rs` (locating verbatim
@@ -86,8 +86,8 @@ pub struct SeedSet {
     /// The agreement study's files (`agreement/*.toml`, `agreement/<coder>/*.toml`), sorted
     /// by path.
     pub agreement: Vec<SeedFile>,
-    /// The default tour (`tours/default.toml`), when there is one.
-    pub tour: Option<SeedFile>,
+    /// The named tours (`tours/*.toml`, `default.toml` among them), sorted by file name.
+    pub tours: Vec<SeedFile>,
     /// Problems found while pairing files (a `.txt` without `.toml`, or the reverse).
     pub problems: Vec<Diagnostic>,
     /// Short hash of every file under the directory (`hash::tree_hash`): the corpus version.
@@ -207,10 +207,12 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
         series: built.series.list,
         sweeps,
         agreement,
-        default_tour: None,
+        tours: Vec::new(),
     };
-    if let Some(file) = &seeds.tour {
-        corpus.default_tour = tours::build(file, &corpus, &mut diags);
+    for file in &seeds.tours {
+        if let Some(t) = tours::build(file, &corpus, &mut diags) {
+            corpus.tours.push(t);
+        }
     }
     if !diags.is_empty() {
         return Err(diags.into_sorted());
