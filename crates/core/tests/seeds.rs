@@ -345,7 +345,9 @@ fn tiny_corpus_has_every_v2_feature() {
     );
     let w = a.crosswalk.as_ref().expect("crosswalk");
     assert_eq!((w.links, w.agreed), (4, 3));
-    assert_eq!(a.disagreements.len(), 2);
+    // A category the crosswalk places alike but weighs differently (the stance) is a
+    // disagreement too.
+    assert_eq!(a.disagreements.len(), 3);
     assert!(a
         .disagreements
         .iter()
@@ -492,7 +494,7 @@ fn agreement_needs_a_resolution_for_every_disagreement() {
     assert_eq!(
         d,
         vec![
-            format!("seeds/agreement/coder2/crosswalk.toml:{link_line}: unresolved disagreement (crosswalk) in `beta` at category `b-signal`: first coder: “Practical cooperation”; second coder: “Learning” (mixed); a [[resolution]] in seeds/agreement/resolutions.toml naming it (paper + locator, or crosswalk), with outcome and reason"),
+            format!("seeds/agreement/coder2/crosswalk.toml:{link_line}: unresolved disagreement (crosswalk) in `beta` at category `b-signal`: first coder: “Practical cooperation” (positive); second coder: “Learning” (mixed); a [[resolution]] in seeds/agreement/resolutions.toml naming it (paper + locator, or crosswalk), with outcome and reason"),
             format!("seeds/agreement/resolutions.toml:{top_line}: unknown field `unresolved` in resolutions; only: coder, made, procedure, resolution"),
         ]
     );
