@@ -130,7 +130,7 @@ mod tests {
             text: "𝔸 heading".into(),
             place: QuotePlace::Block,
             index: 0,
-            range: (6, 17),
+            range: (6, 18),
         };
         assert_eq!(p.char_range(&q), Some((5, 14)));
         assert_eq!(byte_of_char(&p.text, 5), Some(6));
