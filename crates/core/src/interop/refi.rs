@@ -212,8 +212,30 @@ fn paper_description(c: &Corpus, p: usize) -> String {
             ("affiliation", paper.affiliation.clone()),
             ("venue", paper.venue.clone()),
             ("date", paper.date.clone()),
+            ("headings", headings(&paper.doc)),
+            (
+                "notes",
+                if paper.doc.footnotes.is_empty() {
+                    String::new()
+                } else {
+                    (paper.doc.blocks.len() + 1).to_string()
+                },
+            ),
         ],
     )
+}
+
+/// The 1-based paragraph numbers (of the plain text) of the headings, space-separated; `notes`
+/// (in `paper_description`) is the number of the `Notes` paragraph that the notes follow.
+fn headings(doc: &crate::model::Document) -> String {
+    let nums: Vec<String> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == crate::model::BlockKind::Heading)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    nums.join(" ")
 }
 
 fn project_description(c: &Corpus) -> String {
