@@ -6,6 +6,7 @@
 //! temporary name beside OUT_DIR and renamed at the end). OUT_DIR must not exist. A wrong
 //! command line exits 2.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use evidence_core::interop::import::{import_qdc, import_qdpx, Options};
@@ -92,15 +93,20 @@ fn main() {
             "a writable place for the new folder",
         );
     }
-    println!(
-        "qdpx-import: wrote {} ({} files)",
+    // A closed pipe (`| head`) ends the report quietly.
+    let mut stdout = std::io::stdout().lock();
+    let mut lines = vec![format!(
+        "wrote {} ({} files)",
         out.display(),
         imported.files.len()
-    );
+    )];
     if imported.report.is_empty() {
-        println!("qdpx-import: everything was carried");
+        lines.push("everything was carried".into());
     }
-    for line in &imported.report {
-        println!("qdpx-import: {line}");
+    lines.extend(imported.report.iter().cloned());
+    for line in lines {
+        if writeln!(stdout, "qdpx-import: {line}").is_err() {
+            break;
+        }
     }
 }
