@@ -340,3 +340,107 @@ fn codebooks_written_by_other_software_import_into_a_categories_file() {
         println!("{name}: {:?}", imp.report);
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// Round trip over generated corpora: non-ASCII and astral text, CRLF line ends.
+
+mod generated {
+    use super::*;
+    use evidence_core::seeds::{SeedFile, SeedSet};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "hafen",
+        "überfahrt",
+        "naïve",
+        "𝔸lpha",
+        "😀",
+        "東京",
+        "straße",
+        "café",
+        "ωmega",
+        "crew",
+        "𝄞",
+        "niño",
+    ];
+
+    fn file(path: &str, text: String) -> SeedFile {
+        SeedFile {
+            path: format!("seeds/{path}"),
+            text,
+        }
+    }
+
+    /// A corpus of `papers.len()` papers; paper `p` has `papers[p]` paragraphs of word indices;
+    /// paper p's paragraph i starts with the unique word `Kapitel<p><i>` (letters).
+    fn seeds(papers: &[Vec<Vec<usize>>], crlf: bool) -> SeedSet {
+        let nl = if crlf { "\r\n" } else { "\n" };
+        let tag = |p: usize, i: usize| {
+            format!(
+                "Kapitel{}{}",
+                (b'a' + p as u8) as char,
+                (b'a' + i as u8) as char
+            )
+        };
+        let para = |p: usize, i: usize, ws: &[usize]| {
+            let mut s = tag(p, i);
+            for &w in ws {
+                s.push(' ');
+                s.push_str(WORDS[w % WORDS.len()]);
+            }
+            s + "."
+        };
+        let mut set = SeedSet {
+            root: "seeds".into(),
+            ..SeedSet::default()
+        };
+        let mut cats = String::new();
+        let mut evs = String::new();
+        let mut cods = String::new();
+        for (p, paras) in papers.iter().enumerate() {
+            let id = format!("paper-{}", (b'a' + p as u8) as char);
+            let text: Vec<String> = paras
+                .iter()
+                .enumerate()
+                .map(|(i, ws)| para(p, i, ws))
+                .collect();
+            let meta = format!("id = \"{id}\"\ntitle = \"Über {id} 😀\"\nmark = \"{}\"\nauthor = \"Zoë Ørsted\"\ndate = \"2010\"\n\n[document]\nformat = \"plain\"\n", (b'A' + p as u8) as char);
+            set.papers.push((
+                file(&format!("{id}.toml"), meta),
+                file(&format!("{id}.txt"), text.join(&format!("{nl}{nl}")) + nl),
+            ));
+            let first = para(p, 0, &paras[0]);
+            cats.push_str(&format!("\n[[category]]\nid = \"cat-{id}\"\npaper = \"{id}\"\nlabel = \"Kategorie {id} 𝔸\"\npartner = \"\"\nsection = \"\"\ndefinition = \"{first}\"\ndimension = \"dim\"\ncrosswalk_note = \"Note ß.\"\ncrosswalk_quote = \"{first}\"\n"));
+            let mut sweep = format!("paper = \"{id}\"\n");
+            for (i, ws) in paras.iter().enumerate() {
+                let ev = format!("ev-{id}-{i}");
+                evs.push_str(&format!("\n[[evidence]]\nid = \"{ev}\"\ntitle = \"Ereignis {i} 東京\"\ndate = \"2003-0{}\"\nplace = \"Port Ålder\"\nactors = [\"Crew 😀\"]\nkind = \"übung\"\ndomain = \"zivil\"\n", 1 + i % 9));
+                let q = para(p, i, ws);
+                cods.push_str(&format!("\n[[coding]]\nevidence = \"{ev}\"\ncategory = \"cat-{id}\"\nquotes = [\"{q}\"]\nrationale = \"Weil 𝄞.\"\n"));
+                sweep.push_str(&format!(
+                    "\n[[mention]]\nlocator = \"{}\"\ncoded = [\"{ev}~cat-{id}\"]\n",
+                    tag(p, i)
+                ));
+            }
+            set.codebook
+                .push(file(&format!("codebook/sweep-{id}.toml"), sweep));
+        }
+        let book = format!("[corpus]\ntitle = \"Generiert 😀\"\ndescription = \"Property test.\"\nversion = \"1\"\n\n[vocabulary]\npartners = [\"Nørd\"]\nkinds = [\"übung\"]\ndomains = [\"zivil\"]\n\n[[dimension]]\nid = \"dim\"\nlabel = \"Dimension Ω\"\ndefinition = \"Eine.\"\n{cats}{evs}{cods}");
+        set.codebook.push(file("codebook/book.toml", book));
+        set.codebook.sort_by(|a, b| a.path.cmp(&b.path));
+        set
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn export_import_build_is_identical(
+            papers in prop::collection::vec(prop::collection::vec(prop::collection::vec(0usize..12, 1..8), 1..4), 1..3),
+            crlf in any::<bool>(),
+        ) {
+            let c = build_corpus(&seeds(&papers, crlf)).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+            let back = round_trip(&c);
+            prop_assert_eq!(essence(&back), essence(&c));
+        }
+    }
+}
