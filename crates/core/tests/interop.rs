@@ -444,3 +444,55 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn a_project_written_by_other_software_imports_builds_and_reports_what_it_did_not_carry() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refi/pyrefiqda-project.qdpx");
+    let imp = import_qdpx(
+        "pyrefiqda-project.qdpx",
+        &std::fs::read(path).unwrap(),
+        &Options::default(),
+    )
+    .unwrap_or_else(|d| panic!("{d:#?}"));
+    let c = build_corpus(&seed_set("seeds", &imp.files)).expect("builds");
+    assert_eq!(c.papers.len(), 2);
+    // Overlapping selections (one coded with the category, one with the item) make a coding
+    // whose quote is the overlap.
+    let k = c
+        .codings
+        .iter()
+        .find(|k| c.evidence[k.evidence].id == "lifeboat-exercise")
+        .unwrap();
+    assert_eq!(
+        k.quotes[0].text,
+        "In June 2003 the crews of both islands trained together at Port Alder."
+    );
+    assert_eq!(k.rationale, "The first exercise the papers date.");
+    assert_eq!(
+        c.evidence
+            .iter()
+            .find(|e| e.id == "lifeboat-exercise")
+            .unwrap()
+            .place,
+        "Port Alder"
+    );
+    // A code used in two papers is one category per paper.
+    assert_eq!(
+        c.categories.iter().filter(|k| k.label == "Teacher").count(),
+        2
+    );
+    for expected in [
+        "PDFSource `Scanned minutes`",
+        "1 cases",
+        "1 variables",
+        "`Unused code`",
+        "no date",
+    ] {
+        assert!(
+            imp.report.iter().any(|r| r.contains(expected)),
+            "{expected}: {:?}",
+            imp.report
+        );
+    }
+}
