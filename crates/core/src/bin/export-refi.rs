@@ -8,10 +8,8 @@ use std::path::{Path, PathBuf};
 
 use evidence_core::interop::annotations::annotations_jsonld;
 use evidence_core::interop::refi::{codebook_qdc, project_qdpx, Scope};
+use evidence_core::interop::FILES;
 use evidence_core::seeds::{exit_with_problems, load};
-
-/// The three file names, as `corpus-summary.json` and the app name them.
-const FILES: [&str; 3] = ["codebook.qdc", "project.qdpx", "annotations.jsonld"];
 
 fn write(out: &Path, name: &str, bytes: &[u8]) {
     let path = out.join(name);

@@ -16,10 +16,22 @@
 
 pub mod annotations;
 pub mod guid;
+#[cfg(feature = "seeds")]
 pub mod import;
 pub mod plain;
 pub mod refi;
 pub mod xml;
+
+/// What the exchange files leave out (shown by the methods view; the README says the same).
+pub const OMITTED: &[&str] = &[
+    "the footnote structure: the notes follow the text as “[label] text”, the markers that point to them are not in it",
+    "emphasis, paragraph ids and heading levels (headings are plain paragraphs)",
+    "the completeness sweep of dated mentions and the inter-coder agreement study",
+    "tours and the links into this explorer",
+];
+
+/// The file names of the whole corpus's exchange files, as the build writes them into `dist/`.
+pub const FILES: [&str; 3] = ["codebook.qdc", "project.qdpx", "annotations.jsonld"];
 
 /// Which codings an export holds: all of them, or a subset (the app's selection or filtered
 /// view), as indices into `Corpus::codings`.
