@@ -89,6 +89,7 @@ tiny_build() (
 )
 if step "trunk build --release of the tiny corpus (dist-tiny/)" tiny_build; then
   step "e2e smoke on the tiny corpus" env E2E_DIST=dist-tiny node --test --test-concurrency=1 e2e/smoke.test.mjs || true
+  step "REFI-QDA read back on the tiny corpus" target/refi-venv/bin/python scripts/refi-check.py dist-tiny || true
 else
   failed+=("e2e smoke on the tiny corpus")
   results+=("  FAIL  e2e smoke on the tiny corpus: not run (the build failed)")
