@@ -410,7 +410,7 @@ mod generated {
                 file(&format!("{id}.txt"), text.join(&format!("{nl}{nl}")) + nl),
             ));
             let first = para(p, 0, &paras[0]);
-            cats.push_str(&format!("\n[[category]]\nid = \"cat-{id}\"\npaper = \"{id}\"\nlabel = \"Kategorie {id} 𝔸\"\npartner = \"\"\nsection = \"\"\ndefinition = \"{first}\"\ndimension = \"dim\"\ncrosswalk_note = \"Note ß.\"\ncrosswalk_quote = \"{first}\"\n"));
+            cats.push_str(&format!("\n[[category]]\nid = \"cat-{id}\"\npaper = \"{id}\"\nlabel = \"Kategorie {id} 𝔸\"\npartner = \"\"\nsection = \"\"\ndefinition = \"{first}\"\ndimension = \"dim\"\ncrosswalk_note = \"Note ß.\"\ncrosswalk_quote = \"{first}\"\nstance = \"positive\"\n"));
             let mut sweep = format!("paper = \"{id}\"\n");
             for (i, ws) in paras.iter().enumerate() {
                 let ev = format!("ev-{id}-{i}");

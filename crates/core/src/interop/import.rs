@@ -1048,23 +1048,32 @@ pub fn import_qdpx(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported,
                 .filter(|s| in_text(s))
                 .map(String::from)
                 .unwrap_or_else(|| first.clone());
+            let stance = get(&f, "stance").map(String::from).unwrap_or_else(|| {
+                report.push(format!(
+                    "category `{}`: no stance (`positive` stands in)",
+                    c.id
+                ));
+                "positive".into()
+            });
             cat_toml.push_str(&format!(
-                "dimension = {}\ncrosswalk_note = {}\ncrosswalk_quote = {}\n",
+                "dimension = {}\ncrosswalk_note = {}\ncrosswalk_quote = {}\nstance = {}\n",
                 q(&dim),
                 q(&note),
-                q(&cq)
+                q(&cq),
+                q(&stance)
             ));
         }
         for (k, v) in &f {
             if k == "secondary" {
-                let parts: Vec<&str> = v.splitn(3, " | ").collect();
-                if parts.len() == 3 {
+                let parts: Vec<&str> = v.splitn(4, " | ").collect();
+                if parts.len() >= 3 {
                     used_dims.insert(parts[0].to_string());
                     cat_toml.push_str(&format!(
-                        "[[category.secondary]]\ndimension = {}\nnote = {}\nquote = {}\n",
+                        "[[category.secondary]]\ndimension = {}\nnote = {}\nquote = {}\nstance = {}\n",
                         q(parts[0]),
                         q(parts[1]),
-                        q(parts[2])
+                        q(parts[2]),
+                        q(parts.get(3).copied().unwrap_or("positive"))
                     ));
                 }
             }
@@ -1103,10 +1112,11 @@ pub fn import_qdpx(file: &str, bytes: &[u8], opts: &Options) -> Result<Imported,
             let dim = get(&f, "dimension").unwrap_or("unmapped").to_string();
             used_dims.insert(dim.clone());
             cat_toml.push_str(&format!(
-                "dimension = {}\ncrosswalk_note = {}\ncrosswalk_quote = {}\n",
+                "dimension = {}\ncrosswalk_note = {}\ncrosswalk_quote = {}\nstance = {}\n",
                 q(&dim),
                 q(get(&f, "crosswalk note").unwrap_or("")),
-                q(get(&f, "crosswalk quote").unwrap_or(""))
+                q(get(&f, "crosswalk quote").unwrap_or("")),
+                q(get(&f, "stance").unwrap_or("positive"))
             ));
         }
     }

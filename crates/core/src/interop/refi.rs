@@ -114,6 +114,15 @@ fn kind_name(k: CategoryKind) -> &'static str {
     }
 }
 
+/// `positive`, `negative` or `mixed`; none for a context category.
+fn stance_name(cat: &crate::model::Category) -> String {
+    if cat.kind == CategoryKind::Context {
+        String::new()
+    } else {
+        format!("{:?}", cat.stance).to_lowercase()
+    }
+}
+
 fn category_description(c: &Corpus, k: usize) -> String {
     let cat = &c.categories[k];
     let doc = &c.papers[cat.paper].doc;
@@ -150,6 +159,7 @@ fn category_description(c: &Corpus, k: usize) -> String {
                 .map(|q| q.text.clone())
                 .unwrap_or_default(),
         ),
+        ("stance", stance_name(cat)),
     ];
     for s in &cat.secondary {
         let dim = c
@@ -159,7 +169,12 @@ fn category_description(c: &Corpus, k: usize) -> String {
             .unwrap_or_default();
         f.push((
             "secondary",
-            format!("{dim} | {} | {}", s.note, s.quote.text),
+            format!(
+                "{dim} | {} | {} | {}",
+                s.note,
+                s.quote.text,
+                format!("{:?}", s.stance).to_lowercase()
+            ),
         ));
     }
     let lead = if cat.kind == CategoryKind::Context {
