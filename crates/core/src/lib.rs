@@ -10,6 +10,8 @@ pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod handout;
+#[cfg(feature = "interop")]
+pub mod interop;
 pub mod matrix;
 pub mod methods;
 pub mod model;
