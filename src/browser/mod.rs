@@ -436,6 +436,18 @@ pub fn field_checked(e: &web_sys::Event) -> bool {
         .is_some_and(|i| i.checked())
 }
 
+/// Puts the checkbox an event came from back as it was before the click: its state is then
+/// drawn from the view state only (the next render ticks it when the state holds its value),
+/// so a click the state does not take cannot leave a box that disagrees with the chips.
+pub fn revert_checkbox(e: &web_sys::Event) {
+    if let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    {
+        input.set_checked(!input.checked());
+    }
+}
+
 /// An attribute of the element an event came from.
 pub fn target_attribute(e: &web_sys::Event, name: &str) -> Option<String> {
     e.target()?.dyn_into::<Element>().ok()?.get_attribute(name)
@@ -452,6 +464,13 @@ pub fn select_input(id: &str) {
 /// The element with this id.
 pub fn element(id: &str) -> Option<Element> {
     document()?.get_element_by_id(id)
+}
+
+/// Scrolls the window to the top of the page (a page opened from a link starts there).
+pub fn scroll_page_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// Scrolls the element with this id into the middle of the view.
