@@ -23,6 +23,7 @@ pub mod suggest;
 pub mod summary;
 pub mod text;
 pub mod timeline;
+pub mod timeline_layout;
 pub mod tour;
 pub mod tour_edit;
 pub mod trail;
