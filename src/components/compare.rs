@@ -173,7 +173,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     };
     let cats = |ks: &[usize]| {
         html! {
-            <ul class="cmp-cats">{ for ks.iter().map(|&k| html! { <li><strong>{ c.categories[k].label.clone() }</strong></li> }) }</ul>
+            <ul class="cmp-cats">{ for ks.iter().map(|&k| html! { <li data-testid="cmp-category" data-category={c.categories[k].id.clone()}><strong>{ c.categories[k].label.clone() }</strong></li> }) }</ul>
         }
     };
     let (lp, rp) = (&c.papers[l], &c.papers[r]);
@@ -277,7 +277,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                         <div class="cmp-col" data-side={which}>
                             <p class="cmp-col-head">{ paper_mark(c, p) }{ format!(" {}", c.papers[p].short_title) }</p>
                             { for cs.iter().map(|&ki| html! {
-                                <div class="panel-coding">
+                                <div class="panel-coding" data-testid="cmp-coding" data-category={c.categories[c.codings[ki].category].id.clone()}>
                                     <h4>{ c.categories[c.codings[ki].category].label.clone() }</h4>
                                     { quotes_list(c, ki, s, d) }
                                 </div>

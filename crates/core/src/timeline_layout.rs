@@ -232,7 +232,7 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
                     y: 0.0,
                     cut_before,
                     cut_after,
-                    label: label.then(|| Label {
+                    label: label.then_some(Label {
                         x: lx,
                         y: 0.0,
                         text,
