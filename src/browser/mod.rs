@@ -244,6 +244,15 @@ pub fn on_box_scroll(wrap: &str, f: impl Fn() + 'static) -> Option<EventListener
     Some(EventListener::new(&w, "scroll", move |_| f()))
 }
 
+/// The height of the sticky top bar (`.topbar`) in CSS pixels (0 without one): what sticky
+/// headings below it keep clear of.
+pub fn topbar_height() -> f64 {
+    document()
+        .and_then(|d| d.query_selector(".topbar").ok().flatten())
+        .map(|e| e.get_bounding_client_rect().height())
+        .unwrap_or(0.0)
+}
+
 /// Calls `f` whenever the window changes size.
 pub fn on_resize(f: impl Fn() + 'static) -> Option<EventListener> {
     let w = window()?;

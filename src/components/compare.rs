@@ -122,6 +122,16 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         v
     };
     let whole_dims: Vec<usize> = whole.rows.iter().filter_map(|r| r.dimension).collect();
+    // The column heads stick under the top bar, whose height depends on the width.
+    use_effect_with((), |_| {
+        let place = || {
+            let h = browser::topbar_height();
+            browser::set_css_vars("compare-page", &[("--topbar-h", format!("{h:.1}px"))]);
+        };
+        place();
+        let listener = browser::on_resize(place);
+        move || drop(listener)
+    });
     let picker = |side: &'static str, current: usize, other: usize| {
         let d = d.clone();
         let ids: Vec<String> = c.papers.iter().map(|p| p.id.clone()).collect();

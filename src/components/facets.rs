@@ -115,8 +115,8 @@ pub fn Facets(props: &FacetsProps) -> Html {
                 let selected = filters.set(facet);
                 let n_sel = selected.len();
                 let clear = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFacet(facet))) };
-                let open = open_by_default(facet, n_sel);
-                let drawn = open || opened.contains(&facet);
+                // Once opened by the reader, a facet stays open when its last value is cleared.
+                let open = open_by_default(facet, n_sel) || opened.contains(&facet);
                 html! {
                     <details class="facet" open={open} data-testid={format!("facet-{}", facet.key())}
                         data-facet={facet.key()} ontoggle={on_details_toggle.clone()}>
@@ -125,7 +125,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
                             <button type="button" class="linklike facet-clear" onclick={clear}
                                 data-testid={format!("clear-{}", facet.key())}>{ format!("Clear {}", facet.label().to_lowercase()) }</button>
                         } } else { html! {} } }
-                        if drawn { <ul>
+                        if open { <ul>
                             { for value_groups(&fv.values).into_iter().map(|(paper, values)| {
                                 let items = values.into_iter().map(|v| {
                                     let checked = selected.contains(&v.id);

@@ -1,8 +1,8 @@
 //! The timeline page: the evidence that passes the filters, drawn by the app as SVG in lanes by
 //! paper or by category (`timeline::build_timeline` in the core), where the core's
 //! `timeline_layout` puts it. A day is a dot, a month a short bar, a year-only date a dashed
-//! bar over the whole year, a range a solid bar; each item's title is written under it where
-//! there is room. Hover or keyboard focus shows an item's details; dragging across the axis,
+//! bar over the whole year, a range a solid bar; each item's title is written beside it (or
+//! inside a long bar) where there is room. Hover or keyboard focus shows an item's details; dragging across the axis,
 //! the period inputs or "Zoom to …" set the year range, which then fills the width.
 
 use std::rc::Rc;
@@ -184,7 +184,7 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             </div>
             { if t.items.is_empty() { html! { <p class="empty">{ "No evidence passes the current filters." }</p> } } else { html! {
                 <>
-                <p class="tl-help">{ "Each item's title is written under it where there is room. Drag across the axis, or type a period, to zoom to those years (they then fill the width). A dot is a day, a short bar a month, a dashed bar a date known only to the year, a solid bar a range; ◂ or ▸ marks a range that goes on past the period. Hover or focus an item (Tab) for its details; Enter opens its evidence card." }</p>
+                <p class="tl-help">{ "Each item's title is written beside it, or inside a long bar, where there is room. Drag across the axis, or type a period, to zoom to those years (they then fill the width). A dot is a day, a short bar a month, a dashed bar a date known only to the year, a solid bar a range; ◂ or ▸ marks a range that goes on past the period. Hover or focus an item (Tab) for its details; Enter opens its evidence card." }</p>
                 <div class="tl-wrap">
                 <svg id="timeline-svg" class={classes!("tl-svg", brush.is_some().then_some("brushing"))} data-testid="timeline"
                     viewBox={format!("0 0 {width} {height}")} role="group" aria-label="Timeline of the evidence"
@@ -206,8 +206,11 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
                         let mark = c.papers.get(l.paper).map(|p| p.mark.clone()).unwrap_or_default();
                         html! {
                             <g class={classes!("tl-lane-head", format!("lane-p{}", l.paper % 8))} data-testid="tl-lane-head" data-lane={l.id.clone()}>
-                                <rect class="tl-lane-mark" x="4" y={(b.top + g.pad).to_string()} width="16" height="14" rx="3" />
-                                <text class="tl-lane-mark-text" x="12" y={(b.top + g.pad + 11.0).to_string()} text-anchor="middle">{ mark }</text>
+                                <rect class="tl-lane-stripe" x="0" y={b.top.to_string()} width="3" height={b.height.to_string()} />
+                                { for b.marks.iter().map(|&y| html! { <>
+                                    <rect class="tl-lane-mark" x="4" y={y.to_string()} width="16" height="14" rx="3" />
+                                    <text class="tl-lane-mark-text" x="12" y={(y + 11.0).to_string()} text-anchor="middle">{ mark.clone() }</text>
+                                </> }) }
                                 <text class="tl-lane-label" x="25" y={(b.top + g.pad + 11.0).to_string()}>
                                     { cut(&l.label, lane_chars) }
                                     <title>{ l.label.clone() }</title>

@@ -3,9 +3,10 @@
 //! app only draws what this returns.
 //!
 //! Labels make the timeline readable without hovering (as TimelineJS and Kumu do): each item's
-//! title is written under its bar, cut to `Geometry::max_label`, and rows are packed so that
-//! no label runs into another item or label. A lane takes at most `Geometry::label_rows` rows
-//! of labelled items; an item that fits on none of them is drawn without a label (its title
+//! title, cut to `Geometry::max_label`, is written on its row inside its bar when the bar is
+//! long enough, else right of the item, else left of it, and rows are packed so that no label
+//! runs into another item or label. A lane opens new rows for labelled items up to
+//! `Geometry::label_rows`; an item with no room on them is drawn without a label (its title
 //! stays in its tooltip and accessible name). Items that reach past the axis (a range that
 //! starts before a zoomed period) are cut at its ends and say so (`cut_before`, `cut_after`),
 //! so the lane labels on the left are never covered.
@@ -26,10 +27,8 @@ pub struct Geometry {
     pub x1: f64,
     /// Height of the axis band above the lanes.
     pub axis: f64,
-    /// Height of one row of items (bar and label).
+    /// Height of one row of items (a bar and the labels beside or inside it).
     pub row: f64,
-    /// Height of a row without labels.
-    pub bare_row: f64,
     /// Padding above and below a lane's rows.
     pub pad: f64,
     /// Estimated width of one character of a label (font size 10 in the app's sans).
@@ -42,6 +41,8 @@ pub struct Geometry {
     pub tick_gap: f64,
     /// Space kept between items on a row.
     pub gap: f64,
+    /// Distance between the repeated paper marks of a tall lane.
+    pub mark_every: f64,
 }
 
 impl Default for Geometry {
@@ -51,14 +52,14 @@ impl Default for Geometry {
             x0: 190.0,
             x1: 990.0,
             axis: 22.0,
-            row: 25.0,
-            bare_row: 14.0,
+            row: 16.0,
             pad: 5.0,
-            char_w: 5.4,
-            max_label: 190.0,
-            label_rows: 8,
+            char_w: 5.5,
+            max_label: 160.0,
+            label_rows: 30,
             tick_gap: 34.0,
             gap: 8.0,
+            mark_every: 200.0,
         }
     }
 }
@@ -81,6 +82,9 @@ pub struct LaneBox {
     pub top: f64,
     /// Its height.
     pub height: f64,
+    /// Tops of the lane's paper mark: at its top, and again every `Geometry::mark_every` down a
+    /// tall lane, so that a mark is in view wherever the reader has scrolled to.
+    pub marks: Vec<f64>,
 }
 
 /// A label under an item.
@@ -130,6 +134,8 @@ pub struct Layout {
 const MIN_BAR: f64 = 3.0;
 /// Half the width a dot takes.
 const DOT: f64 = 4.0;
+/// Space between an item and its label.
+const LABEL_GAP: f64 = 4.0;
 
 impl Geometry {
     /// x of a fractional year on an axis from `first` to the end of `last`.
@@ -181,10 +187,9 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
     let mut items: Vec<Option<ItemBox>> = vec![None; t.items.len()];
     let mut top = g.axis + 4.0;
     for lane in 0..t.lanes.len() {
-        // (right end of what is on the row, labelled row)
+        // The right end of what is on each row so far (items come by start).
         let mut rows: Vec<f64> = Vec::new();
-        let mut placed: Vec<(usize, usize, ItemBox)> = Vec::new();
-        let mut labelled_rows = 0usize;
+        let mut placed: Vec<(usize, ItemBox)> = Vec::new();
         for (i, it) in t.items.iter().enumerate().filter(|(_, it)| it.lane == lane) {
             let (xa_raw, xb_raw) = (g.x_of(first, last, it.start), g.x_of(first, last, it.end));
             let cut_before = xa_raw < g.x0 - 0.01;
@@ -199,31 +204,46 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
             };
             let text = g.label_text(title(i));
             let tw = g.text_width(&text);
-            let lx = bar_l.max(g.x0).min(g.x1 - tw).max(g.x0);
-            let lab_l = bar_l.min(lx);
-            let lab_r = bar_r.max(lx + tw);
-            // A row whose items end before this one starts (with its label), among the
-            // labelled rows; else a new labelled row while the lane may have more; else no
-            // label, on any row with room for the bar alone.
-            let free = |rows: &[f64], from: f64| rows.iter().position(|&end| end + g.gap <= from);
-            let (row, label) = match free(&rows[..labelled_rows.min(rows.len())], lab_l) {
-                Some(r) => (r, true),
-                None if labelled_rows < g.label_rows && labelled_rows == rows.len() => {
-                    rows.push(f64::MIN);
-                    labelled_rows += 1;
-                    (rows.len() - 1, true)
+            // Where the label may go, best first: inside a bar long enough, right of the item,
+            // left of it; each as (label x, left and right end of what the item then takes).
+            let mut spots: Vec<(f64, f64, f64)> = Vec::with_capacity(3);
+            if bar_r - bar_l >= tw + 2.0 * LABEL_GAP {
+                spots.push((bar_l + LABEL_GAP, bar_l, bar_r));
+            }
+            if bar_r + LABEL_GAP + tw <= g.x1 {
+                spots.push((bar_r + LABEL_GAP, bar_l, bar_r + LABEL_GAP + tw));
+            }
+            if bar_l - LABEL_GAP - tw >= g.x0 {
+                spots.push((bar_l - LABEL_GAP - tw, bar_l - LABEL_GAP - tw, bar_r));
+            }
+            let fits = |end: f64, from: f64| end + g.gap <= from;
+            // The first row with room for the item and its label; else a new row while the
+            // lane has fewer than `label_rows`; else the item alone, on the first row with room.
+            let mut choice: Option<(usize, Option<f64>, f64)> = None;
+            'rows: for (r, &end) in rows.iter().enumerate() {
+                for &(lx, l, rt) in &spots {
+                    if fits(end, l) {
+                        choice = Some((r, Some(lx), rt));
+                        break 'rows;
+                    }
                 }
-                None => match free(&rows, bar_l) {
-                    Some(r) => (r, false),
+            }
+            if choice.is_none() && rows.len() < g.label_rows {
+                if let Some(&(lx, _, rt)) = spots.first() {
+                    rows.push(f64::MIN);
+                    choice = Some((rows.len() - 1, Some(lx), rt));
+                }
+            }
+            let (row, lx, right) =
+                choice.unwrap_or_else(|| match rows.iter().position(|&end| fits(end, bar_l)) {
+                    Some(r) => (r, None, bar_r),
                     None => {
                         rows.push(f64::MIN);
-                        (rows.len() - 1, false)
+                        (rows.len() - 1, None, bar_r)
                     }
-                },
-            };
-            rows[row] = if label { lab_r } else { bar_r };
+                });
+            rows[row] = right;
             placed.push((
-                i,
                 row,
                 ItemBox {
                     item: i,
@@ -232,33 +252,26 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
                     y: 0.0,
                     cut_before,
                     cut_after,
-                    label: label.then_some(Label {
-                        x: lx,
-                        y: 0.0,
-                        text,
-                    }),
+                    label: lx.map(|x| Label { x, y: 0.0, text }),
                 },
             ));
         }
-        // Labelled rows first (they are taller), then the bare ones.
-        let row_top = |r: usize| -> f64 {
-            if r < labelled_rows {
-                r as f64 * g.row
-            } else {
-                labelled_rows as f64 * g.row + (r - labelled_rows) as f64 * g.bare_row
-            }
-        };
-        let n_rows = rows.len().max(1);
-        let height = 2.0 * g.pad + row_top(n_rows);
-        for (i, r, mut b) in placed {
-            let y0 = top + g.pad + row_top(r);
-            b.y = y0 + 6.0;
+        let height = 2.0 * g.pad + rows.len().max(1) as f64 * g.row;
+        for (r, mut b) in placed {
+            let y0 = top + g.pad + r as f64 * g.row;
+            b.y = y0 + g.row / 2.0;
             if let Some(l) = b.label.as_mut() {
-                l.y = y0 + 19.0;
+                l.y = b.y + 3.5;
             }
-            items[i] = Some(b);
+            let at = b.item;
+            items[at] = Some(b);
         }
-        lanes.push(LaneBox { top, height });
+        let mut marks = vec![top + g.pad];
+        while marks[marks.len() - 1] + g.mark_every + g.row <= top + height {
+            let next = marks[marks.len() - 1] + g.mark_every;
+            marks.push(next);
+        }
+        lanes.push(LaneBox { top, height, marks });
         top += height;
     }
     Layout {
@@ -347,10 +360,20 @@ mod tests {
                 assert!(!boxes_overlap(*a, *b), "{a:?} and {b:?}");
             }
         }
-        // Lanes follow each other and the drawing holds them.
+        // Nor does a label run into another item's bar or dot (its own bar may hold it).
+        for x in &l.items {
+            let Some(lab) = &x.label else { continue };
+            let a = label_box(&g, lab);
+            for y in l.items.iter().filter(|y| y.item != x.item) {
+                let bar = (y.x - DOT, y.y - 4.0, y.x + y.w.max(DOT), y.y + 4.0);
+                assert!(!boxes_overlap(a, bar), "{lab:?} and {y:?}");
+            }
+        }
+        // Lanes follow each other and the drawing holds them; each has its paper's mark.
         for w in l.lanes.windows(2) {
             assert!((w[0].top + w[0].height - w[1].top).abs() < 1e-9);
         }
+        assert!(l.lanes.iter().all(|b| b.marks == [b.top + g.pad]));
         let last = l.lanes.last().unwrap();
         assert!(l.height >= last.top + last.height);
     }
@@ -434,7 +457,7 @@ mod tests {
     #[test]
     fn a_crowded_lane_labels_what_it_can_and_draws_the_rest_bare() {
         let (c, t) = sample();
-        // Forty items on the same day in one lane: eight labelled rows, the rest bare.
+        // Forty items on the same day in one lane: `label_rows` labelled rows, the rest bare.
         let mut crowded = t.clone();
         crowded.items = (0..40)
             .map(|_| TimelineItem {
@@ -449,11 +472,22 @@ mod tests {
             |i| c.evidence[crowded.items[i].evidence].title.as_str(),
             &g,
         );
-        assert_eq!(l.items.iter().filter(|b| b.label.is_some()).count(), 8);
+        assert_eq!(
+            l.items.iter().filter(|b| b.label.is_some()).count(),
+            g.label_rows
+        );
         assert_eq!(l.items.len(), 40);
         let ys: std::collections::BTreeSet<i64> =
             l.items.iter().map(|b| (b.y * 100.0) as i64).collect();
         assert_eq!(ys.len(), 40, "each on its own row");
+        // The tall lane repeats its mark down its length.
+        let lane = &l.lanes[0];
+        assert!(lane.marks.len() >= 2, "{lane:?}");
+        assert!(lane
+            .marks
+            .windows(2)
+            .all(|w| (w[1] - w[0] - g.mark_every).abs() < 1e-9));
+        assert!(*lane.marks.last().unwrap() + g.row <= lane.top + lane.height);
     }
 
     #[test]
