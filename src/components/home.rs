@@ -1,7 +1,7 @@
 //! The landing page: what the explorer holds in one line (the method is on the methods page),
 //! then the tasks a reader can start from, the tour, how to read a cell and the papers.
 
-use evidence_core::view::{quote_route, Action, OpenQuote, Route, RowGroup, ViewState};
+use evidence_core::view::{quote_route, Action, Facet, OpenQuote, Route, RowGroup, ViewState};
 use evidence_core::viewmodel::home::{
     corpus_counts, most_cited_evidence, paper_counts, summary_line, year,
 };
@@ -90,7 +90,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         let q = OpenQuote { coding: k.id.clone(), quote: 0 };
                         let route = quote_route(c, &q).unwrap_or(Route::Home);
                         html! { <li>{ link(vec![Action::Navigate(route), Action::OpenQuote(Some(q))],
-                            format!("Read a quote in context: “{}”", c.categories[k.category].label), "guided-3") }</li> }
+                            format!("Read a quote in context: “{}”", evidence_core::filter::qualified_label(c, Facet::Category, &c.categories[k.category].id).unwrap_or_default()), "guided-3") }</li> }
                     }) }
                     <li>{ link(vec![Action::Navigate(Route::Matrix)], "Open the whole matrix, with filters and search".into(), "open-matrix") }</li>
                 </ul>
