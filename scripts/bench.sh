@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/build.sh
-. scripts/setup.sh >/dev/null
+SETUP_FOR=test . scripts/setup.sh >/dev/null
 # Synthetic corpora 10x and 100x the real one (papers, categories, evidence, codings, quotes),
 # made by build.rs when EVIDENCE_SCALE is set; never in dist/. BENCH_SCALES="" skips them.
 for k in ${BENCH_SCALES-10 100}; do

@@ -136,8 +136,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         let d = d.clone();
         let ids: Vec<String> = c.papers.iter().map(|p| p.id.clone()).collect();
         let onchange = Callback::from(move |e: Event| {
-            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let chosen = sel.value();
+            let chosen = browser::select_value(&e);
             let other = ids.get(other).cloned();
             let route = if side == "left" {
                 Route::Compare {
