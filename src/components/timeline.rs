@@ -235,7 +235,7 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
                         let prec = match it.precision { Precision::Day => "day", Precision::Month => "month", Precision::Year => "year", Precision::Range => "range" };
                         let label = b.label.as_ref().map(|l| {
                             let text = format!("{}{}{}", if b.cut_before { "◂ " } else { "" }, l.text, if b.cut_after { " ▸" } else { "" });
-                            html! { <text class="tl-label" x={l.x.to_string()} y={l.y.to_string()} data-testid="tl-label" aria-hidden="true">{ text }</text> }
+                            html! { <text class={classes!("tl-label", l.inside.then_some("in"))} x={l.x.to_string()} y={l.y.to_string()} data-testid="tl-label" aria-hidden="true">{ text }</text> }
                         });
                         html! {
                             <g class={classes!("tl-item", format!("prec-{prec}"), format!("lane-p{}", t.lanes[it.lane].paper % 8), it.emphasised.then_some("em"), (selecting && !it.emphasised).then_some("dim"))}

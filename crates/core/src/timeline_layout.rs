@@ -96,6 +96,8 @@ pub struct Label {
     pub y: f64,
     /// The text (the title, cut to fit).
     pub text: String,
+    /// Written inside the item's bar (drawn in the bar's text colour).
+    pub inside: bool,
 }
 
 /// Where one item is drawn.
@@ -206,8 +208,9 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
             let tw = g.text_width(&text);
             // Where the label may go, best first: inside a bar long enough, right of the item,
             // left of it; each as (label x, left and right end of what the item then takes).
+            let inside = bar_r - bar_l >= tw + 2.0 * LABEL_GAP;
             let mut spots: Vec<(f64, f64, f64)> = Vec::with_capacity(3);
-            if bar_r - bar_l >= tw + 2.0 * LABEL_GAP {
+            if inside {
                 spots.push((bar_l + LABEL_GAP, bar_l, bar_r));
             }
             if bar_r + LABEL_GAP + tw <= g.x1 {
@@ -252,7 +255,12 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
                     y: 0.0,
                     cut_before,
                     cut_after,
-                    label: lx.map(|x| Label { x, y: 0.0, text }),
+                    label: lx.map(|x| Label {
+                        x,
+                        y: 0.0,
+                        text,
+                        inside: inside && x == bar_l + LABEL_GAP,
+                    }),
                 },
             ));
         }
@@ -437,6 +445,9 @@ mod tests {
         let b = l.items.iter().find(|b| b.item == escort).unwrap();
         assert!((b.w - (g.x1 - g.x0)).abs() < 1.0, "{b:?}");
         assert!(!b.cut_before && !b.cut_after);
+        // Its title fits inside its bar, so it is written there.
+        let lab = b.label.as_ref().unwrap();
+        assert!(lab.inside && lab.x > b.x && lab.x + g.text_width(&lab.text) < b.x + b.w);
     }
 
     #[test]
