@@ -2,7 +2,7 @@
 # THE test command (also what .ci/run runs). Installs missing tools, then:
 #   fmt check, the boundary check (scripts/check_boundaries.py), clippy (host, all targets; wasm32 for the app), cargo test (workspace),
 #   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
-#   the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
+#   the e2e smoke and first-hour suites again on a build of the tiny fixture corpus (dist-tiny/): the suites
 #   read the corpus from the build's output, so they must pass on any corpus; and
 #   the windowed grid on a build of the synthetic 10x corpus (target/e2e-10x/, e2e/scale.e2e.mjs);
 #   the engine subsets (e2e/engines/: Firefox ESR, WebKitGTK under Xvfb), and the panic notice
@@ -90,6 +90,7 @@ tiny_build() (
 )
 if step "trunk build --release of the tiny corpus (dist-tiny/)" tiny_build; then
   step "e2e smoke on the tiny corpus" env E2E_DIST=dist-tiny node --test --test-concurrency=1 e2e/smoke.test.mjs || true
+  step "e2e first hour on the tiny corpus" env E2E_DIST=dist-tiny node --test --test-concurrency=1 e2e/firsthour.test.mjs || true
 else
   failed+=("e2e smoke on the tiny corpus")
   results+=("  FAIL  e2e smoke on the tiny corpus: not run (the build failed)")
