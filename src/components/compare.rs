@@ -263,12 +263,6 @@ pub fn ComparePage(props: &CompareProps) -> Html {
             </table>
             <section class="cmp-shared" aria-labelledby="cmp-shared-h">
                 <h2 id="cmp-shared-h">{ format!("The same events in both papers ({})", k.shared.len()) }</h2>
-                { if k.shared.is_empty() { html! {} } else { html! {
-                    <div class="cmp-sides" aria-hidden="true" data-testid="cmp-sides">
-                        <span data-testid="cmp-side-head" data-side="left" data-paper={lp.id.clone()}>{ paper_mark(c, l) }{ format!(" {}", lp.short_title) }</span>
-                        <span data-testid="cmp-side-head" data-side="right" data-paper={rp.id.clone()}>{ paper_mark(c, r) }{ format!(" {}", rp.short_title) }</span>
-                    </div>
-                } } }
                 { if k.shared.len() > 1 { html! {
                     <nav class="cmp-jump" aria-label="The same events in both papers" data-testid="cmp-events-jump">
                         <ol>{ for k.shared.iter().map(|it| {
@@ -279,6 +273,12 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                         }) }</ol>
                     </nav>
                 } } else { html! {} } }
+                { if k.shared.is_empty() { html! {} } else { html! {
+                    <div class="cmp-sides" aria-hidden="true" data-testid="cmp-sides">
+                        <span data-testid="cmp-side-head" data-side="left" data-paper={lp.id.clone()}>{ paper_mark(c, l) }{ format!(" {}", lp.short_title) }</span>
+                        <span data-testid="cmp-side-head" data-side="right" data-paper={rp.id.clone()}>{ paper_mark(c, r) }{ format!(" {}", rp.short_title) }</span>
+                    </div>
+                } } }
                 { if k.shared.is_empty() { html! { <p class="empty">{ "The two papers cite no common evidence under the current filters." }</p> } } else { html! {} } }
                 { for k.shared.iter().map(|it| {
                     let ev = &c.evidence[it.evidence];
