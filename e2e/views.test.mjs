@@ -4,8 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
-import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, waitFor, waitForFragment } from './pages.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, assertClean, axe, screenshot, startHarness } from './harness.mjs';
+import { csvStats, distinct, eventually, foldQuotes, loadCsv, loadSummary, parseCsvText, openMenu, summary, waitFor, waitForFragment } from './pages.mjs';
 
 const T = { timeout: 120_000 };
 let h;
@@ -212,6 +213,71 @@ test('methods page: papers, every category with its definition, crosswalk, rules
     for (const want of ['Coding rules', 'How every number is computed', 'verbatim', 'Completeness sweep']) assert.ok(text.includes(want), want);
     assert.match(await page.getByTestId('methods-version').innerText(), /codebook|corpus version/);
     await screenshot(page, 'views-methods');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('methods page: the agreement study shows the figures the build computed, per paper and pooled', T, async () => {
+  const a = loadSummary().agreement;
+  const s = await h.openApp('/#/about');
+  try {
+    const page = s.page;
+    await page.getByTestId('methods').waitFor();
+    if (!a) {
+      await page.getByTestId('methods-no-agreement').waitFor();
+      assertClean(s);
+      return;
+    }
+    const rows = a.papers.map((p) => [p.paper, p.figures]);
+    if (a.papers.length > 1) rows.push(['overall', a.overall]);
+    const cells = (table, id) =>
+      page.locator(`[data-testid="${table}"] tr[data-paper="${id}"] td`).allInnerTexts();
+    for (const [id, f] of rows) {
+      assert.deepEqual(await cells('agreement-stage1', id), [
+        String(f.first_mentions), String(f.second_mentions),
+        String(f.units.both), String(f.units.only_first), String(f.units.only_second), f.units_pa.text,
+      ], `stage 1 of ${id}`);
+      assert.deepEqual(await cells('agreement-stage2', id), [
+        String(f.units.both), String(f.agreed), f.kappa.text, f.alpha.text, f.decisions_pa.text,
+      ], `stage 2 of ${id}`);
+      assert.deepEqual(await cells('agreement-items', id), [
+        String(f.items.both), String(f.items.only_first), String(f.items.only_second), f.items_pa.text, String(f.clusters),
+      ], `whole items of ${id}`);
+      // An estimate with an interval reads "v (lo–hi)" and the interval brackets the value.
+      if (f.units_pa.low !== null) assert.ok(f.units_pa.low <= f.units_pa.value && f.units_pa.value <= f.units_pa.high);
+    }
+    // Per category, on the units both found.
+    await page.getByTestId('agreement-categories').locator('summary').click();
+    for (const p of a.papers) {
+      for (const k of p.categories) {
+        const t = await page.locator(`[data-testid="agreement-categories"] tr[data-category="${k.category}"] td`).allInnerTexts();
+        assert.deepEqual(t, [String(k.tally.both), String(k.tally.only_first), String(k.tally.only_second), k.pa.text], k.category);
+      }
+    }
+    // The resolutions: how many went each way, and the total.
+    const res = await page.locator('[data-testid="agreement-resolutions"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))));
+    const sum = (i) => res.reduce((n, r) => n + r[i], 0);
+    assert.deepEqual([sum(0), sum(1), sum(2)], [a.resolutions.first_coder, a.resolutions.second_coder, a.resolutions.neither]);
+    assert.equal(sum(0) + sum(1) + sum(2), a.disagreements);
+    if (a.crosswalk) {
+      const cw = await page.getByTestId('agreement-crosswalk').innerText();
+      assert.ok(cw.startsWith(`${a.crosswalk.agreed} of ${a.crosswalk.links} categories`), cw);
+      assert.ok(cw.includes(a.crosswalk.kappa.text), cw);
+    }
+    // Which papers are double-coded, the units defined, and what the figures do not show.
+    const protocol = await page.getByTestId('agreement-protocol').innerText();
+    for (const p of a.papers) {
+      const title = loadSummary().papers.find((x) => x.id === p.paper).short_title;
+      assert.ok(protocol.includes(title), `${title} is named as double-coded`);
+    }
+    assert.match(await page.getByTestId('agreement-units-defined').innerText(), /touch a common sentence/);
+    assert.ok((await page.getByTestId('agreement-limits').locator('li').count()) >= 4);
+    assert.equal(loadSummary().counts.double_coded_papers, a.papers.length);
+    // The section alone (the page is long): what a reviewer reads.
+    await page.getByTestId('methods-agreement').screenshot({ path: join(ARTIFACTS, 'views-methods-agreement.png') });
     assertClean(s);
   } finally {
     await s.close();
@@ -557,4 +623,56 @@ test('compare marks the evidence both papers cite and sets their quotes side by 
       await s.close();
     }
   }
+});
+
+test('methods record, changelog and crosswalk stances come from the codebook; compare says where two papers weigh a dimension differently', T, async () => {
+  const sum = loadSummary();
+  const s = await h.openApp('/#/about');
+  try {
+    const page = s.page;
+    await page.getByTestId('methods').waitFor();
+    // The report sections, rules and changelog entries the codebook records, as many as it has.
+    assert.equal(await page.getByTestId('methods-report').count(), sum.counts.methods, 'report sections');
+    const rules = sum.counts.rules ? await page.locator('[data-testid="methods-rules"] li').count() : 0;
+    assert.equal(rules, sum.counts.rules, 'coding rules');
+    const versions = await page.locator('[data-testid="methods-changelog"] dt').evaluateAll((els) => els.map((e) => e.dataset.version));
+    assert.equal(versions.length, sum.counts.changelog, 'changelog entries');
+    if (versions.length) assert.equal(versions[0], sum.corpus.version, 'the newest changelog entry is the corpus version');
+    // Every crosswalk link (primary and secondary) shows its stance, in words.
+    const want = sum.categories.flatMap((k) => (k.stance ? [k.stance, ...k.secondary_stances] : [])).sort();
+    const got = await page.locator('[data-testid="crosswalk-link"] [data-testid="stance"], [data-testid="crosswalk-secondary"] [data-testid="stance"]').evaluateAll((els) => els.map((e) => e.dataset.stance));
+    assert.deepEqual(got.sort(), want, 'one stance per crosswalk link');
+    const text = await page.locator('[data-testid="crosswalk-link"] [data-testid="stance"]').first().innerText();
+    assert.match(text, /positive|negative|mixed/, 'the stance is written, not only drawn');
+    await screenshot(page, 'views-methods-record');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+  // Compare: a row is marked where the two papers' categories on that dimension carry different
+  // stances (expected from the summary), for every pair of papers.
+  const papers = sum.papers.map((p) => p.id);
+  const stancesOn = (paper, dim) => [...new Set(sum.categories.filter((k) => k.paper === paper && k.dimension === dim && k.stance).map((k) => k.stance))].sort().join();
+  let opposedSeen = 0;
+  for (const a of papers)
+    for (const b of papers) {
+      if (a >= b) continue;
+      const c = await h.openApp(`/#/compare/${a}/${b}`);
+      try {
+        await c.page.getByTestId('compare').waitFor();
+        const rows = await c.page.locator('[data-testid="cmp-row"]').evaluateAll((els) => els.map((e) => e.dataset.opposed === 'true'));
+        const dims = sum.dimensions.map((d) => d.id).filter((d) => stancesOn(a, d) || stancesOn(b, d));
+        const expected = dims.map((d) => Boolean(stancesOn(a, d) && stancesOn(b, d) && stancesOn(a, d) !== stancesOn(b, d)));
+        assert.deepEqual(rows.slice(0, dims.length), expected, `${a} against ${b}: opposed rows`);
+        const marked = await c.page.getByTestId('cmp-opposed').count();
+        assert.equal(marked, expected.filter(Boolean).length, 'each opposed row says so in words');
+        opposedSeen += marked;
+        if (marked) await screenshot(c.page, 'views-compare-opposed');
+        assertClean(c);
+      } finally {
+        await c.close();
+      }
+    }
+  const anyOpposed = sum.dimensions.some((d) => papers.some((a) => papers.some((b) => a < b && stancesOn(a, d.id) && stancesOn(b, d.id) && stancesOn(a, d.id) !== stancesOn(b, d.id))));
+  assert.equal(opposedSeen > 0, anyOpposed, 'opposed rows appear exactly when the codebook has differing stances');
 });

@@ -2,6 +2,7 @@
 //! Components read the shared data and the view state, and send `Action`s up; none of them
 //! touches web-sys directly (that is `browser`'s job).
 
+pub mod agreement;
 pub mod compare;
 pub mod copy;
 pub mod evidence_card;
@@ -76,6 +77,17 @@ pub fn on_nav(dispatch: &Callback<Action>, actions: Vec<Action>) -> Callback<Mou
 /// A paper's mark: its letter in a box of its colour (the letter carries the meaning).
 pub fn paper_mark(c: &evidence_core::Corpus, paper: usize) -> Html {
     mark(&PaperMark::of(c, paper), true)
+}
+
+/// How a paper weighs a crosswalk dimension, drawn as a sign and a word (never colour alone);
+/// the word is what assistive technology reads, the meaning is the tooltip. (No visually hidden
+/// text: absolutely positioned, it would stretch the document of a scrolling presented page.)
+pub fn stance_tag(s: evidence_core::Stance) -> Html {
+    html! {
+        <span class={classes!("stance", format!("stance-{}", s.id()))} data-testid="stance" data-stance={s.id()} title={s.meaning()}>
+            <span aria-hidden="true">{ s.sign() }</span>{ format!(" {}", s.id()) }
+        </span>
+    }
 }
 
 /// A mark as drawn everywhere: the letter in a box of its colour slot. `hidden` hides it from

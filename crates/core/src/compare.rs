@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use crate::filter::{category_passes, filter_codings, FilterIndex};
 use crate::matrix::selection_codings;
-use crate::model::Corpus;
+use crate::model::{Corpus, Stance};
 use crate::view::{Route, ViewState};
 
 /// One side of a row.
@@ -32,6 +32,9 @@ pub struct CompareRow {
     pub left: Side,
     /// The right paper's side.
     pub right: Side,
+    /// The two papers weigh the dimension differently (their categories' stances differ):
+    /// they pull in opposite directions on it.
+    pub opposed: bool,
 }
 
 /// An evidence item both papers cite, with each paper's codings of it.
@@ -79,6 +82,15 @@ pub fn pick_papers(
         .and_then(|id| corpus.paper_idx(id))
         .unwrap_or(if l == 0 { 1.min(n - 1) } else { 0 });
     Some((l, r))
+}
+
+/// Whether two sides that both have categories weigh their dimension differently (the sets of
+/// their categories' stances differ).
+fn stances_differ(corpus: &Corpus, left: &[usize], right: &[usize]) -> bool {
+    let set = |ks: &[usize]| -> BTreeSet<Stance> {
+        ks.iter().map(|&k| corpus.categories[k].stance).collect()
+    };
+    !left.is_empty() && !right.is_empty() && set(left) != set(right)
 }
 
 /// The two papers a state's compare route shows (None on other routes or without papers).
@@ -165,10 +177,14 @@ pub fn compare(
     };
     let dims = (0..corpus.dimensions.len()).map(Some).chain([None]);
     let rows = dims
-        .map(|d| CompareRow {
-            dimension: d,
-            left: side(left, &lc, d),
-            right: side(right, &rc, d),
+        .map(|d| {
+            let (l, r) = (side(left, &lc, d), side(right, &rc, d));
+            CompareRow {
+                dimension: d,
+                opposed: d.is_some() && stances_differ(corpus, &l.categories, &r.categories),
+                left: l,
+                right: r,
+            }
         })
         .filter(|r| !r.left.categories.is_empty() || !r.right.categories.is_empty())
         .collect();
@@ -270,6 +286,27 @@ mod tests {
             shared,
             [("abe-speech-2007", 1, 1), ("aden-escort-2009", 1, 1)]
         );
+    }
+
+    #[test]
+    fn rows_where_the_stances_differ_are_opposed() {
+        let mut c = testkit::sample();
+        let i = FilterIndex::new(&c);
+        let k = compare(&c, &i, &ViewState::default(), 0, 1);
+        assert!(k.rows.iter().all(|r| !r.opposed));
+        // Beta weighs the political dimension as a liability: the first row pulls apart, the
+        // row where beta has no category cannot.
+        let beta_political = (0..c.categories.len())
+            .find(|&k| c.categories[k].paper == 1 && c.categories[k].dimension == k_row_dim(&c))
+            .unwrap();
+        c.categories[beta_political].stance = Stance::Negative;
+        let k = compare(&c, &i, &ViewState::default(), 0, 1);
+        let opposed: Vec<bool> = k.rows.iter().map(|r| r.opposed).collect();
+        assert_eq!(opposed, [true, false, false]);
+    }
+
+    fn k_row_dim(c: &Corpus) -> Option<usize> {
+        c.dimensions.iter().position(|d| d.id == "political")
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub struct Corpus {
     pub series: Vec<Series>,
     /// Per paper, every dated mention in its text with the coder's decision (completeness audit).
     pub sweeps: Vec<Sweep>,
-    /// Inter-coder agreement studies (a second, independent coding of a paper).
-    pub agreement: Vec<Agreement>,
+    /// The inter-coder agreement study, when the seeds hold one.
+    pub agreement: Option<AgreementStudy>,
     /// The corpus's tours (`seeds/tours/<name>.toml`), sorted by name.
     #[serde(default)]
     pub tours: Vec<NamedTour>,
@@ -81,6 +81,36 @@ pub struct CorpusInfo {
     /// Corpus version: a short hash of every file in `seeds/`, computed at build time. Links,
     /// exports and printouts carry it.
     pub hash: String,
+    /// The methods report (`[[corpus.method]]`): the question, approach, texts, coders,
+    /// reflexivity, dimensions and limitations, in codebook order.
+    pub methods: Vec<MethodNote>,
+    /// The coding rules (`[[corpus.rule]]`), written once and shown as written.
+    pub rules: Vec<MethodNote>,
+    /// The codebook's changelog (`[[corpus.changelog]]`), newest first; the first entry's
+    /// version is `version`.
+    pub changelog: Vec<ChangelogEntry>,
+}
+
+/// One titled part of the methods record (a report section or a coding rule).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MethodNote {
+    /// Stable slug.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// The text, as written.
+    pub text: String,
+}
+
+/// One version of the codebook: when it was made and what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ChangelogEntry {
+    /// The codebook version (as in `[corpus] version`).
+    pub version: String,
+    /// The day it was made (`YYYY-MM-DD`).
+    pub date: String,
+    /// What changed, one sentence each.
+    pub changes: Vec<String>,
 }
 
 /// One paper: bibliographic metadata and its cleaned, structured text.
@@ -230,6 +260,8 @@ pub struct Category {
     pub crosswalk_quote: Quote,
     /// Analytic, descriptive or context (framing and background, counted apart).
     pub kind: CategoryKind,
+    /// How the paper weighs the primary dimension (none for a context category).
+    pub stance: Stance,
     /// Further dimensions the category maps onto, each justified by its own quote.
     pub secondary: Vec<CrosswalkLink>,
     /// When the paper argues the category without citing concrete evidence: the author's own
@@ -262,6 +294,61 @@ pub struct CrosswalkLink {
     pub note: String,
     /// A quote from the category's paper that supports it.
     pub quote: Quote,
+    /// How the paper weighs this dimension.
+    pub stance: Stance,
+}
+
+/// How a paper weighs a crosswalk dimension in one category: as something in Japan's favour,
+/// as a liability, or both. Where two papers' stances on a dimension differ, they pull in
+/// opposite directions, and the compare and overview views say so.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Stance {
+    /// The paper argues the dimension as a benefit (the default).
+    #[default]
+    Positive,
+    /// The paper treats the dimension as a liability or an obstacle.
+    Negative,
+    /// The paper weighs benefit and cost on the dimension.
+    Mixed,
+}
+
+impl Stance {
+    /// Every stance, in display order.
+    pub const ALL: [Stance; 3] = [Stance::Positive, Stance::Negative, Stance::Mixed];
+
+    /// The id written in the codebook (`stance = "…"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Positive => "positive",
+            Stance::Negative => "negative",
+            Stance::Mixed => "mixed",
+        }
+    }
+
+    /// The stance of an id, if it is one.
+    pub fn from_id(id: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// A sign that reads without colour: `+`, `−`, `±`.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Stance::Positive => "+",
+            Stance::Negative => "−",
+            Stance::Mixed => "±",
+        }
+    }
+
+    /// What the stance means, for tooltips and screen readers.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Stance::Positive => "argued as a benefit to Japan",
+            Stance::Negative => "treated as a liability",
+            Stance::Mixed => "weighed as benefit and cost",
+        }
+    }
 }
 
 /// A group of evidence items that belong to one larger thing (ISAF: its launch, the NATO
@@ -317,36 +404,190 @@ impl Default for MentionDecision {
     }
 }
 
-/// A second, independent coding of one paper compared with the first.
+/// The agreement study: a second coder's independent sweep and coding of the papers (and
+/// crosswalk) compared with the first coder's, in two stages (unitizing, then categorization
+/// of the units both found), with every disagreement resolved by a third reading. Computed by
+/// the build from `seeds/agreement/` (`seeds::agreement`); the units are defined there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Agreement {
-    /// Index into `Corpus::papers`.
-    pub paper: usize,
-    /// How the second coding was made (procedure, in words).
-    pub procedure: String,
-    /// Number of (evidence, category) decisions compared.
-    pub units: usize,
-    /// Decisions on which both coders agree.
-    pub agreed: usize,
-    /// Cohen's kappa on those decisions (coded / not coded).
-    pub kappa: f64,
-    /// Every disagreement with its resolution.
+pub struct AgreementStudy {
+    /// Bootstrap resamples behind every confidence interval.
+    pub resamples: usize,
+    /// Seed of the bootstrap's generator (the same every build).
+    pub seed: u64,
+    /// The double-coded papers, in paper order.
+    pub papers: Vec<PaperAgreement>,
+    /// All double-coded papers pooled.
+    pub overall: AgreementFigures,
+    /// The second coder's crosswalk against the codebook's, when there is one.
+    pub crosswalk: Option<CrosswalkAgreement>,
+    /// Every disagreement with its resolution: units, then crosswalk links.
     pub disagreements: Vec<Disagreement>,
 }
 
-/// One (evidence, category) decision on which the two coders differ.
+/// One double-coded paper.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Disagreement {
-    /// Index into `Corpus::evidence`.
-    pub evidence: usize,
+pub struct PaperAgreement {
+    /// Index into `Corpus::papers`.
+    pub paper: usize,
+    /// Who made the second coding, when, and how (from its file).
+    pub coder: String,
+    /// When the second coding was made.
+    pub made: String,
+    /// How the second coding was made.
+    pub procedure: String,
+    /// Which first coding it was compared with (from the first coder's file).
+    pub first_source: String,
+    /// The figures.
+    pub figures: AgreementFigures,
+    /// Per category of the paper (on the units both coders found): positive agreement.
+    pub categories: Vec<CategoryAgreement>,
+}
+
+/// Counts of a yes/no decision by two coders, leaving out what neither marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Tally {
+    /// Marked by both.
+    pub both: usize,
+    /// Marked by the first coder only.
+    pub only_first: usize,
+    /// Marked by the second coder only.
+    pub only_second: usize,
+}
+
+/// A statistic and its 95% bootstrap interval; `None` where it is not defined.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Estimate {
+    /// The value on the data.
+    pub value: Option<f64>,
+    /// The 95% percentile bootstrap interval (clusters resampled).
+    pub ci: Option<(f64, f64)>,
+}
+
+/// The figures of both stages for one paper or for all pooled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct AgreementFigures {
+    /// Mentions each coder treats as evidence, as listed (before matching).
+    pub first_mentions: usize,
+    /// Units (mentions) the second coder treats as evidence, as listed.
+    pub second_mentions: usize,
+    /// Stage 1, unitizing: matched units both treat as evidence, and those only one does.
+    pub units: Tally,
+    /// Positive agreement on units.
+    pub units_pa: Estimate,
+    /// Stage 2, on the units both found: units whose category sets are equal.
+    pub agreed: usize,
+    /// Cohen's kappa, the category set of a unit as one nominal value.
+    pub kappa: Estimate,
+    /// Krippendorff's alpha (nominal), same values.
+    pub alpha: Estimate,
+    /// Unit × category decisions on the units both found.
+    pub decisions: Tally,
+    /// Positive agreement on those decisions.
+    pub decisions_pa: Estimate,
+    /// Whole items: real events found by both (matched through matched units), by one only.
+    pub items: Tally,
+    /// Positive agreement on items.
+    pub items_pa: Estimate,
+    /// Number of clusters (of units linked by a shared item) the intervals resample.
+    pub clusters: usize,
+}
+
+/// One category's yes/no decisions on the units both coders found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CategoryAgreement {
     /// Index into `Corpus::categories`.
     pub category: usize,
-    /// Whether the first coder coded it.
-    pub first: bool,
-    /// Whether the second coder coded it.
-    pub second: bool,
-    /// How it was resolved, and why.
-    pub resolution: String,
+    /// The decisions.
+    pub tally: Tally,
+    /// Positive agreement.
+    pub pa: Estimate,
+}
+
+/// The second coder's crosswalk against the codebook's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CrosswalkAgreement {
+    /// Who made it, when, how.
+    pub coder: String,
+    /// When.
+    pub made: String,
+    /// How.
+    pub procedure: String,
+    /// Categories compared (every category the codebook maps onto a dimension).
+    pub links: usize,
+    /// Same primary dimension.
+    pub agreed: usize,
+    /// Cohen's kappa on the primary dimension.
+    pub kappa: Estimate,
+    /// Krippendorff's alpha (nominal) on the primary dimension.
+    pub alpha: Estimate,
+    /// Secondary links (category, dimension) of both, of one only.
+    pub secondary: Tally,
+    /// Stances compared (both coders give one) and equal; (0, 0) when the codebook gives none.
+    pub stances: (usize, usize),
+    /// One row per category compared.
+    pub rows: Vec<CrosswalkRow>,
+}
+
+/// One category's crosswalk by each coder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CrosswalkRow {
+    /// Index into `Corpus::categories`.
+    pub category: usize,
+    /// The codebook's primary dimension (index into `Corpus::dimensions`).
+    pub first: Option<usize>,
+    /// The second coder's.
+    pub second: Option<usize>,
+    /// Stances ("" when not given).
+    pub first_stance: String,
+    /// The second coder's stance.
+    pub second_stance: String,
+    /// The second coder's reason.
+    pub why: String,
+}
+
+/// Where a disagreement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum DisagreementKind {
+    /// One coder treats the unit as evidence, the other does not.
+    #[default]
+    Unitizing,
+    /// Both found the unit; their category sets differ.
+    Categories,
+    /// The crosswalk: primary dimension or stance differs.
+    Crosswalk,
+}
+
+/// Which way a third reading decided a disagreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Outcome {
+    /// The first coding stands.
+    #[default]
+    FirstCoder,
+    /// The second coder's decision is taken.
+    SecondCoder,
+    /// Neither: a new decision, stated in the reason.
+    Neither,
+}
+
+/// One disagreement and its resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Disagreement {
+    /// What kind.
+    pub kind: DisagreementKind,
+    /// Index into `Corpus::papers` (the category's paper for a crosswalk link).
+    pub paper: usize,
+    /// The unit's place in the paper (a locator of one coder); none for a crosswalk link.
+    pub locator: Option<Quote>,
+    /// The crosswalk link's category (index into `Corpus::categories`).
+    pub category: Option<usize>,
+    /// The first coder's decision, in words.
+    pub first: String,
+    /// The second coder's decision, in words.
+    pub second: String,
+    /// Which way it went.
+    pub outcome: Outcome,
+    /// Why (the third reading's reason).
+    pub reason: String,
 }
 
 /// A date or date range as precise as the paper gives it.
