@@ -8,7 +8,7 @@ use evidence_core::presenter::{Command, Message};
 use evidence_core::selection;
 use evidence_core::tour::{self, KeyAction};
 use evidence_core::url;
-use evidence_core::view::{Action, Mode, Route, ViewState};
+use evidence_core::view::{opens_new_page, Action, Mode, Route, ViewState};
 use evidence_core::viewmodel::discussion::{reveal_move, reveal_total};
 use evidence_core::viewmodel::page_title;
 use evidence_core::Corpus;
@@ -80,9 +80,22 @@ fn Shell(props: &ShellProps) -> Html {
             }
         })
     };
+    // The state as last rendered (for callbacks made once).
+    let latest = use_mut_ref(ViewState::default);
     let dispatch = {
         let store = store.clone();
-        use_callback((), move |a: Action, _| store.dispatch(Msg::Do(a)))
+        let latest = latest.clone();
+        use_callback((), move |a: Action, _| {
+            // A link to another page opens it at its top (the window keeps its scroll
+            // otherwise); done before the render so a page that selects something further down
+            // scrolls to it afterwards.
+            if let Action::Navigate(to) = &a {
+                if opens_new_page(&latest.borrow().route, to) {
+                    browser::scroll_page_top();
+                }
+            }
+            store.dispatch(Msg::Do(a))
+        })
     };
     let read_at = {
         let store = store.clone();
@@ -96,7 +109,6 @@ fn Shell(props: &ShellProps) -> Html {
     // The presenter window: open it (or the notes beside the slide when the popup is blocked),
     // keep it in step with this window, and follow its commands and keys.
     let notes = use_state(|| Notes::Hidden);
-    let latest = use_mut_ref(ViewState::default);
     *latest.borrow_mut() = store.state.clone();
     let open_presenter = {
         let notes = notes.clone();
@@ -202,9 +214,13 @@ fn Shell(props: &ShellProps) -> Html {
     {
         let store = store.clone();
         let d = d.clone();
+        let latest = latest.clone();
         use_effect_with((), move |_| {
             let listeners = browser::on_fragment_change(move |frag| {
                 let (state, notices) = decode_versioned(&frag, &d.0.corpus);
+                if opens_new_page(&latest.borrow().route, &state.route) {
+                    browser::scroll_page_top();
+                }
                 store.dispatch(Msg::FromUrl(Box::new(state), notices));
             });
             browser::mark_ready();

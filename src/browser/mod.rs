@@ -244,6 +244,15 @@ pub fn on_box_scroll(wrap: &str, f: impl Fn() + 'static) -> Option<EventListener
     Some(EventListener::new(&w, "scroll", move |_| f()))
 }
 
+/// The height of the sticky top bar (`.topbar`) in CSS pixels (0 without one): what sticky
+/// headings below it keep clear of.
+pub fn topbar_height() -> f64 {
+    document()
+        .and_then(|d| d.query_selector(".topbar").ok().flatten())
+        .map(|e| e.get_bounding_client_rect().height())
+        .unwrap_or(0.0)
+}
+
 /// Calls `f` whenever the window changes size.
 pub fn on_resize(f: impl Fn() + 'static) -> Option<EventListener> {
     let w = window()?;
@@ -436,6 +445,18 @@ pub fn field_checked(e: &web_sys::Event) -> bool {
         .is_some_and(|i| i.checked())
 }
 
+/// Puts the checkbox an event came from back as it was before the click: its state is then
+/// drawn from the view state only (the next render ticks it when the state holds its value),
+/// so a click the state does not take cannot leave a box that disagrees with the chips.
+pub fn revert_checkbox(e: &web_sys::Event) {
+    if let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+    {
+        input.set_checked(!input.checked());
+    }
+}
+
 /// An attribute of the element an event came from.
 pub fn target_attribute(e: &web_sys::Event, name: &str) -> Option<String> {
     e.target()?.dyn_into::<Element>().ok()?.get_attribute(name)
@@ -452,6 +473,13 @@ pub fn select_input(id: &str) {
 /// The element with this id.
 pub fn element(id: &str) -> Option<Element> {
     document()?.get_element_by_id(id)
+}
+
+/// Scrolls the window to the top of the page (a page opened from a link starts there).
+pub fn scroll_page_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// Scrolls the element with this id into the middle of the view.

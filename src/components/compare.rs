@@ -1,11 +1,15 @@
 //! Compare two papers side by side (`compare::compare` in the core): their categories aligned
 //! on the crosswalk dimensions, the evidence each cites there with the shared items marked (in
 //! words, not only by colour), then every shared item with each paper's quotes side by side.
+//! The reader narrows it to one event or one dimension (the view's selection, so a link keeps
+//! it and the page says so; a selection carried from the matrix shows the same way), jumps
+//! within it, and every column names its paper with its mark, in headings that stay in view.
 
 use std::rc::Rc;
 
 use evidence_core::compare::{compare, pick_papers};
-use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::selection::selection_label;
+use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::exports::ExportBar;
@@ -43,10 +47,91 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     let k = {
         let data = data.clone();
         let s = s.clone();
+        use_memo(
+            (
+                s.filters.clone(),
+                s.search.clone(),
+                s.selection.clone(),
+                l,
+                r,
+            ),
+            move |_| compare(&data.0.corpus, &data.0.index, &s, l, r),
+        )
+    };
+    // The whole comparison (without the selection): what the narrowing lists offer.
+    let whole = {
+        let data = data.clone();
+        let s = s.clone();
         use_memo((s.filters.clone(), s.search.clone(), l, r), move |_| {
-            compare(&data.0.corpus, &data.0.index, &s, l, r)
+            let st = ViewState {
+                selection: None,
+                ..(*s).clone()
+            };
+            compare(&data.0.corpus, &data.0.index, &st, l, r)
         })
     };
+    // The event and dimension the selection narrows to (as the two lists show them).
+    let (focus_ev, focus_dim) = match &s.selection {
+        Some(Selection::Column(e)) => (Some(e.clone()), None),
+        Some(Selection::Row(RowKey::Dimension(x))) => (None, Some(x.clone())),
+        Some(Selection::Cell {
+            row: RowKey::Dimension(x),
+            evidence,
+        }) => (Some(evidence.clone()), Some(x.clone())),
+        _ => (None, None),
+    };
+    let narrow = |ev: Option<String>, dim: Option<String>| -> Action {
+        Action::Select(match (ev, dim) {
+            (Some(e), Some(x)) => Some(Selection::Cell {
+                row: RowKey::Dimension(x),
+                evidence: e,
+            }),
+            (Some(e), None) => Some(Selection::Column(e)),
+            (None, Some(x)) => Some(Selection::Row(RowKey::Dimension(x))),
+            (None, None) => None,
+        })
+    };
+    let on_event = {
+        let (d, dim) = (d.clone(), focus_dim.clone());
+        Callback::from(move |e: Event| {
+            let v = browser::event_value(&e);
+            d.emit(narrow((!v.is_empty()).then_some(v), dim.clone()));
+        })
+    };
+    let on_dim = {
+        let (d, ev) = (d.clone(), focus_ev.clone());
+        Callback::from(move |e: Event| {
+            let v = browser::event_value(&e);
+            d.emit(narrow(ev.clone(), (!v.is_empty()).then_some(v)));
+        })
+    };
+    let whole_events: Vec<(usize, bool)> = {
+        let mut v: Vec<(usize, bool)> = whole
+            .rows
+            .iter()
+            .flat_map(|r| {
+                r.left
+                    .evidence
+                    .iter()
+                    .chain(r.right.evidence.iter())
+                    .copied()
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let whole_dims: Vec<usize> = whole.rows.iter().filter_map(|r| r.dimension).collect();
+    // The column heads stick under the top bar, whose height depends on the width.
+    use_effect_with((), |_| {
+        let place = || {
+            let h = browser::topbar_height();
+            browser::set_css_vars("compare-page", &[("--topbar-h", format!("{h:.1}px"))]);
+        };
+        place();
+        let listener = browser::on_resize(place);
+        move || drop(listener)
+    });
     let picker = |side: &'static str, current: usize, other: usize| {
         let d = d.clone();
         let ids: Vec<String> = c.papers.iter().map(|p| p.id.clone()).collect();
@@ -99,7 +184,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         html! {
             <ul class="cmp-cats">{ for ks.iter().map(|&k| {
                 let cat = &c.categories[k];
-                html! { <li><strong>{ cat.label.clone() }</strong>{ if cat.dimension.is_some() { stance_tag(cat.stance) } else { html! {} } }</li> }
+                html! { <li data-testid="cmp-category" data-category={cat.id.clone()}><strong>{ cat.label.clone() }</strong>{ if cat.dimension.is_some() { stance_tag(cat.stance) } else { html! {} } }</li> }
             }) }</ul>
         }
     };
@@ -118,16 +203,60 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                 lp.short_title, count(k.n_left, "evidence item", "evidence items"),
                 rp.short_title, count(k.n_right, "evidence item", "evidence items"),
                 count(k.shared.len(), "evidence item", "evidence items")) }</p>
+            { for s.selection.as_ref().map(|sel| {
+                let d = d.clone();
+                html! {
+                    <p class="cmp-narrowed" role="status" data-testid="cmp-narrowed">
+                        <strong>{ "Narrowed to " }</strong>{ selection_label(c, sel) }
+                        { " · only the two papers' codings of it are shown and exported. " }
+                        <button type="button" class="btn btn-small" data-testid="cmp-show-all"
+                            onclick={move |_: MouseEvent| d.emit(Action::Select(None))}>{ "Show the whole comparison" }</button>
+                    </p>
+                }
+            }) }
+            <div class="toolbar cmp-narrow" data-testid="cmp-narrow">
+                <span class="cmp-pick">
+                    <label for="cmp-event">{ "One event" }</label>
+                    <select id="cmp-event" data-testid="cmp-event" onchange={on_event}>
+                        <option value="" selected={focus_ev.is_none()}>{ "All events" }</option>
+                        { for whole_events.iter().map(|&(e, shared)| {
+                            let ev = &c.evidence[e];
+                            html! { <option value={ev.id.clone()} selected={focus_ev.as_deref() == Some(ev.id.as_str())}>
+                                { format!("{}{} ({})", if shared { "⇄ " } else { "" }, ev.title, ev.date_text) }</option> }
+                        }) }
+                    </select>
+                </span>
+                <span class="cmp-pick">
+                    <label for="cmp-dim">{ "One dimension" }</label>
+                    <select id="cmp-dim" data-testid="cmp-dim" onchange={on_dim}>
+                        <option value="" selected={focus_dim.is_none()}>{ "All dimensions" }</option>
+                        { for whole_dims.iter().map(|&x| {
+                            let dim = &c.dimensions[x];
+                            html! { <option value={dim.id.clone()} selected={focus_dim.as_deref() == Some(dim.id.as_str())}>{ dim.label.clone() }</option> }
+                        }) }
+                    </select>
+                </span>
+                <nav class="cmp-jump-to" aria-label="Jump within the comparison">
+                    <span>{ "Jump to: " }</span>
+                    { for k.rows.iter().map(|row| {
+                        let target = row_anchor(row.dimension);
+                        let label = row.dimension.and_then(|x| c.dimensions.get(x)).map(|x| x.label.clone()).unwrap_or_else(|| "Framing".into());
+                        html! { <button type="button" class="linklike" onclick={move |_: MouseEvent| browser::scroll_to(&target)}>{ label }</button> }
+                    }) }
+                    <button type="button" class="linklike" data-testid="cmp-jump-shared" onclick={|_: MouseEvent| browser::scroll_to("cmp-shared-h")}>
+                        { format!("The same events ({})", k.shared.len()) }</button>
+                </nav>
+            </div>
             <table class="cmp-table" data-testid="compare">
                 <caption class="visually-hidden">{ "The two papers' categories aligned on the crosswalk dimensions, with the evidence each cites" }</caption>
                 <thead><tr>
                     <th scope="col">{ "Dimension" }</th>
-                    <th scope="col">{ paper_mark(c, l) }{ format!(" {}", lp.short_title) }</th>
-                    <th scope="col">{ paper_mark(c, r) }{ format!(" {}", rp.short_title) }</th>
+                    <th scope="col" data-testid="cmp-side-head" data-side="left" data-paper={lp.id.clone()}>{ paper_mark(c, l) }{ format!(" {}", lp.short_title) }</th>
+                    <th scope="col" data-testid="cmp-side-head" data-side="right" data-paper={rp.id.clone()}>{ paper_mark(c, r) }{ format!(" {}", rp.short_title) }</th>
                 </tr></thead>
                 <tbody>
                     { for k.rows.iter().map(|row| html! {
-                        <tr data-testid="cmp-row" data-opposed={row.opposed.to_string()}>
+                        <tr data-testid="cmp-row" id={row_anchor(row.dimension)} data-opposed={row.opposed.to_string()}>
                             <th scope="row">{ row.dimension.and_then(|x| c.dimensions.get(x)).map(|x| x.label.clone()).unwrap_or_else(|| "Framing and background (no dimension)".into()) }
                                 { if row.opposed { html! { <span class="cmp-opposed" data-testid="cmp-opposed">{ "the papers weigh it differently" }</span> } } else { html! {} } }</th>
                             <td data-side="left">{ if row.left.categories.is_empty() { html! { <p class="empty">{ "No category of this paper here." }</p> } } else { html! { <>{ cats(&row.left.categories) }{ ev_list(&row.left.evidence) }</> } } }</td>
@@ -138,13 +267,30 @@ pub fn ComparePage(props: &CompareProps) -> Html {
             </table>
             <section class="cmp-shared" aria-labelledby="cmp-shared-h">
                 <h2 id="cmp-shared-h">{ format!("The same events in both papers ({})", k.shared.len()) }</h2>
+                { if k.shared.len() > 1 { html! {
+                    <nav class="cmp-jump" aria-label="The same events in both papers" data-testid="cmp-events-jump">
+                        <ol>{ for k.shared.iter().map(|it| {
+                            let ev = &c.evidence[it.evidence];
+                            let target = format!("cmp-ev-{}", it.evidence);
+                            html! { <li><button type="button" class="linklike" onclick={move |_: MouseEvent| browser::scroll_to(&target)}>
+                                { format!("{} ({})", ev.title, ev.date_text) }</button></li> }
+                        }) }</ol>
+                    </nav>
+                } } else { html! {} } }
+                { if k.shared.is_empty() { html! {} } else { html! {
+                    <div class="cmp-sides" aria-hidden="true" data-testid="cmp-sides">
+                        <span data-testid="cmp-side-head" data-side="left" data-paper={lp.id.clone()}>{ paper_mark(c, l) }{ format!(" {}", lp.short_title) }</span>
+                        <span data-testid="cmp-side-head" data-side="right" data-paper={rp.id.clone()}>{ paper_mark(c, r) }{ format!(" {}", rp.short_title) }</span>
+                    </div>
+                } } }
                 { if k.shared.is_empty() { html! { <p class="empty">{ "The two papers cite no common evidence under the current filters." }</p> } } else { html! {} } }
                 { for k.shared.iter().map(|it| {
                     let ev = &c.evidence[it.evidence];
-                    let side = |cs: &[usize]| html! {
-                        <div class="cmp-col">
+                    let side = |cs: &[usize], p: usize, which: &'static str| html! {
+                        <div class="cmp-col" data-side={which}>
+                            <p class="cmp-col-head">{ paper_mark(c, p) }{ format!(" {}", c.papers[p].short_title) }</p>
                             { for cs.iter().map(|&ki| html! {
-                                <div class="panel-coding">
+                                <div class="panel-coding" data-testid="cmp-coding" data-category={c.categories[c.codings[ki].category].id.clone()}>
                                     <h4>{ c.categories[c.codings[ki].category].label.clone() }</h4>
                                     { quotes_list(c, ki, s, d) }
                                 </div>
@@ -152,13 +298,21 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                         </div>
                     };
                     html! {
-                        <article class="cmp-item" data-testid="cmp-shared" data-evidence={ev.id.clone()}>
+                        <article class="cmp-item" data-testid="cmp-shared" data-evidence={ev.id.clone()} id={format!("cmp-ev-{}", it.evidence)}>
                             <h3>{ format!("{} ", ev.title) }<span class="dim-tag">{ ev.when_where() }</span></h3>
-                            <div class="cmp-two">{ side(&it.left) }{ side(&it.right) }</div>
+                            <div class="cmp-two">{ side(&it.left, l, "left") }{ side(&it.right, r, "right") }</div>
                         </article>
                     }
                 }) }
             </section>
         </div>
+    }
+}
+
+/// The element id of a comparison row (its dimension's index, `ctx` for the framing row).
+fn row_anchor(dimension: Option<usize>) -> String {
+    match dimension {
+        Some(x) => format!("cmp-row-{x}"),
+        None => "cmp-row-ctx".into(),
     }
 }

@@ -54,7 +54,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let c = &data.0.corpus;
             let codings = view_codings(c, &data.0.index, &s);
             let text = selection_csv(c, &codings, &browser::link_page());
-            let name = format!("{}.csv", file_stem(&s));
+            let name = format!("{}.csv", file_stem(c, &s));
             status.set(
                 match browser::download(&name, "text/csv;charset=utf-8", &text) {
                     Ok(()) => Status::Done(format!("Downloaded {name}")),
@@ -69,7 +69,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let c = &data.0.corpus;
             let codings = view_codings(c, &data.0.index, &s);
             let text = codings_markdown(c, &codings, &s, &browser::link_page());
-            let name = format!("{}.md", file_stem(&s));
+            let name = format!("{}.md", file_stem(c, &s));
             status.set(
                 match browser::download(&name, "text/markdown;charset=utf-8", &text) {
                     Ok(()) => Status::Done(format!("Downloaded {name}")),

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use evidence_core::filter::FacetCounts;
 use evidence_core::view::{Action, Facet, Filters};
 use evidence_core::viewmodel::facets::{
-    checkbox_id, open_by_default, year_span, years_after_input,
+    checkbox_id, open_by_default, value_groups, year_span, years_after_input,
 };
+use evidence_core::viewmodel::PaperMark;
 use yew::prelude::*;
 
 use crate::browser;
@@ -21,11 +22,14 @@ pub struct FacetsProps {
     pub filters: Rc<Filters>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
+    /// The corpus (papers' marks and titles for the category groups).
+    pub corpus: crate::data::Shared,
 }
 
 /// The facet sidebar.
 #[component]
 pub fn Facets(props: &FacetsProps) -> Html {
+    let corpus = props.corpus.clone();
     let filters = &props.filters;
     let d = &props.dispatch;
     // One callback for every checkbox: the facet and value travel in data attributes.
@@ -35,6 +39,7 @@ pub fn Facets(props: &FacetsProps) -> Html {
             let facet =
                 browser::target_attribute(&e, "data-facet").and_then(|k| Facet::from_key(&k));
             if let (Some(f), Some(v)) = (facet, browser::target_attribute(&e, "data-value")) {
+                browser::revert_checkbox(&e);
                 d.emit(Action::ToggleFacet(f, v));
             }
         })
@@ -110,8 +115,8 @@ pub fn Facets(props: &FacetsProps) -> Html {
                 let selected = filters.set(facet);
                 let n_sel = selected.len();
                 let clear = { let d = d.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::ClearFacet(facet))) };
-                let open = open_by_default(facet, n_sel);
-                let drawn = open || opened.contains(&facet);
+                // Once opened by the reader, a facet stays open when its last value is cleared.
+                let open = open_by_default(facet, n_sel) || opened.contains(&facet);
                 html! {
                     <details class="facet" open={open} data-testid={format!("facet-{}", facet.key())}
                         data-facet={facet.key()} ontoggle={on_details_toggle.clone()}>
@@ -120,20 +125,33 @@ pub fn Facets(props: &FacetsProps) -> Html {
                             <button type="button" class="linklike facet-clear" onclick={clear}
                                 data-testid={format!("clear-{}", facet.key())}>{ format!("Clear {}", facet.label().to_lowercase()) }</button>
                         } } else { html! {} } }
-                        if drawn { <ul>
-                            { for fv.values.iter().map(|v| {
-                                let checked = selected.contains(&v.id);
-                                let id = checkbox_id(facet, &v.id);
-                                html! {
-                                    <li key={v.id.clone()}>
-                                        <label for={id.clone()} class={classes!((v.count == 0 && !checked).then_some("zero"))}>
-                                            <input type="checkbox" id={id} checked={checked}
-                                                data-facet={facet.key()} data-value={v.id.clone()}
-                                                onchange={on_toggle.clone()} />
-                                            <span class={classes!("facet-label", v.id.is_empty().then_some("none"))}>{ v.label.clone() }</span>
-                                            <span class="count" aria-label={super::count(v.count, "item", "items")}>{ v.count }</span>
-                                        </label>
-                                    </li>
+                        if open { <ul>
+                            { for value_groups(&fv.values).into_iter().map(|(paper, values)| {
+                                let items = values.into_iter().map(|v| {
+                                    let checked = selected.contains(&v.id);
+                                    let id = checkbox_id(facet, &v.id);
+                                    let m = v.paper.map(|p| PaperMark::of(&corpus.0.corpus, p));
+                                    html! {
+                                        <li key={v.id.clone()}>
+                                            <label for={id.clone()} class={classes!((v.count == 0 && !checked).then_some("zero"))}>
+                                                <input type="checkbox" id={id} checked={checked}
+                                                    data-facet={facet.key()} data-value={v.id.clone()}
+                                                    onchange={on_toggle.clone()} />
+                                                { for m.as_ref().map(|m| super::mark(m, false)) }
+                                                <span class={classes!("facet-label", v.id.is_empty().then_some("none"))}>{ v.label.clone() }</span>
+                                                <span class="count" aria-label={super::count(v.count, "item", "items")}>{ v.count }</span>
+                                            </label>
+                                        </li>
+                                    }
+                                });
+                                match paper.and_then(|p| corpus.0.corpus.papers.get(p).map(|x| (p, x))) {
+                                    Some((p, pp)) => html! {
+                                        <li key={format!("paper-{}", pp.id)} class="facet-group" data-testid="facet-group" data-paper={pp.id.clone()}>
+                                            <span class="facet-group-head">{ super::paper_mark(&corpus.0.corpus, p) }{ format!(" {}", pp.short_title) }</span>
+                                            <ul role="group" aria-label={pp.short_title.clone()}>{ for items }</ul>
+                                        </li>
+                                    },
+                                    None => html! { <>{ for items }</> },
                                 }
                             }) }
                         </ul> }

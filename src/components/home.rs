@@ -1,7 +1,10 @@
-//! The landing page: what the explorer shows, how to read a cell, and three ways in.
+//! The landing page: what the explorer holds in one line (the method is on the methods page),
+//! then the tasks a reader can start from, the tour, how to read a cell and the papers.
 
-use evidence_core::view::{quote_route, Action, OpenQuote, Route, RowGroup, ViewState};
-use evidence_core::viewmodel::home::{corpus_counts, most_cited_evidence, paper_counts, year};
+use evidence_core::view::{quote_route, Action, Facet, OpenQuote, Route, RowGroup, ViewState};
+use evidence_core::viewmodel::home::{
+    corpus_counts, most_cited_evidence, paper_counts, summary_line, year,
+};
 use yew::prelude::*;
 
 use super::{href, on_nav, paper_mark};
@@ -42,54 +45,63 @@ pub fn Home(props: &HomeProps) -> Html {
         }
     });
 
+    let tasks = vec![
+        (
+            vec![
+                Action::Navigate(Route::Matrix),
+                Action::SetRows(RowGroup::Dimension),
+                Action::SetShared(true),
+            ],
+            "Find the events two or more papers cite, and how each files them".to_string(),
+            "guided-shared",
+        ),
+        (
+            vec![
+                Action::Navigate(Route::Matrix),
+                Action::SetRows(RowGroup::Dimension),
+            ],
+            "Compare the papers on shared dimensions".to_string(),
+            "guided-1",
+        ),
+    ];
+    let compare = vec![Action::Navigate(Route::Compare {
+        left: None,
+        right: None,
+    })];
+    let methods = vec![Action::Navigate(Route::About)];
     html! {
         <div class="home">
             <section class="intro">
                 <h1>{ c.about.title.clone() }</h1>
-                <p class="lede">{ c.about.description.clone() }</p>
-                <super::open_link::OpenLink id="home" />
-                <p class="counts" data-testid="corpus-counts">{ corpus_counts(c) }</p>
+                <p class="lede" data-testid="home-summary">{ summary_line(&c.about.description) }{ " " }
+                    <a href={href(&base, methods.clone())} onclick={on_nav(d, methods)} data-testid="home-methods">{ "How it was coded →" }</a></p>
+            </section>
+            <section class="tasks" aria-labelledby="tasks-h">
+                <h2 id="tasks-h">{ "Start with a question" }</h2>
+                <ul class="task-list" data-testid="guided-start">
+                    { for tasks.into_iter().map(|(a, label, test)| html! { <li>{ link(a, label, test) }</li> }) }
+                    { for shared.map(|e| html! {
+                        <li>{ link(vec![Action::Navigate(Route::Evidence { id: c.evidence[e].id.clone() })],
+                            format!("See how the papers use one event: {}", c.evidence[e].title), "guided-2") }</li>
+                    }) }
+                    <li>{ link(compare, "Compare two papers side by side, event by event".into(), "guided-compare") }</li>
+                    <li>{ link(vec![Action::Navigate(Route::Timeline)], "See when the events happened, on a timeline".into(), "guided-timeline") }</li>
+                    { for first_coding.map(|k| {
+                        let q = OpenQuote { coding: k.id.clone(), quote: 0 };
+                        let route = quote_route(c, &q).unwrap_or(Route::Home);
+                        html! { <li>{ link(vec![Action::Navigate(route), Action::OpenQuote(Some(q))],
+                            format!("Read a quote in context: “{}”", evidence_core::filter::qualified_label(c, Facet::Category, &c.categories[k.category].id).unwrap_or_default()), "guided-3") }</li> }
+                    }) }
+                    <li>{ link(vec![Action::Navigate(Route::Matrix)], "Open the whole matrix, with filters and search".into(), "open-matrix") }</li>
+                </ul>
                 { default_tour(props) }
             </section>
+            <p class="counts" data-testid="corpus-counts">{ corpus_counts(c) }</p>
+            <super::open_link::OpenLink id="home" />
             <section class="how" aria-labelledby="how-h">
                 <h2 id="how-h">{ "How to read the matrix" }</h2>
                 <p>{ "Rows are the papers' own analytic categories (for example a partner's role as the author defines it). Columns are concrete evidence: speeches, agreements, operations, funds, exercises, statements, each with a date and place. A mark in a cell means a paper cites that evidence for that category; the letter says which paper, the number how many verbatim quotes support it. Select a cell to read the quotes; every quote opens highlighted in its paragraph." }</p>
                 <ul class="legend" aria-label="Paper marks">{ for legend }</ul>
-            </section>
-            <section class="ways" aria-labelledby="ways-h">
-                <h2 id="ways-h">{ "Three ways in" }</h2>
-                <ol class="ways-list">
-                    <li>
-                        <h3>{ "The matrix" }</h3>
-                        <p>{ "Every category against every piece of evidence, with filters and search." }</p>
-                        { link(vec![Action::Navigate(Route::Matrix)], "Open the matrix".into(), "open-matrix") }
-                    </li>
-                    <li>
-                        <h3>{ "The papers" }</h3>
-                        <p>{ "Read each paper as clean text, with its coded passages marked." }</p>
-                        <button type="button" class="linklike" onclick={|_: MouseEvent| browser::scroll_to("papers")}>
-                            { "See the papers below" }</button>
-                    </li>
-                    <li>
-                        <h3>{ "A guided start" }</h3>
-                        <ol class="guided" data-testid="guided-start">
-                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(RowGroup::Dimension)],
-                                "Compare the papers on shared dimensions".into(), "guided-1") }</li>
-                            <li>{ link(vec![Action::Navigate(Route::Matrix), Action::SetRows(RowGroup::Dimension), Action::SetShared(true)],
-                                "Find the events two or more papers cite, and how each files them".into(), "guided-shared") }</li>
-                            { for shared.map(|e| html! {
-                                <li>{ link(vec![Action::Navigate(Route::Evidence { id: c.evidence[e].id.clone() })],
-                                    format!("See how the papers use one event: {}", c.evidence[e].title), "guided-2") }</li>
-                            }) }
-                            { for first_coding.map(|k| {
-                                let q = OpenQuote { coding: k.id.clone(), quote: 0 };
-                                let route = quote_route(c, &q).unwrap_or(Route::Home);
-                                html! { <li>{ link(vec![Action::Navigate(route), Action::OpenQuote(Some(q))],
-                                    format!("Read a quote in context: “{}”", c.categories[k.category].label), "guided-3") }</li> }
-                            }) }
-                        </ol>
-                    </li>
-                </ol>
             </section>
             <section class="papers" id="papers" aria-labelledby="papers-h">
                 <h2 id="papers-h">{ "The papers" }</h2>

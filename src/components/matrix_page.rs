@@ -89,7 +89,7 @@ pub fn MatrixPage(props: &PageProps) -> Html {
 
     html! {
         <div class={classes!("explorer", with_panel.then_some("with-panel"))}>
-            <Facets counts={counts.clone()} filters={filters} dispatch={d.clone()} />
+            <Facets counts={counts.clone()} filters={filters} dispatch={d.clone()} corpus={data.clone()} />
             <section class="matrix-area" aria-labelledby="matrix-h">
                 <h1 id="matrix-h" class="visually-hidden">{ "Matrix: the papers' categories against the evidence they cite" }</h1>
                 <div class="toolbar">
@@ -199,9 +199,14 @@ fn active_chips(c: &evidence_core::Corpus, s: &ViewState, d: &Callback<Action>) 
     html! {
         <>{ for chips(c, s).into_iter().map(|chip| {
             let d = d.clone();
+            let (facet, value) = match &chip.remove {
+                Action::ToggleFacet(f, v) => (Some(f.key()), Some(v.clone())),
+                _ => (None, None),
+            };
             let remove = chip.remove;
             html! {
-                <button type="button" class="chip" aria-label={chip.aria_label}
+                <button type="button" class="chip" aria-label={chip.aria_label} data-testid="chip"
+                    data-facet={facet} data-value={value}
                     onclick={move |_: MouseEvent| d.emit(remove.clone())}>{ format!("{} ✕", chip.text) }</button>
             }
         }) }</>

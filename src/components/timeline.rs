@@ -1,12 +1,16 @@
 //! The timeline page: the evidence that passes the filters, drawn by the app as SVG in lanes by
-//! paper or by category (`timeline::build_timeline` in the core). A day is a dot, a month a
-//! short bar, a year-only date a dashed bar over the whole year, a range a solid bar. Hover or
-//! keyboard focus shows an item's title; dragging across the axis sets the year range.
+//! paper or by category (`timeline::build_timeline` in the core), where the core's
+//! `timeline_layout` puts it. A day is a dot, a month a short bar, a year-only date a dashed
+//! bar over the whole year, a range a solid bar; each item's title is written beside it (or
+//! inside a long bar) where there is room. Hover or keyboard focus shows an item's details; dragging across the axis,
+//! the period inputs or "Zoom to …" set the year range, which then fills the width.
 
 use std::rc::Rc;
 
-use evidence_core::timeline::{brush_years, build_timeline, Precision, Timeline};
+use evidence_core::timeline::{brush_years, build_timeline, Precision};
+use evidence_core::timeline_layout::{busy_period, layout, Geometry};
 use evidence_core::view::{Action, Route, TimelineLanes, ViewState};
+use evidence_core::viewmodel::facets::years_after_input;
 use yew::prelude::*;
 
 use super::exports::ExportBar;
@@ -23,31 +27,6 @@ pub struct TimelineProps {
     pub state: Rc<ViewState>,
     /// Sends actions to the store.
     pub dispatch: Callback<Action>,
-}
-
-const W: f64 = 1000.0;
-const X0: f64 = 230.0;
-const X1: f64 = 990.0;
-const AXIS: f64 = 22.0;
-const ROW: f64 = 14.0;
-const PAD: f64 = 5.0;
-
-fn x_of(t: &Timeline, year: f64) -> f64 {
-    let span = f64::from(t.last_year + 1 - t.first_year).max(1.0);
-    X0 + (year - f64::from(t.first_year)) / span * (X1 - X0)
-}
-
-fn year_of(t: &Timeline, x: f64) -> f64 {
-    let span = f64::from(t.last_year + 1 - t.first_year).max(1.0);
-    f64::from(t.first_year) + (x - X0) / (X1 - X0) * span
-}
-
-fn cut(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
-    }
 }
 
 /// The timeline page.
@@ -69,13 +48,28 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             move |_| build_timeline(&data.0.corpus, &data.0.index, &s),
         )
     };
+    let g = Geometry::default();
+    let lay = {
+        let data = data.clone();
+        let t = t.clone();
+        use_memo(t, move |t| {
+            let c = &data.0.corpus;
+            layout(
+                t,
+                |i| c.evidence[t.items[i].evidence].title.as_str(),
+                &Geometry::default(),
+            )
+        })
+    };
     let hover = use_state(|| None::<usize>);
     // Drag: start and current x in SVG units while the button is down.
     let brush = use_state(|| None::<(f64, f64)>);
     let c = &data.0.corpus;
-    let svg_x = |e: &MouseEvent| -> Option<f64> {
-        let (left, width) = browser::rect_of("timeline-svg")?;
-        (width > 0.0).then(|| (f64::from(e.client_x()) - left) / width * W)
+    let (first, last) = (t.first_year, t.last_year);
+    let width = g.width;
+    let svg_x = move |e: &MouseEvent| -> Option<f64> {
+        let (left, w) = browser::rect_of("timeline-svg")?;
+        (w > 0.0).then(|| (f64::from(e.client_x()) - left) / w * width)
     };
     let on_down = {
         let brush = brush.clone();
@@ -101,11 +95,13 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
         let brush = brush.clone();
         let d = d.clone();
         let t = t.clone();
+        let g = g.clone();
         Callback::from(move |e: MouseEvent| {
             if let (Some((a, _)), Some(x)) = (*brush, svg_x(&e)) {
                 // A drag (not a click) across the axis sets the years.
                 if (x - a).abs() > 6.0 {
-                    if let Some(range) = brush_years(&t, year_of(&t, a), year_of(&t, x)) {
+                    let year = |x: f64| g.year_of(t.first_year, t.last_year, x);
+                    if let Some(range) = brush_years(&t, year(a), year(x)) {
                         d.emit(Action::SetYears(Some(range)));
                     }
                 }
@@ -125,16 +121,21 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
                 onclick={move |_: MouseEvent| d.emit(action.clone())}>{ label.to_string() }</button>
         }
     };
-    // Lane tops.
-    let mut tops = Vec::with_capacity(t.lanes.len());
-    let mut y = AXIS + 4.0;
-    for l in &t.lanes {
-        tops.push(y);
-        y += l.rows as f64 * ROW + 2.0 * PAD;
-    }
-    let height = y + 4.0;
-    let years: Vec<i32> = (t.first_year..=t.last_year).collect();
-    let step = ((years.len() as f64) / 16.0).ceil().max(1.0) as usize;
+    let years = s.filters.years;
+    let on_period = |is_start: bool| {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let text = browser::field_value(&e);
+            d.emit(Action::SetYears(years_after_input(
+                years,
+                (first, last),
+                is_start,
+                &text,
+            )));
+        })
+    };
+    let busy = busy_period(&t);
+    let height = lay.height;
     let selecting = s.selection.is_some();
     let caption = hover.and_then(|i| t.items.get(i)).map(|it| {
         let ev = &c.evidence[it.evidence];
@@ -152,6 +153,7 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             lane.label
         )
     });
+    let lane_chars = ((g.x0 - 30.0) / 6.0) as usize;
     html! {
         <div class="timeline" data-testid="timeline-page">
             <div class="ov-head">
@@ -161,7 +163,17 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
                         { seg("By paper", lanes == TimelineLanes::Paper, Action::SetLanes(TimelineLanes::Paper), "tl-lanes-paper") }
                         { seg("By category", lanes == TimelineLanes::Category, Action::SetLanes(TimelineLanes::Category), "tl-lanes-category") }
                     </fieldset>
-                    { if s.filters.years.is_some() { html! {
+                    { if t.items.is_empty() { html! {} } else { html! {
+                        <fieldset class="tl-period"><legend>{ "Period" }</legend>
+                            <label for="tl-from" class="visually-hidden">{ "From year" }</label>
+                            <input id="tl-from" type="number" data-testid="tl-from" value={first.to_string()} onchange={on_period(true)} />
+                            <span aria-hidden="true">{ "–" }</span>
+                            <label for="tl-to" class="visually-hidden">{ "To year" }</label>
+                            <input id="tl-to" type="number" data-testid="tl-to" value={last.to_string()} onchange={on_period(false)} />
+                            { for busy.map(|(a, b)| seg(&format!("Zoom to {a}–{b}, where most events are"), false, Action::SetYears(Some((a, b))), "tl-zoom-busy")) }
+                        </fieldset>
+                    } } }
+                    { if years.is_some() { html! {
                         { seg("Show all years", false, Action::SetYears(None), "tl-all-years") }
                     } } else { html! {} } }
                 </div>
@@ -172,34 +184,44 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             </div>
             { if t.items.is_empty() { html! { <p class="empty">{ "No evidence passes the current filters." }</p> } } else { html! {
                 <>
-                <p class="tl-help">{ "Drag across the axis to set the year range. A dot is a day, a short bar a month, a dashed bar a date known only to the year, a solid bar a range. Hover or focus an item (Tab) to read it; Enter opens its evidence card." }</p>
+                <p class="tl-help">{ "Each item's title is written beside it, or inside a long bar, where there is room. Drag across the axis, or type a period, to zoom to those years (they then fill the width). A dot is a day, a short bar a month, a dashed bar a date known only to the year, a solid bar a range; ◂ or ▸ marks a range that goes on past the period. Hover or focus an item (Tab) for its details; Enter opens its evidence card." }</p>
+                <div class="tl-wrap">
                 <svg id="timeline-svg" class={classes!("tl-svg", brush.is_some().then_some("brushing"))} data-testid="timeline"
-                    viewBox={format!("0 0 {W} {height}")} role="group" aria-label="Timeline of the evidence"
-                    data-first={t.first_year.to_string()} data-last={t.last_year.to_string()}
-                    data-x0={X0.to_string()} data-x1={X1.to_string()} data-w={W.to_string()}
+                    viewBox={format!("0 0 {width} {height}")} role="group" aria-label="Timeline of the evidence"
+                    data-first={first.to_string()} data-last={last.to_string()}
+                    data-x0={g.x0.to_string()} data-x1={g.x1.to_string()} data-w={width.to_string()}
                     onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_leave}>
-                    { for years.iter().enumerate().map(|(i, &yr)| {
-                        let x = x_of(&t, f64::from(yr));
+                    { for t.lanes.iter().zip(lay.lanes.iter()).enumerate().map(|(li, (l, b))| html! {
+                        <g class={classes!("tl-lane", (li % 2 == 1).then_some("odd"))} data-lane={l.id.clone()}>
+                            <rect class="tl-lane-bg" x="0" y={b.top.to_string()} width={width.to_string()} height={b.height.to_string()} />
+                        </g>
+                    }) }
+                    { for lay.ticks.iter().map(|k| html! {
+                        <g class="tl-tick">
+                            <line x1={k.x.to_string()} x2={k.x.to_string()} y1={(g.axis - 4.0).to_string()} y2={height.to_string()} />
+                            { if k.labelled { html! { <text x={(k.x + 2.0).to_string()} y={(g.axis - 8.0).to_string()} data-testid="tl-year">{ k.year }</text> } } else { html! {} } }
+                        </g>
+                    }) }
+                    { for t.lanes.iter().zip(lay.lanes.iter()).map(|(l, b)| {
+                        let mark = c.papers.get(l.paper).map(|p| p.mark.clone()).unwrap_or_default();
                         html! {
-                            <g class="tl-tick">
-                                <line x1={x.to_string()} x2={x.to_string()} y1={(AXIS - 4.0).to_string()} y2={height.to_string()} />
-                                { if i % step == 0 { html! { <text x={(x + 2.0).to_string()} y={(AXIS - 8.0).to_string()}>{ yr }</text> } } else { html! {} } }
+                            <g class={classes!("tl-lane-head", format!("lane-p{}", l.paper % 8))} data-testid="tl-lane-head" data-lane={l.id.clone()}>
+                                <rect class="tl-lane-stripe" x="0" y={b.top.to_string()} width="3" height={b.height.to_string()} />
+                                { for b.marks.iter().map(|&y| html! { <>
+                                    <rect class="tl-lane-mark" x="4" y={y.to_string()} width="16" height="14" rx="3" />
+                                    <text class="tl-lane-mark-text" x="12" y={(y + 11.0).to_string()} text-anchor="middle">{ mark.clone() }</text>
+                                </> }) }
+                                <text class="tl-lane-label" x="25" y={(b.top + g.pad + 11.0).to_string()}>
+                                    { cut(&l.label, lane_chars) }
+                                    <title>{ l.label.clone() }</title>
+                                </text>
                             </g>
                         }
                     }) }
-                    { for t.lanes.iter().enumerate().map(|(li, l)| html! {
-                        <g class={classes!("tl-lane", (li % 2 == 1).then_some("odd"))} data-lane={l.id.clone()}>
-                            <rect class="tl-lane-bg" x="0" y={tops[li].to_string()} width={W.to_string()} height={(l.rows as f64 * ROW + 2.0 * PAD).to_string()} />
-                            <text class="tl-lane-label" x="4" y={(tops[li] + PAD + ROW * 0.75).to_string()}>
-                                { format!("{} {}", c.papers.get(l.paper).map(|p| p.mark.as_str()).unwrap_or_default(), cut(&l.label, 34)) }
-                                <title>{ l.label.clone() }</title>
-                            </text>
-                        </g>
-                    }) }
-                    { for t.items.iter().enumerate().map(|(i, it)| {
+                    { for lay.items.iter().map(|b| {
+                        let i = b.item;
+                        let it = &t.items[i];
                         let ev = &c.evidence[it.evidence];
-                        let yc = tops[it.lane] + PAD + it.row as f64 * ROW + ROW / 2.0;
-                        let (xa, xb) = (x_of(&t, it.start), x_of(&t, it.end));
                         let title = format!("{} — {} ({})", ev.title, ev.date_text, it.precision.words());
                         let enter = { let hover = hover.clone(); Callback::from(move |_: MouseEvent| hover.set(Some(i))) };
                         let focus = { let hover = hover.clone(); Callback::from(move |_: FocusEvent| hover.set(Some(i))) };
@@ -207,27 +229,44 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
                         let open = { let d = d.clone(); let card = card.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { for a in card.clone() { d.emit(a) } }) };
                         let click = { let d = d.clone(); Callback::from(move |_: MouseEvent| for a in card.clone() { d.emit(a) }) };
                         let shape = match it.precision {
-                            Precision::Day => html! { <circle cx={xa.to_string()} cy={yc.to_string()} r="4" /> },
-                            _ => html! { <rect x={xa.to_string()} y={(yc - 4.0).to_string()} width={(xb - xa).max(3.0).to_string()} height="8" rx="2" /> },
+                            Precision::Day => html! { <circle cx={b.x.to_string()} cy={b.y.to_string()} r="4" /> },
+                            _ => html! { <rect x={b.x.to_string()} y={(b.y - 4.0).to_string()} width={b.w.to_string()} height="8" rx="2" /> },
                         };
                         let prec = match it.precision { Precision::Day => "day", Precision::Month => "month", Precision::Year => "year", Precision::Range => "range" };
+                        let label = b.label.as_ref().map(|l| {
+                            let text = format!("{}{}{}", if b.cut_before { "◂ " } else { "" }, l.text, if b.cut_after { " ▸" } else { "" });
+                            html! { <text class={classes!("tl-label", l.inside.then_some("in"))} x={l.x.to_string()} y={l.y.to_string()} data-testid="tl-label" aria-hidden="true">{ text }</text> }
+                        });
                         html! {
                             <g class={classes!("tl-item", format!("prec-{prec}"), format!("lane-p{}", t.lanes[it.lane].paper % 8), it.emphasised.then_some("em"), (selecting && !it.emphasised).then_some("dim"))}
                                tabindex="0" role="img" aria-label={title.clone()} data-testid="tl-item" data-evidence={ev.id.clone()}
-                               data-emphasised={it.emphasised.to_string()}
+                               data-emphasised={it.emphasised.to_string()} data-cut={(b.cut_before || b.cut_after).to_string()}
                                onmouseenter={enter} onfocus={focus} onkeydown={open} onclick={click}>
                                 <title>{ title }</title>
                                 { shape }
+                                { for label }
                             </g>
                         }
                     }) }
                     { for brush.map(|(a, b)| html! {
-                        <rect class="tl-brush" x={a.min(b).to_string()} y={AXIS.to_string()} width={(a - b).abs().to_string()} height={(height - AXIS).to_string()} />
+                        <rect class="tl-brush" x={a.min(b).to_string()} y={g.axis.to_string()} width={(a - b).abs().to_string()} height={(height - g.axis).to_string()} />
                     }) }
                 </svg>
-                <p class="tl-caption" data-testid="tl-caption" aria-live="polite">{ caption.unwrap_or_else(|| "Hover or focus an item to read its title.".into()) }</p>
+                </div>
+                <p class="tl-caption" data-testid="tl-caption" aria-live="polite">{ caption.unwrap_or_else(|| "Hover or focus an item for its date, place and lane.".into()) }</p>
                 </>
             } } }
         </div>
+    }
+}
+
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
     }
 }

@@ -1,13 +1,17 @@
 //! Compare two papers: their categories aligned through the crosswalk (one row per dimension,
 //! context categories last), the evidence each side cites on that dimension, and the evidence
 //! both papers cite (shared), with each paper's codings of it so that their quotes can be read
-//! side by side. Only codings that pass the filters and search count.
+//! side by side. Only codings that pass the filters and search count, and of those only the
+//! two papers' codings behind the selection when there is one (`compare_codings`: one event,
+//! one dimension or category, or both; the page says so and offers the whole comparison back).
+//! What the page shows and what its exports hold are the same list.
 
 use std::collections::BTreeSet;
 
 use crate::filter::{category_passes, filter_codings, FilterIndex};
+use crate::matrix::selection_codings;
 use crate::model::{Corpus, Stance};
-use crate::view::ViewState;
+use crate::view::{Route, ViewState};
 
 /// One side of a row.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -89,7 +93,44 @@ fn stances_differ(corpus: &Corpus, left: &[usize], right: &[usize]) -> bool {
     !left.is_empty() && !right.is_empty() && set(left) != set(right)
 }
 
-/// Builds the comparison of papers `left` and `right` under the state's filters.
+/// The two papers a state's compare route shows (None on other routes or without papers).
+pub fn route_papers(corpus: &Corpus, state: &ViewState) -> Option<(usize, usize)> {
+    match &state.route {
+        Route::Compare { left, right } => pick_papers(corpus, left.as_deref(), right.as_deref()),
+        _ => None,
+    }
+}
+
+/// Every coding the compare page shows for papers `left` and `right`: those that pass the
+/// filters and search, narrowed to the selection when there is one, of the two papers only;
+/// in paper, category, evidence order (the order of every export).
+pub fn compare_codings(
+    corpus: &Corpus,
+    index: &FilterIndex,
+    state: &ViewState,
+    left: usize,
+    right: usize,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = match &state.selection {
+        Some(sel) => selection_codings(corpus, index, state, sel),
+        None => {
+            let pass = filter_codings(corpus, index, state);
+            (0..corpus.codings.len()).filter(|&c| pass[c]).collect()
+        }
+    };
+    out.retain(|&c| {
+        let p = corpus.codings[c].paper;
+        p == left || p == right
+    });
+    crate::order::sort_by_key(&mut out, |&c| {
+        let k = &corpus.codings[c];
+        (k.paper, k.category, k.evidence, c)
+    });
+    out
+}
+
+/// Builds the comparison of papers `left` and `right` under the state's filters (and its
+/// selection, which narrows it: see `compare_codings`).
 pub fn compare(
     corpus: &Corpus,
     index: &FilterIndex,
@@ -97,10 +138,13 @@ pub fn compare(
     left: usize,
     right: usize,
 ) -> Comparison {
-    let pass = filter_codings(corpus, index, state);
+    let shown = compare_codings(corpus, index, state, left, right);
+    let narrowed = state.selection.is_some();
     let codings_of = |p: usize| -> Vec<usize> {
-        (0..corpus.codings.len())
-            .filter(|&c| pass[c] && corpus.codings[c].paper == p)
+        shown
+            .iter()
+            .copied()
+            .filter(|&c| corpus.codings[c].paper == p)
             .collect()
     };
     let (lc, rc) = (codings_of(left), codings_of(right));
@@ -113,7 +157,11 @@ pub fn compare(
         let categories: Vec<usize> = (0..corpus.categories.len())
             .filter(|&k| {
                 let cat = &corpus.categories[k];
-                cat.paper == p && cat.dimension == dim && category_passes(corpus, &state.filters, k)
+                cat.paper == p
+                    && cat.dimension == dim
+                    && category_passes(corpus, &state.filters, k)
+                    // Narrowed, a category is on the page only with a coding shown.
+                    && (!narrowed || cs.iter().any(|&c| corpus.codings[c].category == k))
             })
             .collect();
         let ev: BTreeSet<usize> = cs
@@ -170,7 +218,7 @@ pub fn compare(
 mod tests {
     use super::*;
     use crate::testkit;
-    use crate::view::{reduce, Action, Facet};
+    use crate::view::{reduce, Action, Facet, RowKey, Selection};
 
     fn ids(c: &Corpus, ev: &[(usize, bool)]) -> Vec<(String, bool)> {
         ev.iter()
@@ -277,5 +325,40 @@ mod tests {
             .collect();
         assert_eq!(shared, ["aden-escort-2009"]);
         assert_eq!((k.n_left, k.n_right), (2, 1));
+    }
+
+    #[test]
+    fn a_selection_narrows_the_comparison_and_keeps_its_two_papers() {
+        let c = testkit::sample();
+        let i = FilterIndex::new(&c);
+        let s = reduce(
+            &ViewState::default(),
+            Action::Select(Some(Selection::Column("aden-escort-2009".into()))),
+        );
+        let k = compare(&c, &i, &s, 0, 1);
+        let shown = compare_codings(&c, &i, &s, 0, 1);
+        assert!(shown.iter().all(|&x| c.codings[x].paper < 2));
+        assert_eq!(k.shared.len(), 1);
+        assert_eq!((k.n_left, k.n_right), (1, 1));
+        // Only the categories that code the event are on the page, each listing it.
+        for row in &k.rows {
+            for side in [&row.left, &row.right] {
+                assert_eq!(side.categories.is_empty(), side.evidence.is_empty());
+                assert!(side
+                    .evidence
+                    .iter()
+                    .all(|&(e, _)| c.evidence[e].id == "aden-escort-2009"));
+            }
+        }
+        // A dimension: only its row.
+        let s = reduce(
+            &ViewState::default(),
+            Action::Select(Some(Selection::Row(RowKey::Dimension("political".into())))),
+        );
+        let k = compare(&c, &i, &s, 0, 1);
+        let dims: Vec<Option<usize>> = k.rows.iter().map(|r| r.dimension).collect();
+        assert_eq!(dims, [c.dimension_idx("political")]);
+        // Every route but compare has no papers to compare.
+        assert_eq!(route_papers(&c, &s), None);
     }
 }

@@ -97,6 +97,21 @@ pub fn facet_label<'a>(corpus: &'a Corpus, facet: Facet, id: &str) -> Option<&'a
     corpus_facet_values(corpus, facet).find_map(|(v, label)| (v == id).then_some(label))
 }
 
+/// A value's label that says what it is outside its facet's list (chips, the filter line,
+/// printouts and exports): a category with its paper's mark in front (`U · Framing`), since
+/// papers reuse labels; every other value as `facet_label` says.
+pub fn qualified_label(corpus: &Corpus, facet: Facet, id: &str) -> Option<String> {
+    if facet == Facet::Category {
+        let k = corpus.category_idx(id)?;
+        let cat = &corpus.categories[k];
+        return Some(match corpus.papers.get(cat.paper) {
+            Some(p) => format!("{} · {}", p.mark, cat.label),
+            None => cat.label.clone(),
+        });
+    }
+    facet_label(corpus, facet, id).map(str::to_string)
+}
+
 fn alphabetical<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: BTreeSet<&str> = values.collect();
     let mut v: Vec<(String, &str)> = set.into_iter().map(|s| (search_key(s), s)).collect();
@@ -349,6 +364,9 @@ pub struct FacetValue {
     pub count: usize,
     /// Whether the value is in the facet's set.
     pub selected: bool,
+    /// The paper a category belongs to (index into `Corpus::papers`); None for other facets.
+    /// The side bar groups categories under their paper: labels repeat across papers.
+    pub paper: Option<usize>,
 }
 
 /// Counts for one facet.
@@ -417,6 +435,9 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
                     label: label.to_string(),
                     count: hi - lo,
                     selected: set.contains(id),
+                    paper: (facet == Facet::Category)
+                        .then(|| corpus.category_idx(id).map(|k| corpus.categories[k].paper))
+                        .flatten(),
                 }
             })
             .collect();

@@ -26,6 +26,7 @@ pub mod suggest;
 pub mod summary;
 pub mod text;
 pub mod timeline;
+pub mod timeline_layout;
 pub mod tour;
 pub mod tour_edit;
 pub mod tour_file;

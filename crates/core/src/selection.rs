@@ -15,15 +15,9 @@ pub fn filter_labels(corpus: &Corpus, state: &ViewState) -> Vec<String> {
     for facet in Facet::ALL {
         for v in f.set(facet) {
             let label = match facet {
-                Facet::Paper => corpus
-                    .paper_idx(v)
-                    .map(|i| corpus.papers[i].short_title.clone()),
-                Facet::Category => corpus
-                    .category_idx(v)
-                    .map(|i| corpus.categories[i].label.clone()),
-                Facet::Dimension => corpus
-                    .dimension_idx(v)
-                    .map(|i| corpus.dimensions[i].label.clone()),
+                Facet::Paper | Facet::Category | Facet::Dimension => {
+                    crate::filter::qualified_label(corpus, facet, v)
+                }
                 _ => None,
             }
             .unwrap_or_else(|| v.clone());
@@ -46,9 +40,13 @@ pub fn filter_labels(corpus: &Corpus, state: &ViewState) -> Vec<String> {
     out
 }
 
-/// The codings of what is on screen: those behind the selection when there is one, else every
-/// coding that passes the filters and search; in paper, category, evidence order.
+/// The codings of what is on screen: on the compare page exactly what it shows of its two
+/// papers (`compare::compare_codings`); elsewhere those behind the selection when there is one,
+/// else every coding that passes the filters and search; in paper, category, evidence order.
 pub fn view_codings(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<usize> {
+    if let Some((l, r)) = crate::compare::route_papers(corpus, state) {
+        return crate::compare::compare_codings(corpus, index, state, l, r);
+    }
     match &state.selection {
         Some(sel) => selection_codings(corpus, index, state, sel),
         None => {
@@ -76,8 +74,9 @@ fn slug(s: &str) -> String {
 
 /// A file name (without extension) that says what the file holds: the page, the selection and
 /// the filters, as ASCII slugs, at most about 100 chars. For example
-/// `evidence-matrix-paper-prospects-kind-speech`, `evidence-overview-all`.
-pub fn file_stem(state: &ViewState) -> String {
+/// `evidence-matrix-paper-prospects-kind-speech`, `evidence-overview-all`; a comparison names
+/// both papers (`evidence-compare-alpha-vs-beta-…`, before anything is cut).
+pub fn file_stem(corpus: &Corpus, state: &ViewState) -> String {
     let page = match &state.route {
         Route::Home => "start",
         Route::Matrix => "matrix",
@@ -94,6 +93,13 @@ pub fn file_stem(state: &ViewState) -> String {
     }
     if let Route::Evidence { id } = &state.route {
         parts.push(slug(id));
+    }
+    if let Some((l, r)) = crate::compare::route_papers(corpus, state) {
+        parts.push(format!(
+            "{}-vs-{}",
+            slug(&corpus.papers[l].id),
+            slug(&corpus.papers[r].id)
+        ));
     }
     match &state.selection {
         Some(Selection::Cell { row, evidence }) => {
@@ -416,9 +422,7 @@ pub fn codings_markdown(
 /// The selection in words ("Row: label", "Cell: row × evidence", "Evidence: title").
 pub fn selection_label(corpus: &Corpus, sel: &Selection) -> String {
     let row = |k: &RowKey| match k {
-        RowKey::Category(id) => corpus
-            .category_idx(id)
-            .map(|i| corpus.categories[i].label.clone())
+        RowKey::Category(id) => crate::filter::qualified_label(corpus, Facet::Category, id)
             .unwrap_or_else(|| id.clone()),
         RowKey::Dimension(id) => corpus
             .dimension_idx(id)
@@ -455,6 +459,7 @@ mod tests {
     use crate::testkit;
     use crate::url;
     use crate::view::{reduce, Action};
+    use std::collections::BTreeSet;
 
     fn with_hash(h: &str) -> Corpus {
         let mut c = testkit::sample();
@@ -521,16 +526,17 @@ mod tests {
 
     #[test]
     fn file_names_say_what_they_hold() {
+        let c = testkit::sample();
         let mut s = ViewState {
             route: Route::Matrix,
             ..ViewState::default()
         };
-        assert_eq!(file_stem(&s), "evidence-matrix-all");
+        assert_eq!(file_stem(&c, &s), "evidence-matrix-all");
         s = reduce(&s, Action::ToggleFacet(Facet::Place, "Bamyán".into()));
         s = reduce(&s, Action::SetYears(Some((2007, 2008))));
         s = reduce(&s, Action::SetSearch("Abe’s speech".into()));
         assert_eq!(
-            file_stem(&s),
+            file_stem(&c, &s),
             "evidence-matrix-place-bamyan-years-2007-2008-search-abe-s-speech"
         );
         s = reduce(
@@ -540,11 +546,63 @@ mod tests {
                 evidence: "abe-speech-2007".into(),
             })),
         );
-        assert!(
-            file_stem(&s).starts_with("evidence-matrix-cell-dim-political-abe-speech-2007-place")
-        );
+        assert!(file_stem(&c, &s)
+            .starts_with("evidence-matrix-cell-dim-political-abe-speech-2007-place"));
         s = reduce(&s, Action::SetSearch("x".repeat(300)));
-        assert!(file_stem(&s).len() <= 100);
+        assert!(file_stem(&c, &s).len() <= 100);
+        // A comparison names both papers, the defaults too.
+        let s = reduce(
+            &ViewState::default(),
+            Action::Navigate(Route::Compare {
+                left: Some("gamma".into()),
+                right: None,
+            }),
+        );
+        assert_eq!(file_stem(&c, &s), "evidence-compare-gamma-vs-alpha-all");
+        let s = reduce(
+            &s,
+            Action::Select(Some(Selection::Column("aden-escort-2009".into()))),
+        );
+        assert_eq!(
+            file_stem(&c, &s),
+            "evidence-compare-gamma-vs-alpha-col-aden-escort-2009"
+        );
+    }
+
+    #[test]
+    fn the_compare_page_exports_its_two_papers_only() {
+        let c = testkit::sample();
+        let i = FilterIndex::new(&c);
+        let papers =
+            |v: &[usize]| -> BTreeSet<usize> { v.iter().map(|&k| c.codings[k].paper).collect() };
+        let mut s = reduce(
+            &ViewState::default(),
+            Action::Navigate(Route::Compare {
+                left: Some("alpha".into()),
+                right: Some("beta".into()),
+            }),
+        );
+        let all = view_codings(&c, &i, &s);
+        assert_eq!(papers(&all), BTreeSet::from([0, 1]));
+        let want = (0..c.codings.len())
+            .filter(|&k| c.codings[k].paper < 2)
+            .count();
+        assert_eq!(all.len(), want);
+        // A column selected in the matrix narrows the comparison to that event, of these two
+        // papers only (gamma cites it too).
+        s = reduce(
+            &s,
+            Action::Select(Some(Selection::Column("aden-escort-2009".into()))),
+        );
+        let one = view_codings(&c, &i, &s);
+        assert!(one
+            .iter()
+            .all(|&k| c.evidence[c.codings[k].evidence].id == "aden-escort-2009"));
+        assert_eq!(papers(&one), BTreeSet::from([0, 1]));
+        assert!(c
+            .codings
+            .iter()
+            .any(|k| k.paper == 2 && c.evidence[k.evidence].id == "aden-escort-2009"));
     }
 
     #[test]

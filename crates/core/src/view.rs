@@ -683,6 +683,17 @@ pub fn route_key(route: &Route) -> &'static str {
     }
 }
 
+/// Whether going from `from` to `to` opens another page, which then starts at its top (a
+/// page that selects something further down scrolls to it itself): another kind of page,
+/// another paper, evidence item or pair of papers. Moving within one paper's reader (to a
+/// block) is not.
+pub fn opens_new_page(from: &Route, to: &Route) -> bool {
+    match (from, to) {
+        (Route::Read { paper: a, .. }, Route::Read { paper: b, .. }) => a != b,
+        _ => from != to,
+    }
+}
+
 /// The reader route that shows a quote: its paper, at the block that holds it (for a quote in
 /// a footnote, the block that references the footnote). None when the quote does not exist.
 pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {
@@ -701,6 +712,28 @@ pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_new_page_starts_at_its_top_but_a_move_within_the_reader_does_not() {
+        use super::{opens_new_page, Route};
+        let read = |p: &str, b: Option<&str>| Route::Read {
+            paper: p.into(),
+            block: b.map(Into::into),
+        };
+        assert!(opens_new_page(&Route::Home, &Route::Matrix));
+        assert!(!opens_new_page(&Route::Matrix, &Route::Matrix));
+        assert!(!opens_new_page(&read("a", None), &read("a", Some("p3"))));
+        assert!(opens_new_page(&read("a", None), &read("b", None)));
+        let cmp = |l: &str| Route::Compare {
+            left: Some(l.into()),
+            right: None,
+        };
+        assert!(opens_new_page(&cmp("a"), &cmp("b")));
+        assert!(opens_new_page(
+            &Route::Evidence { id: "x".into() },
+            &Route::Evidence { id: "y".into() }
+        ));
+    }
+
     use super::*;
 
     fn read(paper: &str) -> Route {

@@ -1,8 +1,22 @@
 //! The facet sidebar's view model: the span of the year inputs, the range a typed year makes,
 //! which facets start open, and each checkbox's element id.
 
-use crate::filter::FacetCounts;
+use crate::filter::{FacetCounts, FacetValue};
 use crate::view::Facet;
+
+/// A facet's values as the side bar draws them: categories grouped under their paper (papers
+/// in corpus order, categories in their order), since papers reuse labels ("Framing and
+/// background" in each); every other facet is one group without a paper.
+pub fn value_groups(values: &[FacetValue]) -> Vec<(Option<usize>, Vec<&FacetValue>)> {
+    let mut groups: Vec<(Option<usize>, Vec<&FacetValue>)> = Vec::new();
+    let mut papers: Vec<Option<usize>> = values.iter().map(|v| v.paper).collect();
+    crate::order::sort(&mut papers);
+    papers.dedup();
+    for p in papers {
+        groups.push((p, values.iter().filter(|v| v.paper == p).collect()));
+    }
+    groups
+}
 
 /// The first and last year of the corpus's year histogram ((0, 0) without dated evidence): the
 /// bounds of the year inputs and what an untouched input shows.
@@ -82,6 +96,29 @@ mod tests {
             years_after_input(Some((2008, 2011)), span, true, "20x9"),
             None
         );
+    }
+
+    #[test]
+    fn categories_are_grouped_under_their_paper() {
+        let c = testkit::sample();
+        let counts = facet_counts(&c, &FilterIndex::new(&c), &ViewState::default());
+        let cats = counts.facet(Facet::Category).unwrap();
+        let groups = value_groups(&cats.values);
+        let papers: Vec<Option<usize>> = groups.iter().map(|g| g.0).collect();
+        assert_eq!(papers, [Some(0), Some(1), Some(2)]);
+        for (p, vs) in &groups {
+            assert!(vs
+                .iter()
+                .all(|v| c.categories[c.category_idx(&v.id).unwrap()].paper == p.unwrap()));
+        }
+        assert_eq!(
+            groups.iter().map(|g| g.1.len()).sum::<usize>(),
+            c.categories.len()
+        );
+        let kinds = counts.facet(Facet::Kind).unwrap();
+        let groups = value_groups(&kinds.values);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].0, None);
     }
 
     #[test]

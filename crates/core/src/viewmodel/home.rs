@@ -63,6 +63,26 @@ pub fn most_cited_evidence(corpus: &Corpus, index: &FilterIndex) -> Option<usize
         .max_by_key(|&e| (index.evidence_papers(e), codings[e], std::cmp::Reverse(e)))
 }
 
+/// The start page's one-line summary of the corpus: the first sentence of its description
+/// (the whole description, with the method, is on the methods page). A sentence ends at a
+/// full stop followed by a space and a capital, so "(Tsuruoka 2011 and 2010, Hirose 2010)"
+/// or "e.g. this" do not end it.
+pub fn summary_line(description: &str) -> &str {
+    let d = description.trim();
+    let b = d.as_bytes();
+    for (i, w) in b.windows(3).enumerate() {
+        if w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase() {
+            let before = &d[..i];
+            // An abbreviation ("e.g.", "St.") is not the end.
+            let last_word = before.rsplit([' ', '(']).next().unwrap_or("");
+            if last_word.len() > 2 && !last_word.contains('.') {
+                return &d[..=i];
+            }
+        }
+    }
+    d
+}
+
 /// The year part of a date (`2010-06` → `2010`).
 pub fn year(date: &str) -> &str {
     date.get(..4).unwrap_or(date)
@@ -99,6 +119,20 @@ mod tests {
             most_cited_evidence(&Corpus::default(), &FilterIndex::default()),
             None
         );
+    }
+
+    #[test]
+    fn the_summary_is_the_first_sentence() {
+        assert_eq!(
+            summary_line("Three papers (Smith 2010), coded. The unit of coding is an item. More."),
+            "Three papers (Smith 2010), coded."
+        );
+        assert_eq!(
+            summary_line("See e.g. Smith. Then more."),
+            "See e.g. Smith."
+        );
+        assert_eq!(summary_line("  One sentence only  "), "One sentence only");
+        assert_eq!(summary_line(""), "");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The matrix page's view model: a chip per active filter (a click removes it), and the
 //! paragraphs of the papers that match the search, each with a snippet around its first match.
 
-use crate::filter::facet_label;
+use crate::filter::qualified_label;
 use crate::model::Corpus;
 use crate::search::ParagraphHit;
 use crate::view::{Action, Facet, ViewState};
@@ -22,7 +22,7 @@ pub fn chips(corpus: &Corpus, s: &ViewState) -> Vec<Chip> {
     let mut out = Vec::new();
     for f in Facet::ALL {
         for v in s.filters.set(f) {
-            let label = facet_label(corpus, f, v).unwrap_or(v);
+            let label = qualified_label(corpus, f, v).unwrap_or_else(|| v.clone());
             out.push(Chip {
                 text: format!("{}: {label}", f.label()),
                 aria_label: Some(format!("Remove filter {}: {label}", f.label())),
@@ -147,7 +147,7 @@ mod tests {
             texts,
             [
                 "Paper: beta (short)",
-                "Category: NATO prospects",
+                "Category: G · NATO prospects",
                 "Dimension: Capacity building",
                 "Place: Bamyán",
                 "Kind: no-such-kind",
