@@ -1135,7 +1135,7 @@ pub fn scroll_testid_to_top(testid: &str) {
     }
 }
 
-/// Fits the element with this test id to the width of its parent by CSS `zoom` (never below
+/// Fits what the element with this test id holds to its width by CSS `zoom` (never below
 /// `slide::MIN_SCALE`; what is still wider scrolls inside its own box). Starts from the
 /// unscaled element on every call; the scale is written as `data-scale` (for tests).
 pub fn fit_width(testid: &str) {
@@ -1151,9 +1151,7 @@ pub fn fit_width(testid: &str) {
         return;
     };
     let _ = el.style().remove_property("zoom");
-    let room = el
-        .parent_element()
-        .map_or(0.0, |p| f64::from(p.client_width()));
+    let room = f64::from(el.client_width());
     let need = f64::from(el.scroll_width());
     let scale = if need > room + 1.0 && room > 0.0 {
         (room / need).max(MIN_SCALE)

@@ -173,6 +173,7 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             { if t.items.is_empty() { html! { <p class="empty">{ "No evidence passes the current filters." }</p> } } else { html! {
                 <>
                 <p class="tl-help">{ "Drag across the axis to set the year range. A dot is a day, a short bar a month, a dashed bar a date known only to the year, a solid bar a range. Hover or focus an item (Tab) to read it; Enter opens its evidence card." }</p>
+                <div class="tl-scroll" data-testid="timeline-wrap">
                 <svg id="timeline-svg" class={classes!("tl-svg", brush.is_some().then_some("brushing"))} data-testid="timeline"
                     viewBox={format!("0 0 {W} {height}")} role="group" aria-label="Timeline of the evidence"
                     data-first={t.first_year.to_string()} data-last={t.last_year.to_string()}
@@ -225,6 +226,7 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
                         <rect class="tl-brush" x={a.min(b).to_string()} y={AXIS.to_string()} width={(a - b).abs().to_string()} height={(height - AXIS).to_string()} />
                     }) }
                 </svg>
+                </div>
                 <p class="tl-caption" data-testid="tl-caption" aria-live="polite">{ caption.unwrap_or_else(|| "Hover or focus an item to read its title.".into()) }</p>
                 </>
             } } }
