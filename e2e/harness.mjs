@@ -104,7 +104,7 @@ export async function startServer(dir = DIST) {
 /** Launch Debian's Chromium via playwright-core (headless, fresh temporary profile). */
 export async function launchBrowser() {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: run scripts/setup.sh (apt-get install chromium)`);
+    throw new Error(`${CHROMIUM} not found: run SETUP_FOR=test bash scripts/setup.sh (apt-get install chromium)`);
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startHarness, axe, assertClean, screenshot, CHROMIUM_ARGS, CHROMIUM, decodeQr, pdfPages } from './harness.mjs';
 import { chromium } from 'playwright-core';
-import { openMenu } from './pages.mjs';
+import { openMenu, loadCsv, loadSummary, paperIds } from './pages.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -170,7 +170,7 @@ for (const via of ['http', 'file']) {
       await waitFor(popup, () => document.documentElement.dataset.theme === 'projector');
       // A message from any other window (here the presenter window itself) is ignored.
       const before = await popup.getByTestId('pv-current').innerText();
-      await popup.evaluate(() => window.postMessage('evidence-presenter/1 state /evidence/abe-nac-2007', '*'));
+      await popup.evaluate((id) => window.postMessage(`evidence-presenter/1 state /evidence/${id}`, '*'), loadSummary().evidence[0].id);
       await popup.waitForTimeout(300);
       assert.equal(await popup.getByTestId('pv-current').innerText(), before, 'a foreign message changes nothing');
       // The clock runs, pauses and resets.
@@ -206,7 +206,7 @@ test('when the popup is blocked, the notes open beside the slide and the page sa
     page.on('pageerror', (e) => errors.push(String(e)));
     let popups = 0;
     context.on('page', () => popups++);
-    await page.goto(`${h.origin}/#/matrix?v=1&paper=prospects`);
+    await page.goto(`${h.origin}/#/matrix?v=1&paper=${paperIds()[0]}`);
     await page.waitForSelector('html[data-ready="1"]', { state: 'attached' });
     // Let the transient user activation of the test's own calls expire (5 s in Chromium).
     await new Promise((ok) => setTimeout(ok, 5500));
@@ -232,7 +232,14 @@ test('when the popup is blocked, the notes open beside the slide and the page sa
 
 for (const via of ['http', 'file']) {
   test(`the handout of the current view prints one page with a QR code of its link (${via})`, T, async () => {
-    const frag = '#/matrix?v=1&paper=prospects&sel=row:p-comprehensive';
+    // The paper with the fewest codings, and the category of that paper with the most of them.
+    const rows = loadCsv();
+    const papers = [...loadSummary().papers].filter((p) => rows.some((r) => r.paper_id === p.id));
+    const paper = papers.sort((a, b) => a.codings - b.codings)[0];
+    const counts = new Map();
+    for (const r of rows.filter((r) => r.paper_id === paper.id)) counts.set(r.category_id, (counts.get(r.category_id) ?? 0) + 1);
+    const category = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    const frag = `#/matrix?v=1&paper=${paper.id}&sel=row:${category}`;
     const s = await open(via, frag);
     try {
       const page = s.page;
@@ -245,7 +252,8 @@ for (const via of ['http', 'file']) {
       assert.equal(link, page.url(), 'the printed link is the view');
       const sources = await page.locator('.handout-source').allInnerTexts();
       assert.ok(sources.length > 0, 'the quotes of the selection are listed');
-      assert.ok(sources.every((t) => /^Prospects of Japan-NATO Cooperation \(P\) · .+ · .+/.test(t)), `paper and section: ${sources}`);
+      const head = `${paper.short_title} (${paper.mark}) · `;
+      assert.ok(sources.every((t) => t.startsWith(head) && / · .+ · .+/.test(t)), `paper and section: ${sources}`);
       await page.emulateMedia({ media: 'print' });
       await screenshot(page, `handout-view-${via}`);
       const png = await page.getByTestId('handout-qr').screenshot();
@@ -267,7 +275,7 @@ for (const via of ['http', 'file']) {
 }
 
 test("printing a view with the browser's own Print command carries its link and QR code", T, async () => {
-  const s = await h.openApp('/#/matrix?v=1&paper=view-from-tokyo&theme=dark');
+  const s = await h.openApp(`/#/matrix?v=1&paper=${paperIds().at(-1)}&theme=dark`);
   try {
     const page = s.page;
     await page.getByTestId('matrix').waitFor();

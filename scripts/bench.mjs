@@ -29,9 +29,9 @@
 // and writes bench/phone.json.
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { cpus } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { dirSizes } from './sizes.mjs';
 import { pathToFileURL } from 'node:url';
 import { DIST, ROOT, launchBrowser, startServer } from '../e2e/harness.mjs';
 import { loadCsv } from '../e2e/pages.mjs';
@@ -152,15 +152,12 @@ function sizes(dir) {
   const files = {};
   let servedGzip = 0;
   let servedRaw = 0;
-  for (const f of readdirSync(dir).sort()) {
-    const p = join(dir, f);
-    if (!statSync(p).isFile()) continue;
-    const b = readFileSync(p);
-    const gz = gzipSync(b, { level: 9 }).length;
-    files[f] = { raw: b.length, gzip: gz };
-    if (f !== 'explorer.html' && f !== 'evidence.csv' && !f.endsWith('.json')) {
-      servedRaw += b.length;
-      servedGzip += gz;
+  // Top-level files only, sized by scripts/sizes.mjs (the one home of the size rule).
+  for (const { file, raw, gzip } of dirSizes(dir).filter((r) => !r.file.includes('/'))) {
+    files[file] = { raw, gzip };
+    if (file !== 'explorer.html' && file !== 'evidence.csv' && !file.endsWith('.json')) {
+      servedRaw += raw;
+      servedGzip += gzip;
     }
   }
   return { files, served_app: { raw: servedRaw, gzip: servedGzip } };
@@ -233,7 +230,7 @@ async function measurePhone(browser) {
 
 /** Every figure for one build; `null` figures (with `note`) when its matrix does not render in time. */
 async function measure(browser, build) {
-  const out = { build: build.label, dir: build.dir };
+  const out = { build: build.label, dir: relative(ROOT, build.dir) };
   // A copy of the build with the static pages beside it (the build itself stays as it was made).
   const www = join(WWW, build.label);
   rmSync(www, { recursive: true, force: true });

@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # --phone: only a participant's phone (the default tour on explorer.html, CPU throttled 4x),
 # written to bench/phone.json.
 bash scripts/build.sh
-. scripts/setup.sh >/dev/null
+SETUP_FOR=test . scripts/setup.sh >/dev/null
 if [ "${1-}" = "--phone" ]; then
   exec node scripts/bench.mjs --phone
 fi

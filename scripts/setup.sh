@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
-# Idempotent installer of everything the build and the tests need ("Toolchain" in ARCHITECTURE.md
-# says why each version).
+# Idempotent installer of what the build (and, with SETUP_FOR=test, the tests) need ("Toolchain"
+# in ARCHITECTURE.md says why each version).
 # Installs only what is missing or at the wrong version; prints what it installs or skips.
 # Works on a brand-new machine (only the package registries are reachable) and is a quick no-op
 # on a prepared one. Source it (`. scripts/setup.sh`) to keep its PATH, or run it with bash.
 #
+#   SETUP_FOR=build (default; build.sh, serve.sh): the Rust target, Trunk, wasm-bindgen-cli and
+#                   the npm packages; SETUP_FOR=test (test.sh) adds the browsers and Xvfb.
+#
+# Trunk and wasm-bindgen-cli are compiled with thin local LTO and 16 codegen units instead of
+# their own release profiles (fat LTO, one codegen unit): they only drive the build, and this
+# roughly halves their compile time on 2 cores (README, "The two commands", has the figures).
+#
 #   rust target wasm32-unknown-unknown      rustup target add
-#   trunk 0.21.14                            cargo install --locked   (~10-17 min on 2 cores)
-#   wasm-bindgen-cli = Cargo.lock's version  cargo install (no --locked: the mirror lags)  (~10 min)
+#   trunk 0.21.14                            cargo install --locked
+#   wasm-bindgen-cli = Cargo.lock's version  cargo install (no --locked: the mirror lags)
 #   playwright-core, binaryen@132, axe-core, npm ci (package-lock.json; no browser download)
 #   puppeteer-core, selenium-webdriver
 #   chromium + chromium-driver, firefox-esr,  apt-get (one update, one install), only for what is
-#   webkit2gtk-driver, xvfb                    missing; Firefox and WebKit run the engine subsets
+#   webkit2gtk-driver, xvfb                    missing, SETUP_FOR=test only; Firefox and WebKit
+#                                              run the engine subsets
 set -euo pipefail
 
 _setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +28,7 @@ export PATH="$HOME/.cargo/bin:$_setup_root/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 
 TRUNK_VERSION=0.21.14
+SETUP_FOR="${SETUP_FOR:-build}"
 say() { printf 'setup: %s\n' "$*"; }
 
 (
@@ -43,13 +52,19 @@ say() { printf 'setup: %s\n' "$*"; }
     fi
   done
 
+  # Profile overrides for the two tools `cargo install` compiles (not for the app: its own
+  # release profile in Cargo.toml is what ships).
+  fast_install() {
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+  }
+
   # --- Trunk ---------------------------------------------------------------------------------
   have=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$have" = "$TRUNK_VERSION" ]; then
     say "skip: trunk $TRUNK_VERSION (installed)"
   else
-    say "install: trunk $TRUNK_VERSION (found: ${have:-none}); compiling, this takes 10-17 minutes"
-    cargo install --locked "trunk@$TRUNK_VERSION"
+    say "install: trunk $TRUNK_VERSION (found: ${have:-none}); compiling, this takes several minutes"
+    fast_install --locked "trunk@$TRUNK_VERSION"
   fi
 
   # --- wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen --------------------------------
@@ -61,8 +76,8 @@ say() { printf 'setup: %s\n' "$*"; }
   if [ "$have" = "$want" ]; then
     say "skip: wasm-bindgen-cli $want (installed)"
   else
-    say "install: wasm-bindgen-cli $want (found: ${have:-none}); compiling, this takes ~10 minutes"
-    cargo install --force "wasm-bindgen-cli@$want"
+    say "install: wasm-bindgen-cli $want (found: ${have:-none}); compiling, this takes a few minutes"
+    fast_install --force "wasm-bindgen-cli@$want"
   fi
 
   # --- npm packages --------------------------------------------------------------------------
@@ -84,6 +99,11 @@ say() { printf 'setup: %s\n' "$*"; }
     { say "node_modules/.bin/wasm-opt is not binaryen 132"; exit 1; }
 
   # --- Browsers (Debian packages): Chromium, Firefox ESR, WebKitGTK's driver and Xvfb ---------
+  # Only the tests need them: serving and building skip this part.
+  if [ "$SETUP_FOR" != test ]; then
+    say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), node $(node --version)"
+    exit 0
+  fi
   missing=()
   for pair in "chromium chromium-driver:/usr/bin/chromium" "firefox-esr:/usr/bin/firefox-esr" \
     "webkit2gtk-driver:/usr/bin/WebKitWebDriver" "xvfb:/usr/bin/Xvfb"; do

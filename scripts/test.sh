@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # THE test command (also what .ci/run runs). Installs missing tools, then:
-#   fmt check, clippy (host, all targets; wasm32 for the app), cargo test (workspace),
+#   fmt check, the boundary check (scripts/check_boundaries.py), clippy (host, all targets; wasm32 for the app), cargo test (workspace),
 #   trunk build --release (warnings fail it), e2e suite (node --test e2e/, headless Chromium),
 #   the e2e smoke suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
 #   read the corpus from the build's output, so they must pass on any corpus; and
@@ -16,7 +16,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 unset EVIDENCE_SCALE
 
 t0=$SECONDS
-. scripts/setup.sh
+SETUP_FOR=test . scripts/setup.sh
 echo "test: setup took $((SECONDS - t0)) s"
 
 failed=()
@@ -52,6 +52,10 @@ trunk_build() {
 }
 
 step "cargo fmt --check" cargo fmt --all --check || true
+# Web APIs only behind src/browser/; no corpus id in src/, crates/ or e2e/ (and the check's own
+# self-test: a planted web-sys use and a planted id must both be found).
+step "boundaries (scripts/check_boundaries.py)" python3 scripts/check_boundaries.py || true
+step "boundaries self-test" python3 scripts/check_boundaries.py --self-test || true
 step "clippy (host)" cargo clippy --workspace --all-targets -- -D warnings || true
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p evidence-explorer -- -D warnings || true
 step "cargo test" cargo test --workspace || true

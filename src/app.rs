@@ -216,7 +216,7 @@ fn Shell(props: &ShellProps) -> Html {
     // someone types, the first keystroke does not either.
     {
         let d = d.clone();
-        let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+        let frame = use_mut_ref(|| None::<browser::Frame>);
         use_effect_with((), move |_| {
             *frame.borrow_mut() = Some(browser::next_frame(move || {
                 browser::after(0, move || d.0.index.search.warm(&d.0.corpus)).forget();

@@ -741,9 +741,12 @@ pub fn after(ms: u32, f: impl FnOnce() + 'static) -> gloo::timers::callback::Tim
 
 /// Calls `f` before the next frame is painted (once layout is needed anyway), unless the value
 /// is dropped before.
-pub fn next_frame(f: impl FnOnce() + 'static) -> gloo::render::AnimationFrame {
-    gloo::render::request_animation_frame(move |_| f())
+pub fn next_frame(f: impl FnOnce() + 'static) -> Frame {
+    Frame(gloo::render::request_animation_frame(move |_| f()))
 }
+
+/// A pending [`next_frame`] call: dropping it cancels the call.
+pub struct Frame(#[allow(dead_code)] gloo::render::AnimationFrame);
 
 /// Calls `f` when the browser is about to print the page (its own Print command too).
 pub fn on_before_print(f: impl Fn() + 'static) -> Option<EventListener> {

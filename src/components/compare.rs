@@ -12,6 +12,7 @@ use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
 use super::quote::quotes_list;
 use super::{count, href, on_nav, paper_mark};
+use crate::browser;
 use crate::data::Shared;
 
 /// Props of `ComparePage`.
@@ -50,8 +51,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         let d = d.clone();
         let ids: Vec<String> = c.papers.iter().map(|p| p.id.clone()).collect();
         let onchange = Callback::from(move |e: Event| {
-            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let chosen = sel.value();
+            let chosen = browser::select_value(&e);
             let other = ids.get(other).cloned();
             let route = if side == "left" {
                 Route::Compare {

@@ -82,12 +82,12 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let codings = view_codings(c, &data.0.index, &s);
             let text = codings_markdown(c, &codings, &s, &browser::link_page());
             let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            browser::spawn(async move {
                 match browser::copy_text(&text).await {
                     Ok(()) => status.set(Status::Done("Markdown copied.".into())),
                     Err(()) => {
                         status.set(Status::Manual(text));
-                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        browser::sleep(0).await;
                         browser::select_textarea("export-fallback");
                     }
                 }

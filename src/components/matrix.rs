@@ -315,7 +315,7 @@ fn use_grid_window(
     {
         // Measured before the next frame rather than at once: the draw has just changed the
         // page, and reading its layout now would lay it out twice (here and for the frame).
-        let pending = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+        let pending = use_mut_ref(|| None::<browser::Frame>);
         let measure = measure.clone();
         use_effect(move || {
             if windowed {

@@ -723,19 +723,16 @@ mod tests {
     }
 
     #[test]
-    fn build_matrix_is_fast_on_300_codings() {
+    fn build_matrix_counts_all_300_codings_of_a_scaled_corpus() {
         let c = testkit::scaled(3, 8, 100, 3);
         let index = FilterIndex::new(&c);
         let s = state(vec![
             Action::SetRows(RowGroup::Dimension),
             Action::SetSearch("quoted".into()),
         ]);
-        let start = std::time::Instant::now();
+        // Speed is measured by scripts/bench.sh, never asserted here.
         let m = build_matrix(&c, &index, &s);
-        let took = start.elapsed();
         assert_eq!(m.totals.n_codings, 300);
         assert_eq!(m.totals.n_evidence, 100);
-        // Generous bound for debug builds on a loaded machine.
-        assert!(took.as_millis() < 200, "build_matrix took {took:?}");
     }
 }

@@ -68,7 +68,7 @@ pub struct CorpusInfo {
 /// One paper: bibliographic metadata and its cleaned, structured text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Paper {
-    /// Short stable slug used in URLs, for example `use-nato-eu`.
+    /// Short stable slug used in URLs, for example `my-paper`.
     pub id: String,
     /// Seed file name of the text, for example `000_7df98e07b0a4af79.txt`.
     pub file: String,

@@ -339,7 +339,7 @@ mod tests {
 
     #[test]
     fn the_wire_form_of_a_real_fragment_stays_small() {
-        let frag = "/matrix?v=1&paper=view-from-tokyo&rows=dim&present=1&tour=default&step=7";
+        let frag = "/matrix?v=1&paper=some-paper&rows=dim&present=1&tour=default&step=7";
         let wire = Message::State(frag.into()).encode();
         assert_eq!(wire.len(), PREFIX.len() + "state ".len() + frag.len());
     }

@@ -123,9 +123,11 @@ fn counts(c: &Corpus) -> String {
         ("csv_rows", n(quotes)),
         (
             "shared_evidence",
-            n((0..c.evidence.len())
-                .filter(|&e| papers_of(c, e).len() > 1)
-                .count()),
+            {
+                // The app's own rule of "shared" (SHARED_MIN_PAPERS), not a copy of it.
+                let index = crate::filter::FilterIndex::new(c);
+                n((0..c.evidence.len()).filter(|&e| index.is_shared(e)).count())
+            },
         ),
         (
             "mentions",

@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn a_context_category_has_no_dimension_and_may_frame_the_whole_paper() {
-        let ctx = "\n[[category]]\nid = \"p-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\n";
+        let ctx = "\n[[category]]\nid = \"x-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\n";
         let (cats, d) = run(&format!("{BOOK}{ctx}"));
         assert!(d.is_empty(), "{d:#?}");
         let c = &cats.list[1];

@@ -60,10 +60,10 @@ mod tests {
     #[test]
     fn builds_series_and_reports_missing_titles() {
         let (s, d) = book_diags(
-            "[[series]]\nid = \"isaf\"\ntitle = \"ISAF\"\n\n[[series]]\nid = \"other\"\n",
+            "[[series]]\nid = \"mission\"\ntitle = \"Mission\"\n\n[[series]]\nid = \"other\"\n",
             |b, d| build(&b.series, d),
         );
-        assert_eq!(s.id_list(), vec!["isaf", "other"]);
+        assert_eq!(s.id_list(), vec!["mission", "other"]);
         assert_eq!(
             d,
             vec!["cb.toml:5: missing field `title` in series; `title = \"…\"`"]
