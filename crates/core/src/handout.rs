@@ -13,8 +13,10 @@ use crate::viewmodel::page_title;
 pub struct Page {
     /// The page's title: the step's, or the view's.
     pub title: String,
-    /// The speaker note ("" for none).
+    /// The speaker note's point ("" for none).
     pub note: String,
+    /// The other parts of the speaker notes.
+    pub parts: tour::Parts,
     /// The view the page prints, and whose link it carries.
     pub state: ViewState,
 }
@@ -34,22 +36,27 @@ pub fn pages(corpus: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<Pa
                 Some(Page {
                     title: t.steps[i].title.clone(),
                     note: t.steps[i].note.clone(),
+                    parts: t.steps[i].parts.clone(),
                     state: printable(corpus, &t, i, state)?,
                 })
             })
             .collect();
         if !pages.is_empty() {
-            let heading = corpus
-                .default_tour
-                .as_ref()
-                .filter(|d| d.payload == payload)
-                .map_or(heading, |d| d.title.clone());
+            let heading = match tour::source(payload, corpus) {
+                tour::Source::Named(title) => title,
+                tour::Source::Link => corpus
+                    .tours
+                    .iter()
+                    .find(|d| tour::encode_plain(&t) == d.payload)
+                    .map_or(heading, |d| d.title.clone()),
+            };
             return (heading, pages);
         }
     }
     let page = Page {
         title: page_title(corpus, state),
         note: String::new(),
+        parts: tour::Parts::default(),
         state: state.clone(),
     };
     (heading, vec![page])
@@ -360,6 +367,7 @@ mod tests {
                 Step {
                     title: "A quote".into(),
                     note: String::new(),
+                    parts: tour::Parts::default(),
                     kind: tour::StepKind::Quote(q.clone()),
                 },
             ],
@@ -400,12 +408,24 @@ mod tests {
             "/tests/fixtures/tiny"
         )))
         .expect("tiny corpus");
-        let d = c.default_tour.clone().expect("the tiny corpus has a tour");
-        let (t, _) = tour::decode(&d.payload, &c);
-        let state = tour::step_state(&t, 0, &ViewState::default()).unwrap();
-        let (heading, pages) = super::pages(&c, &state, true);
-        assert_eq!(heading, d.title);
-        assert_eq!(pages.len(), d.steps);
+        let d = c
+            .default_tour()
+            .cloned()
+            .expect("the tiny corpus has a tour");
+        // Linked by name, or carried whole.
+        for raw in [tour::named_ref(&d), d.payload.clone()] {
+            let (t, _) = tour::decode(&raw, &c);
+            let base = ViewState {
+                tour: Some(raw),
+                ..ViewState::default()
+            };
+            let state = tour::step_state(&t, 0, &base).unwrap();
+            let (heading, pages) = super::pages(&c, &state, true);
+            assert_eq!(heading, d.title);
+            assert_eq!(pages.len(), d.steps);
+            assert_eq!(pages[0].parts, t.steps[0].parts);
+            assert!(!pages[0].parts.question.is_empty());
+        }
     }
 
     #[test]

@@ -35,20 +35,38 @@ pub struct Corpus {
     pub sweeps: Vec<Sweep>,
     /// Inter-coder agreement studies (a second, independent coding of a paper).
     pub agreement: Vec<Agreement>,
-    /// The corpus's default tour (`seeds/tours/default.toml`), when it has one.
+    /// The corpus's tours (`seeds/tours/<name>.toml`), sorted by name.
     #[serde(default)]
-    pub default_tour: Option<DefaultTour>,
+    pub tours: Vec<NamedTour>,
 }
 
-/// A tour kept with the corpus: its title and its canonical payload (`tour::encode`).
+/// A tour kept with the corpus, linked by name (`tour=@name.hash`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct DefaultTour {
-    /// Shown on "Start the default tour".
+pub struct NamedTour {
+    /// The file stem: `default`, `short`, …
+    pub name: String,
+    /// Shown on "Start the tour".
     pub title: String,
-    /// The tour's payload, the value of `tour=` in a link.
+    /// The tour's uncompressed payload (`tour::encode_plain`).
     pub payload: String,
     /// Number of steps.
     pub steps: usize,
+    /// Planned minutes, the sum of the steps' minutes.
+    pub minutes: u32,
+    /// 8 hex digits of the SHA-256 of `payload`: a link carries it, so a changed tour is noticed.
+    pub hash: String,
+}
+
+impl Corpus {
+    /// The corpus tour called `name`.
+    pub fn tour_named(&self, name: &str) -> Option<&NamedTour> {
+        self.tours.iter().find(|t| t.name == name)
+    }
+
+    /// The tour called `default`, when the corpus has one.
+    pub fn default_tour(&self) -> Option<&NamedTour> {
+        self.tour_named("default")
+    }
 }
 
 /// Corpus-level metadata from the codebook's `[corpus]` table.

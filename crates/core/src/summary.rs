@@ -21,10 +21,14 @@
 //!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ],
 //!   "sweeps": [ { "paper", "mentions", "coded", "excluded" } ],
 //!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ],
-//!   "default_tour": null | { "title", "steps", "fragment", "length" } }
+//!   "default_tour": null | { "title", "steps", "fragment", "length" },
+//!   "tours": [ { "name", "title", "hash", "minutes", "fragment", "length",
+//!                "steps": [ { "title", "point", "show", "contrast", "judgement", "question",
+//!                             "minutes" } ] } ] }
 //! ```
 //! `default_tour.fragment` is the link (without `#`) that starts the default tour at its
-//! first step (`tour::default_tour_fragment`); `length` is its length in characters.
+//! first step (`tour::default_tour_fragment`, the tour linked by name); `length` is its length in
+//! characters. `tours` lists every corpus tour the same way, with its steps' notes.
 //! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
 //! `context`; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
 //! number of data rows of `evidence.csv` (one per quote).
@@ -360,17 +364,18 @@ pub fn corpus_summary_json(c: &Corpus) -> String {
     let (dims, series, codings) = rest(c);
     let (sweeps, agreement) = audit(c);
     format!(
-        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings},\n  \"sweeps\": {sweeps},\n  \"agreement\": {agreement},\n  \"default_tour\": {}\n}}\n",
+        "{{\n  \"format\": 1,\n  \"corpus\": {about},\n  \"counts\": {},\n  \"vocabulary\": {vocab},\n  \"papers\": {},\n  \"dimensions\": {dims},\n  \"categories\": {},\n  \"series\": {series},\n  \"evidence\": {},\n  \"codings\": {codings},\n  \"sweeps\": {sweeps},\n  \"agreement\": {agreement},\n  \"default_tour\": {},\n  \"tours\": {}\n}}\n",
         counts(c),
         papers(c),
         categories(c),
         evidence(c),
         default_tour(c),
+        tours(c),
     )
 }
 
 fn default_tour(c: &Corpus) -> String {
-    let (Some(d), Some(f)) = (&c.default_tour, crate::tour::default_tour_fragment(c)) else {
+    let (Some(d), Some(f)) = (c.default_tour(), crate::tour::default_tour_fragment(c)) else {
         return "null".to_string();
     };
     obj(&[
@@ -379,6 +384,43 @@ fn default_tour(c: &Corpus) -> String {
         ("fragment", js(&f)),
         ("length", f.chars().count().to_string()),
     ])
+}
+
+fn tours(c: &Corpus) -> String {
+    let list: Vec<String> = c
+        .tours
+        .iter()
+        .map(|t| {
+            let f = crate::tour::named_tour_fragment(t, c).unwrap_or_default();
+            let (tour, _) = crate::tour::decode(&t.payload, c);
+            let steps: Vec<String> = tour
+                .steps
+                .iter()
+                .map(|s| {
+                    let p = &s.parts;
+                    obj(&[
+                        ("title", js(&s.title)),
+                        ("point", js(&s.note)),
+                        ("show", js(&p.show)),
+                        ("contrast", js(&p.contrast)),
+                        ("judgement", js(&p.judgement)),
+                        ("question", js(&p.question)),
+                        ("minutes", p.minutes.unwrap_or(0).to_string()),
+                    ])
+                })
+                .collect();
+            obj(&[
+                ("name", js(&t.name)),
+                ("title", js(&t.title)),
+                ("hash", js(&t.hash)),
+                ("minutes", t.minutes.to_string()),
+                ("fragment", js(&f)),
+                ("length", f.chars().count().to_string()),
+                ("steps", format!("[{}]", steps.join(", "))),
+            ])
+        })
+        .collect();
+    format!("[{}]", list.join(",\n    "))
 }
 
 #[cfg(test)]

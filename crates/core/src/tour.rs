@@ -1,28 +1,41 @@
-//! Tours: an ordered list of steps a facilitator walks through, carried whole in a URL.
+//! Tours: an ordered list of steps a facilitator walks through.
 //!
 //! A step is either a view (route, filters, layout, selection, quote... everything
 //! `ViewState` holds except what belongs to the tour itself: mode, tour, step, theme, corpus
 //! version) or a quote slide (one quote of one coding, shown large). Each step has a title and
-//! a speaker note.
+//! speaker notes: the point (`Step::note`) and its `Parts` (what to show, the contrast, the
+//! coding's judgement call, a question for the room, planned minutes).
 //!
-//! Wire form (the value of the tour payload; ids, never labels):
+//! A tour travels in a link in one of two ways (the value of `tour=`, `ViewState::tour`):
 //!
 //! ```text
-//! payload = "1" *( "!" step )                    ; "1" is the format version
-//! step    = "v" "*" TITLE "*" NOTE "*" VIEW      ; a view step
-//!         | "q" "*" TITLE "*" NOTE "*" CODING "." N   ; a quote slide
+//! tour    = "@" NAME [ "." HASH ]                 ; a corpus tour (seeds/tours/NAME.toml) by name
+//!         | payload                               ; the whole tour
+//! payload = ( "1" | "2" ) *( "!" step )           ; "2" when a step has parts beyond the point
+//!         | "3" BASE64URL                         ; raw deflate of a "1"/"2" payload
+//! step    = "v" "*" TITLE "*" NOTES "*" VIEW      ; a view step
+//!         | "q" "*" TITLE "*" NOTES "*" CODING "." N   ; a quote slide
+//! NOTES   = POINT [ "," SHOW "," CONTRAST "," JUDGEMENT "," QUESTION "," MINUTES ]
 //! ```
 //!
-//! TITLE and NOTE are percent-encoded (a space as `+`). VIEW is the step's `url::encode`
-//! fragment with `?v=1` left out and every `&` written as `;` (a view fragment never holds a
-//! raw `;`, `!` or `*`, so the payload splits unambiguously). The payload contains no `&`, `#`
-//! or space, so it can stand as one value in the URL fragment.
+//! HASH is `NamedTour::hash` (8 hex digits of the SHA-256 of the tour's payload, computed by the
+//! build): a named tour the corpus no longer has, or whose hash differs, opens with a notice
+//! (at the step, if the tour still exists). Texts are percent-encoded (a space as `+`, so a
+//! `,` is `%2C`). VIEW is the step's `url::encode` fragment with `?v=1` left out and every `&`
+//! written as `;` (a view fragment never holds a raw `;`, `!` or `*`, so the payload splits
+//! unambiguously). `encode` writes "1" when no step has parts (the links made before parts
+//! existed), and the "3" form when it is shorter. The payload contains no `&`, `#` or space,
+//! so it can stand as one value in the URL fragment.
 //!
 //! `decode` never panics: it keeps every step it can use and reports each dropped or repaired
 //! part as a `url::Notice` (at most `url::MAX_NOTICES` plus one "and N more").
 //! `decode(encode(t)) == t` for every tour whose steps are valid for the corpus.
 
-use crate::model::Corpus;
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::model::{Corpus, NamedTour};
 use crate::url::{self, percent_decode, percent_encode, Notice, NoticeKind};
 use crate::view::{Mode, OpenQuote, ViewState};
 
@@ -32,8 +45,13 @@ pub const MAX_STEPS: usize = 60;
 pub const MAX_TITLE_CHARS: usize = 120;
 /// Longest speaker note kept, in chars.
 pub const MAX_NOTE_CHARS: usize = 1200;
-/// Longest payload read, in bytes (a longer one is cut at a step boundary).
+/// Longest payload read, in bytes (a longer one is cut at a step boundary); also the most a
+/// compressed payload may inflate to.
 pub const MAX_PAYLOAD_BYTES: usize = 32 * 1024;
+/// Longest part of a note (show, contrast, judgement, question) kept, in chars.
+pub const MAX_PART_CHARS: usize = 1200;
+/// Most planned minutes a step may have.
+pub const MAX_MINUTES: u32 = 600;
 
 /// What a step shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -45,13 +63,39 @@ pub enum StepKind {
     Quote(OpenQuote),
 }
 
+/// The parts of a step's speaker notes beyond the point (all optional in a link; a corpus
+/// tour requires `question` and `minutes`, see `seeds::tours`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Parts {
+    /// What to point at on screen.
+    pub show: String,
+    /// The contrast, or why it matters.
+    pub contrast: String,
+    /// The coding's judgement call to mention, if any.
+    pub judgement: String,
+    /// One question for the room.
+    pub question: String,
+    /// Planned minutes for the step.
+    pub minutes: Option<u32>,
+}
+
+impl Parts {
+    /// Whether no part is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Parts::default()
+    }
+}
+
 /// One step of a tour.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Step {
     /// Shown above the step.
     pub title: String,
-    /// The speaker note (shown in the presenter window).
+    /// The point of the step's speaker notes (one or two sentences; shown in the presenter
+    /// window, and the note of links made before notes had parts).
     pub note: String,
+    /// The other parts of the speaker notes.
+    pub parts: Parts,
     /// What the step shows.
     pub kind: StepKind,
 }
@@ -83,6 +127,7 @@ impl Step {
         Step {
             title: title.into(),
             note: note.into(),
+            parts: Parts::default(),
             kind: StepKind::View(Box::new(normalise_view(state))),
         }
     }
@@ -92,8 +137,14 @@ impl Step {
         Step {
             title: title.into(),
             note: note.into(),
+            parts: Parts::default(),
             kind: StepKind::Quote(quote),
         }
+    }
+
+    /// The step with these note parts.
+    pub fn with_parts(self, parts: Parts) -> Step {
+        Step { parts, ..self }
     }
 }
 
@@ -132,13 +183,75 @@ pub fn shows_step_view(state: &ViewState) -> bool {
     state
         .tour
         .as_deref()
-        .and_then(|t| step_view_text(t, state.step))
-        .is_some_and(|v| v == view_encode(state))
+        .and_then(plain_payload)
+        .and_then(|t| step_view_text(&t, state.step).map(|v| v == view_encode(state)))
+        .unwrap_or(false)
 }
 
-/// The compact wire form of a tour (see the module documentation).
+/// The "1"/"2" text of a tour value: itself, inflated ("3"), or the payload of the named tour
+/// it refers to, as last resolved by `decode` (a name with its hash always names the same
+/// payload). `None` when it cannot be read.
+fn plain_payload(raw: &str) -> Option<Cow<'_, str>> {
+    if raw.starts_with('@') {
+        return RESOLVED
+            .with(|r| r.borrow().get(raw).cloned())
+            .map(Cow::Owned);
+    }
+    match raw.strip_prefix('3') {
+        Some(packed) => inflate(packed).ok().map(Cow::Owned),
+        None => Some(Cow::Borrowed(raw)),
+    }
+}
+
+thread_local! {
+    /// Named tour references (`@name.hash`) resolved so far, with their payloads.
+    static RESOLVED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The reference a link writes for a corpus tour: `@name.hash`.
+pub fn named_ref(t: &NamedTour) -> String {
+    format!("@{}.{}", t.name, t.hash)
+}
+
+/// The name in a tour value that refers to a corpus tour (`@name…`), if it is one.
+pub fn named_tour_name(raw: &str) -> Option<&str> {
+    let rest = raw.strip_prefix('@')?;
+    Some(rest.split_once('.').map_or(rest, |(n, _)| n))
+}
+
+/// Where the tour of a state comes from, as the UI says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A tour of the corpus, linked by name (its title).
+    Named(String),
+    /// A whole tour carried in the link.
+    Link,
+}
+
+/// Where the tour value `raw` (`ViewState::tour`) comes from.
+pub fn source(raw: &str, corpus: &Corpus) -> Source {
+    match named_tour_name(raw).and_then(|n| corpus.tour_named(n)) {
+        Some(t) => Source::Named(t.title.clone()),
+        None => Source::Link,
+    }
+}
+
+/// The compact wire form of a tour (see the module documentation): "1" or "2", or "3" (the
+/// same, deflated) when that is shorter.
 pub fn encode(tour: &Tour) -> String {
-    let mut out = String::from("1");
+    let plain = encode_plain(tour);
+    let packed = compress(&plain);
+    if packed.len() < plain.len() {
+        packed
+    } else {
+        plain
+    }
+}
+
+/// The uncompressed wire form ("1" without parts, else "2").
+pub fn encode_plain(tour: &Tour) -> String {
+    let with_parts = tour.steps.iter().any(|s| !s.parts.is_empty());
+    let mut out = String::from(if with_parts { "2" } else { "1" });
     for step in &tour.steps {
         out.push('!');
         let (tag, body) = match &step.kind {
@@ -150,10 +263,75 @@ pub fn encode(tour: &Tour) -> String {
         out.push_str(&text_encode(&step.title));
         out.push('*');
         out.push_str(&text_encode(&step.note));
+        if !step.parts.is_empty() {
+            let p = &step.parts;
+            for t in [&p.show, &p.contrast, &p.judgement, &p.question] {
+                out.push(',');
+                out.push_str(&text_encode(t));
+            }
+            out.push(',');
+            if let Some(m) = p.minutes {
+                out.push_str(&m.to_string());
+            }
+        }
         out.push('*');
         out.push_str(&body);
     }
     out
+}
+
+/// "3" and the base64url of the raw deflate of a "1"/"2" payload.
+pub fn compress(plain: &str) -> String {
+    let bytes = miniz_oxide::deflate::compress_to_vec(plain.as_bytes(), 9);
+    format!("3{}", base64url_encode(&bytes))
+}
+
+/// The "1"/"2" payload inside the base64url text of a "3" payload.
+fn inflate(packed: &str) -> Result<String, &'static str> {
+    let bytes = base64url_decode(packed).ok_or("not base64url")?;
+    let out = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_PAYLOAD_BYTES)
+        .map_err(|_| "not a deflate stream, or longer than the limit")?;
+    let text = String::from_utf8(out).map_err(|_| "not UTF-8 text")?;
+    if text.starts_with(['1', '2']) {
+        Ok(text)
+    } else {
+        Err("not a tour payload")
+    }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding.
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i)) as usize & 63] as char);
+        }
+    }
+    out
+}
+
+/// base64url (padding, if any, ignored); `None` on any other character or a dangling one.
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = B64.iter().position(|&b| b == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (bits < 6).then_some(out)
 }
 
 #[derive(Default)]
@@ -263,12 +441,82 @@ fn view_decode(raw: &str, corpus: &Corpus, step: usize, notes: &mut Notes) -> Vi
     normalise_view(&state)
 }
 
-/// Reads a tour payload. Never fails, never panics: keeps the steps it can use and explains
-/// what it dropped or repaired. Ids are checked against `corpus`.
+/// Reads a tour value: a payload, or a reference to a corpus tour (`@name.hash`). Never fails,
+/// never panics: keeps the steps it can use and explains what it dropped or repaired. Ids are
+/// checked against `corpus`.
 pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
     let mut notes = Notes::default();
+    let tour = decode_into(payload.trim(), corpus, &mut notes);
+    (tour, notes.finish())
+}
+
+/// The canonical tour value for what `decode` read from `raw`: a reference to the corpus tour's
+/// current version for a named tour the corpus has, else `encode(tour)`.
+pub fn canonical(raw: &str, tour: &Tour, corpus: &Corpus) -> String {
+    match named_tour_name(raw.trim()).and_then(|n| corpus.tour_named(n)) {
+        Some(t) => named_ref(t),
+        None => encode(tour),
+    }
+}
+
+fn decode_into(payload: &str, corpus: &Corpus, notes: &mut Notes) -> Tour {
+    if let Some(rest) = payload.strip_prefix('@') {
+        return decode_named(rest, corpus, notes);
+    }
+    if let Some(packed) = payload.strip_prefix('3') {
+        return match inflate(packed) {
+            Ok(plain) => decode_plain(&plain, corpus, notes),
+            Err(why) => {
+                notes.ignored(
+                    "tour",
+                    packed,
+                    format!("compressed tour cannot be read: {why}"),
+                );
+                Tour::default()
+            }
+        };
+    }
+    decode_plain(payload, corpus, notes)
+}
+
+/// `@name[.hash]`: the corpus tour of that name, with a notice when the corpus has none or it
+/// has changed since the link was made.
+fn decode_named(rest: &str, corpus: &Corpus, notes: &mut Notes) -> Tour {
+    let (name, hash) = rest
+        .split_once('.')
+        .map_or((rest, None), |(n, h)| (n, Some(h)));
+    let Some(t) = corpus.tour_named(name) else {
+        let names: Vec<&str> = corpus.tours.iter().map(|t| t.name.as_str()).collect();
+        let has = if names.is_empty() {
+            "this corpus has no tours".to_string()
+        } else {
+            format!("this corpus's tours are {}", names.join(", "))
+        };
+        notes.ignored(
+            "tour",
+            &format!("@{name}"),
+            format!("no tour of this name in this corpus ({has})"),
+        );
+        return Tour::default();
+    };
+    if hash.is_some_and(|h| h != t.hash) {
+        notes.adjusted(
+            "tour",
+            &format!("@{name}"),
+            format!(
+                "\"{}\" has changed since the link was made: its current version is shown",
+                t.title
+            ),
+        );
+    }
+    RESOLVED.with(|r| r.borrow_mut().insert(named_ref(t), t.payload.clone()));
+    decode_plain(&t.payload, corpus, notes)
+}
+
+/// A "1"/"2" payload.
+fn decode_plain(payload: &str, corpus: &Corpus, notes: &mut Notes) -> Tour {
     let mut tour = Tour::default();
-    let mut payload = payload.trim();
+    let mut payload = payload;
     if payload.len() > MAX_PAYLOAD_BYTES {
         let cut = payload.floor_char_boundary(MAX_PAYLOAD_BYTES);
         let head = &payload[..cut];
@@ -280,12 +528,12 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
         );
     }
     if payload.is_empty() {
-        return (tour, notes.finish());
+        return tour;
     }
     let mut parts = payload.split('!');
     let version = parts.next().unwrap_or("");
-    if version != "1" {
-        notes.adjusted("tour", version, "unknown tour version, read as version 1");
+    if version != "1" && version != "2" {
+        notes.adjusted("tour", version, "unknown tour version, read as version 2");
     }
     for (i, part) in parts.enumerate() {
         let number = i + 1;
@@ -302,10 +550,10 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
             );
             continue;
         };
-        let title = text_decode(title, "title", MAX_TITLE_CHARS, number, &mut notes);
-        let note = text_decode(note, "note", MAX_NOTE_CHARS, number, &mut notes);
+        let title = text_decode(title, "title", MAX_TITLE_CHARS, number, notes);
+        let (note, parts) = notes_decode(note, number, notes);
         let kind = match tag {
-            "v" => StepKind::View(Box::new(view_decode(body, corpus, number, &mut notes))),
+            "v" => StepKind::View(Box::new(view_decode(body, corpus, number, notes))),
             "q" => match quote_decode(body, corpus) {
                 Ok(q) => StepKind::Quote(q),
                 Err(why) => {
@@ -318,9 +566,65 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
                 continue;
             }
         };
-        tour.steps.push(Step { title, note, kind });
+        tour.steps.push(Step {
+            title,
+            note,
+            parts,
+            kind,
+        });
     }
-    (tour, notes.finish())
+    tour
+}
+
+/// NOTES: the point, then (version 2) show, contrast, judgement, question and minutes.
+fn notes_decode(raw: &str, step: usize, notes: &mut Notes) -> (String, Parts) {
+    let mut fields = raw.split(',');
+    let point = text_decode(
+        fields.next().unwrap_or(""),
+        "note",
+        MAX_NOTE_CHARS,
+        step,
+        notes,
+    );
+    let mut text = |key: &str, f: Option<&str>| {
+        f.map(|f| text_decode(f, key, MAX_PART_CHARS, step, notes))
+            .unwrap_or_default()
+    };
+    let show = text("show", fields.next());
+    let contrast = text("contrast", fields.next());
+    let judgement = text("judgement", fields.next());
+    let question = text("question", fields.next());
+    let minutes = match fields.next().filter(|m| !m.is_empty()) {
+        None => None,
+        Some(m) => match m.parse::<u32>() {
+            Ok(n) if n <= MAX_MINUTES && m.len() <= 4 => Some(n),
+            _ => {
+                notes.ignored(
+                    "minutes",
+                    m,
+                    format!("step {step}: expected 0 to {MAX_MINUTES}"),
+                );
+                None
+            }
+        },
+    };
+    if let Some(extra) = fields.next() {
+        notes.ignored(
+            "note",
+            extra,
+            format!("step {step}: more note parts than expected"),
+        );
+    }
+    (
+        point,
+        Parts {
+            show,
+            contrast,
+            judgement,
+            question,
+            minutes,
+        },
+    )
 }
 
 /// A move in presentation mode.
@@ -412,13 +716,25 @@ pub fn step_state(tour: &Tour, step: usize, base: &ViewState) -> Option<ViewStat
     };
     Some(ViewState {
         mode: Mode::Present,
-        tour: Some(encode(tour)),
+        tour: Some(tour_value(tour, base)),
         step,
         theme: base.theme,
         cv: base.cv.clone(),
         open_at: base.open_at.clone(),
         ..view
     })
+}
+
+/// The tour value a state presenting `tour` carries: `base`'s reference to a corpus tour when
+/// `tour` is exactly that tour (as `decode` resolved it), else the whole tour (`encode`).
+fn tour_value(tour: &Tour, base: &ViewState) -> String {
+    if let Some(r) = base.tour.as_deref().filter(|r| r.starts_with('@')) {
+        let same = RESOLVED.with(|m| m.borrow().get(r).is_some_and(|p| *p == encode_plain(tour)));
+        if same {
+            return r.to_string();
+        }
+    }
+    encode(tour)
 }
 
 /// The fragment (without `#`) that starts `tour` at its first step in presentation mode:
@@ -429,9 +745,18 @@ pub fn start_fragment(tour: &Tour) -> Option<String> {
 
 /// The fragment that starts the corpus's default tour (`Corpus::default_tour`), if it has one.
 pub fn default_tour_fragment(corpus: &Corpus) -> Option<String> {
-    let d = corpus.default_tour.as_ref()?;
-    let (tour, _) = decode(&d.payload, corpus);
-    start_fragment(&tour)
+    named_tour_fragment(corpus.default_tour()?, corpus)
+}
+
+/// The fragment that starts the corpus tour `t` at its first step, linked by name.
+pub fn named_tour_fragment(t: &NamedTour, corpus: &Corpus) -> Option<String> {
+    let raw = named_ref(t);
+    let (tour, _) = decode(&raw, corpus);
+    let s = step_state(&tour, 0, &ViewState::default())?;
+    Some(url::encode(&ViewState {
+        tour: Some(raw),
+        ..s
+    }))
 }
 
 #[cfg(test)]
@@ -484,19 +809,166 @@ mod tests {
         let c = corpus();
         let t = sample_tour(&c, 3);
         let f = start_fragment(&t).unwrap();
-        assert!(f.contains("&present=1&tour=1!"), "{f}");
+        assert!(f.contains("&present=1&tour="), "{f}");
         let (s, notes) = url::decode(&f, &c);
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(s, step_state(&t, 0, &ViewState::default()).unwrap());
         assert_eq!(start_fragment(&Tour::default()), None);
         let mut c2 = c.clone();
-        c2.default_tour = Some(crate::model::DefaultTour {
+        c2.tours.push(crate::model::NamedTour {
+            name: "default".into(),
             title: "T".into(),
-            payload: encode(&t),
+            payload: encode_plain(&t),
             steps: 3,
+            minutes: 0,
+            hash: "0123abcd".into(),
         });
-        assert_eq!(default_tour_fragment(&c2), Some(f));
+        let named = default_tour_fragment(&c2).unwrap();
+        assert_eq!(named, "/tour?v=1&present=1&tour=@default.0123abcd");
+        let (s2, notes) = url::decode(&named, &c2);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            ViewState { tour: None, ..s2 },
+            ViewState { tour: None, ..s }
+        );
         assert_eq!(default_tour_fragment(&c), None);
+    }
+
+    fn with_parts(t: Tour, note_chars: usize) -> Tour {
+        let words = "The papers read this event differently, and the coding says why; ";
+        let text: String = words.chars().cycle().take(note_chars).collect();
+        Tour {
+            steps: t
+                .steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| Step {
+                    note: text.clone(),
+                    ..s.with_parts(Parts {
+                        show: format!("The column of step {i}, a, b"),
+                        contrast: text.clone(),
+                        judgement: if i % 2 == 0 {
+                            String::new()
+                        } else {
+                            "A call, 50%".into()
+                        },
+                        question: "Which reading convinces you?".into(),
+                        minutes: Some(2 + i as u32 % 3),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn parts_round_trip_plain_and_compressed() {
+        let c = corpus();
+        let t = with_parts(sample_tour(&c, 15), 300);
+        let plain = encode_plain(&t);
+        assert!(plain.starts_with("2!"), "{plain}");
+        let packed = compress(&plain);
+        assert!(packed.starts_with('3'));
+        for payload in [&plain, &packed, &encode(&t)] {
+            let (back, notes) = decode(payload, &c);
+            assert!(notes.is_empty(), "{notes:?}");
+            assert_eq!(back, t);
+        }
+        // A tour without parts still writes version 1, as links always have.
+        assert!(encode_plain(&sample_tour(&c, 2)).starts_with("1!"));
+    }
+
+    #[test]
+    fn encode_writes_the_shorter_form() {
+        let c = corpus();
+        let t = with_parts(sample_tour(&c, 15), 300);
+        let (plain, packed) = (encode_plain(&t), compress(&encode_plain(&t)));
+        assert!(packed.len() < plain.len());
+        assert_eq!(encode(&t), packed);
+        // Short tours stay readable: compression does not pay.
+        let tiny = Tour {
+            steps: vec![Step::view("a", "b", &ViewState::default())],
+        };
+        assert_eq!(encode(&tiny), "1!v*a*b*/");
+    }
+
+    #[test]
+    fn links_made_before_parts_and_compression_still_decode() {
+        let c = corpus();
+        let coding = &c.codings[0].id;
+        let paper = &c.papers[0].id;
+        // Version 1 payloads as the app wrote them.
+        let old = format!("1!v*Start*Say+hello%2C+all*/matrix?paper={paper};compact=1!q*A+quote*Read+it*{coding}.0");
+        let (t, notes) = decode(&old, &c);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(t.steps.len(), 2);
+        assert_eq!(t.steps[0].note, "Say hello, all");
+        assert_eq!(t.steps[0].parts, Parts::default());
+        assert_eq!(encode(&t), old, "an old link is still canonical");
+        let (s, notes) = url::decode(&format!("/tour?v=1&present=1&tour={old}&step=1"), &c);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            s.quote.as_ref().map(|q| q.coding.as_str()),
+            Some(coding.as_str())
+        );
+    }
+
+    #[test]
+    fn hostile_parts_and_compressed_payloads_open_with_notices() {
+        let c = corpus();
+        let (t, notes) = decode("2!v*t*p,s,c,j,q,99999,extra*/", &c);
+        assert_eq!(t.steps.len(), 1);
+        assert_eq!(t.steps[0].parts.question, "q");
+        assert_eq!(t.steps[0].parts.minutes, None);
+        let text: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            text,
+            vec![
+                "ignored minutes \"99999\": step 1: expected 0 to 600",
+                "ignored note \"extra\": step 1: more note parts than expected",
+            ]
+        );
+        for bad in [
+            "3",
+            "3!!!",
+            "3AAAA",
+            "3%%%",
+            &compress("junk"),
+            &compress(&compress("1!v*a*b*/")),
+        ] {
+            let (t, notes) = decode(bad, &c);
+            assert!(t.steps.is_empty(), "{bad}");
+            assert_eq!(notes.len(), 1, "{bad}: {notes:?}");
+            assert!(
+                notes[0]
+                    .reason
+                    .starts_with("compressed tour cannot be read"),
+                "{notes:?}"
+            );
+        }
+        // A deflate bomb inflates no further than the limit.
+        let bomb = compress(&format!("1!v*t*{}*/", "a".repeat(MAX_PAYLOAD_BYTES * 4)));
+        let (t, notes) = decode(&bomb, &c);
+        assert!(t.steps.is_empty());
+        assert!(
+            notes[0].reason.contains("longer than the limit"),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn base64url_round_trips() {
+        for n in 0..70u8 {
+            let bytes: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
+            let text = base64url_encode(&bytes);
+            assert!(text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert_eq!(base64url_decode(&text), Some(bytes));
+        }
+        assert_eq!(base64url_encode(b"hello"), "aGVsbG8");
+        assert_eq!(base64url_decode("aGVsbG8="), Some(b"hello".to_vec()));
+        assert_eq!(base64url_decode("a"), None);
+        assert_eq!(base64url_decode("a+b/"), None);
     }
 
     #[test]
@@ -555,7 +1027,7 @@ mod tests {
     #[test]
     fn bad_steps_are_dropped_with_notices() {
         let c = corpus();
-        let (t, notes) = decode("2!x*a*b*c!q*t*n*nope.0!v*ok*fine*/matrix!junk", &c);
+        let (t, notes) = decode("9!x*a*b*c!q*t*n*nope.0!v*ok*fine*/matrix!junk", &c);
         assert_eq!(t.steps.len(), 1);
         assert_eq!(t.steps[0].title, "ok");
         let text: Vec<String> = notes.iter().map(|n| n.to_string()).collect();

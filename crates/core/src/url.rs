@@ -18,7 +18,8 @@
 //!          | "quote=" CODING "." N                ; N = index of the quote in the coding
 //!          | "reveal=" ( "cell" | "row" | "col" ) "." N   ; marks hidden, N units revealed
 //!          | "spot=" selection                    ; spotlight (same form as sel), the rest dimmed
-//!          | "tour=" TOUR | "step=" N             ; TOUR = `tour::encode`, read raw (not %-decoded)
+//!          | "tour=" TOUR | "step=" N             ; TOUR = `tour::encode` or "@" NAME "." HASH
+//!                                                ; (a corpus tour, see `tour`), read raw
 //!          | "ocols=" ( "domain" | "place" | "paper" | "years" )   ; overview columns (kind default)
 //!          | "count=" ( "codings" | "quotes" | "presence" )        ; overview measure (evidence default)
 //!          | "cv=" HASH                           ; corpus version the link was made with
@@ -51,8 +52,9 @@ use crate::view::*;
 
 /// The format version `encode` writes.
 pub const VERSION: u32 = 1;
-/// Longest fragment read; the rest is dropped (with a notice).
-pub const MAX_FRAGMENT_BYTES: usize = 4096;
+/// Longest fragment read; the rest is dropped (with a notice). Room for a tour made in the
+/// editor, compressed, with long notes (15 steps of 300-character notes take about 4,000).
+pub const MAX_FRAGMENT_BYTES: usize = 16 * 1024;
 /// Most values read per facet.
 pub const MAX_VALUES_PER_FACET: usize = 200;
 /// Most notices returned (then one "and N more").
@@ -1027,7 +1029,7 @@ fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewSt
     if tour.steps.is_empty() {
         notes.ignored("tour", &percent_decode(raw).0, "no usable step");
     } else {
-        state.tour = Some(crate::tour::encode(&tour));
+        state.tour = Some(crate::tour::canonical(raw, &tour, corpus));
     }
 }
 
@@ -1456,7 +1458,7 @@ mod tests {
 
     #[test]
     fn oversize_input_is_cut_at_a_char_boundary() {
-        let long = format!("/matrix?q={}", "é".repeat(3000));
+        let long = format!("/matrix?q={}", "é".repeat(MAX_FRAGMENT_BYTES));
         let (s, notices) = decode(&long, &corpus());
         assert_eq!(s.route, Route::Matrix);
         assert_eq!(s.search.chars().count(), MAX_SEARCH_CHARS);
@@ -1556,7 +1558,7 @@ mod tests {
             |s| s.tour.clone(),
             None,
             &[
-                "tour \"%3Cb%3E\": unknown tour version, read as version 1",
+                "tour \"%3Cb%3E\": unknown tour version, read as version 2",
                 "ignored tour \"<b>\": no usable step",
             ],
         );

@@ -68,12 +68,14 @@ fn audit(c: &Corpus) {
             a.disagreements.len()
         );
     }
-    if let Some(t) = &c.default_tour {
-        let link = evidence_core::tour::default_tour_fragment(c).unwrap_or_default();
+    for t in &c.tours {
+        let link = evidence_core::tour::named_tour_fragment(t, c).unwrap_or_default();
         println!(
-            "  default tour \"{}\": {} steps, link {} characters",
+            "  tour @{} \"{}\": {} steps, {} minutes planned, link {} characters",
+            t.name,
             t.title,
             t.steps,
+            t.minutes,
             link.chars().count()
         );
     }

@@ -63,13 +63,7 @@ pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Re
         &dir.join("agreement"),
         &format!("{display_prefix}/agreement"),
     )?;
-    let tour = dir.join("tours").join("default.toml");
-    if tour.is_file() {
-        set.tour = Some(SeedFile {
-            text: std::fs::read_to_string(&tour)?,
-            path: format!("{display_prefix}/tours/default.toml"),
-        });
-    }
+    set.tours = toml_files(&dir.join("tours"), &format!("{display_prefix}/tours"))?;
     set.hash = super::hash::tree_hash(&all_files(dir)?);
     if !cb_dir.is_dir() {
         set.problems.push(Diagnostic::new(

@@ -19,7 +19,7 @@
 //! | `ordering.rs` | evidence, codings | both in canonical order |
 //! | `sweeps.rs` | `codebook/sweep-*.toml`, papers, codings | `Vec<Sweep>` |
 //! | `agreement.rs` | `agreement/*.toml`, papers, sweeps, categories, evidence, codings | `Vec<Agreement>` |
-//! | `tours.rs` | `tours/default.toml`, the built corpus | `Option<DefaultTour>` |
+//! | `tours.rs` | `tours/<name>.toml`, the built corpus | `Vec<NamedTour>` |
 //!
 //! Helpers: `records.rs` (TOML into typed records, lines from the parser's spans),
 //! `ids.rs` (slugs, id tables, lookups with suggestions), `quotes.rs` (locating verbatim
@@ -83,8 +83,8 @@ pub struct SeedSet {
     pub codebook: Vec<SeedFile>,
     /// Agreement studies (`agreement/*.toml`), sorted by file name.
     pub agreement: Vec<SeedFile>,
-    /// The default tour (`tours/default.toml`), when there is one.
-    pub tour: Option<SeedFile>,
+    /// The named tours (`tours/*.toml`, `default.toml` among them), sorted by file name.
+    pub tours: Vec<SeedFile>,
     /// Problems found while pairing files (a `.txt` without `.toml`, or the reverse).
     pub problems: Vec<Diagnostic>,
     /// Short hash of every file under the directory (`hash::tree_hash`): the corpus version.
@@ -182,10 +182,12 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
         series: built.series.list,
         sweeps,
         agreement,
-        default_tour: None,
+        tours: Vec::new(),
     };
-    if let Some(file) = &seeds.tour {
-        corpus.default_tour = tours::build(file, &corpus, &mut diags);
+    for file in &seeds.tours {
+        if let Some(t) = tours::build(file, &corpus, &mut diags) {
+            corpus.tours.push(t);
+        }
     }
     if !diags.is_empty() {
         return Err(diags.into_sorted());

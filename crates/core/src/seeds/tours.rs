@@ -1,27 +1,35 @@
-//! The default tour (`tours/default.toml`): a title and `[[step]]`s, each a view (a fragment
-//! in the app's URL form) or a quote slide, with a speaker note and the quotes that back it.
+//! The named tours (`tours/<name>.toml`, linked as `tour=@name.hash`): a title and `[[step]]`s,
+//! each a view (a fragment in the app's URL form) or a quote slide, with speaker notes in parts
+//! (`point`, `show`, `contrast`, `judgement`, `question`, `minutes`), the quotes that back them,
+//! and the analytic categories it `names` without showing them.
 //! Checked against the built corpus: every view decodes without a notice, every quote is one
-//! of its coding's quotes, and every backing quote is shown by its step (the quotes of the
-//! view's selection as the drill-down lists them, `trail::trail`, or the open quote).
+//! of its coding's quotes, every backing quote is shown by its step (the quotes of the view's
+//! selection as the drill-down lists them, `trail::trail`, or the open quote), `point`,
+//! `question` and `minutes` are given, and, when the tour asks for it, every analytic category
+//! is shown or named (`covers_all = true`) and the minutes add up to within `minutes = [a, b]`.
+//! A named tour travels by name, so it has no link budget.
+
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use super::diags::Diags;
 use super::records::{did_you_mean, get, parse_file, read_record, required, tables, At, Str};
 use super::SeedFile;
 use crate::filter::FilterIndex;
-use crate::model::{Corpus, DefaultTour};
+use crate::model::{CategoryKind, Corpus, NamedTour};
 use crate::text::quote_fold;
-use crate::tour::{self, Step, Tour};
-use crate::view::OpenQuote;
+use crate::tour::{self, Parts, Step, Tour};
+use crate::view::{OpenQuote, RowKey, Selection};
 
-/// Fewest steps a default tour may have.
+/// Fewest steps a tour may have.
 pub const MIN_STEPS: usize = 3;
-/// Most steps a default tour may have.
+/// Most steps a tour may have.
 pub const MAX_STEPS: usize = 15;
-/// Longest link to the tour's first step, in characters.
-pub const MAX_LINK_CHARS: usize = 2000;
+/// Most planned minutes of one step.
+pub const MAX_STEP_MINUTES: i64 = 60;
 
 /// Keys of a step's view that belong to the presentation, not to the step.
 const PRESENTATION_KEYS: &[&str] = &["mode", "present", "tour", "step", "theme", "cv"];
@@ -30,7 +38,11 @@ const PRESENTATION_KEYS: &[&str] = &["mode", "present", "tour", "step", "theme",
 #[serde(default)]
 struct TopRec {
     title: Str,
+    covers_all: Option<Spanned<bool>>,
+    minutes: Option<Spanned<Vec<i64>>>,
 }
+
+const TOP_KEYS: &[&str] = &["title", "covers_all", "minutes", "step"];
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default, deny_unknown_fields)]
@@ -43,24 +55,69 @@ struct QuoteRef {
 #[serde(default)]
 struct StepRec {
     title: Str,
-    note: Str,
     view: Str,
     quote: Option<Spanned<QuoteRef>>,
+    minutes: Option<Spanned<i64>>,
+    point: Str,
+    show: Str,
+    contrast: Str,
+    judgement: Str,
+    question: Str,
+    names: Option<Spanned<Vec<Spanned<String>>>>,
     backing: Option<Spanned<Vec<Spanned<QuoteRef>>>>,
 }
 
-const STEP_KEYS: &[&str] = &["title", "note", "view", "quote", "backing"];
+const STEP_KEYS: &[&str] = &[
+    "title",
+    "view",
+    "quote",
+    "minutes",
+    "point",
+    "show",
+    "contrast",
+    "judgement",
+    "question",
+    "names",
+    "backing",
+];
 
-/// Reads and checks the default tour; `None` (with problems) when it is not valid.
-pub(super) fn build(file: &SeedFile, corpus: &Corpus, diags: &mut Diags) -> Option<DefaultTour> {
+/// What a checked step adds to the tour's checks: the categories it shows or names, and its
+/// planned minutes.
+struct Checked {
+    step: Step,
+    covers: BTreeSet<String>,
+    minutes: u32,
+}
+
+/// Reads and checks a named tour; `None` (with problems) when it is not valid.
+pub(super) fn build(file: &SeedFile, corpus: &Corpus, diags: &mut Diags) -> Option<NamedTour> {
     let before = diags.len();
+    let name = file
+        .path
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".toml")
+        .to_string();
+    let slug = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !slug {
+        diags.push(
+            &file.path,
+            1,
+            format!("tour file name `{name}` cannot be a tour's name in a link"),
+            "a name of lowercase letters, digits and `-`, such as `default.toml`",
+        );
+    }
     let top = parse_file(file, "valid TOML (see README, Adding a corpus)", diags)?;
     let at = At {
         file,
         line: 1,
         kind: "tour",
     };
-    let rec: super::records::Record<TopRec> = read_record(at, &top, &["title", "step"], diags);
+    let rec: super::records::Record<TopRec> = read_record(at, &top, TOP_KEYS, diags);
     let title = required(&at, "title", &rec.fields.title, diags).map(Spanned::into_inner);
     let items = match get(&top, "step") {
         Some(v) => tables(file, "step", v, diags),
@@ -74,8 +131,12 @@ pub(super) fn build(file: &SeedFile, corpus: &Corpus, diags: &mut Diags) -> Opti
             format!("{MIN_STEPS} to {MAX_STEPS} [[step]] tables"),
         );
     }
+    let range = minutes_range(&at, &rec.fields.minutes, diags);
     let index = FilterIndex::new(corpus);
     let mut steps = Vec::new();
+    let mut covers = BTreeSet::new();
+    let mut total = 0u32;
+    let mut all_steps_read = true;
     for (line, t) in items {
         let at = At {
             file,
@@ -83,32 +144,78 @@ pub(super) fn build(file: &SeedFile, corpus: &Corpus, diags: &mut Diags) -> Opti
             kind: "step",
         };
         let r: super::records::Record<StepRec> = read_record(at, t, STEP_KEYS, diags);
-        if let Some(s) = step(&at, &r.fields, corpus, &index, diags) {
-            steps.push(s);
+        match step(&at, &r.fields, corpus, &index, diags) {
+            Some(c) => {
+                covers.extend(c.covers);
+                total += c.minutes;
+                steps.push(c.step);
+            }
+            None => all_steps_read = false,
+        }
+    }
+    if all_steps_read {
+        if let (Some((lo, hi)), Some(m)) = (range, &rec.fields.minutes) {
+            if total < lo || total > hi {
+                diags.push(
+                    &file.path,
+                    at.line_of(m.span()),
+                    format!("the steps' minutes add up to {total}"),
+                    format!("{lo} to {hi} minutes, as the tour's `minutes` says"),
+                );
+            }
+        }
+        if let Some(c) = rec.fields.covers_all.as_ref().filter(|c| *c.get_ref()) {
+            let line = at.line_of(c.span());
+            for cat in &corpus.categories {
+                if cat.kind == CategoryKind::Analytic && !covers.contains(&cat.id) {
+                    diags.push(
+                        &file.path,
+                        line,
+                        format!(
+                            "analytic category `{}` ({}) is neither shown nor named by a step",
+                            cat.id, cat.label
+                        ),
+                        "every analytic category shown by a step (a quote of its codings, or its row selected) or listed in a step's `names`, since `covers_all = true`",
+                    );
+                }
+            }
         }
     }
     if diags.len() > before {
         return None;
     }
     let tour = Tour { steps };
-    let payload = tour::encode(&tour);
-    let out = DefaultTour {
+    let payload = tour::encode_plain(&tour);
+    let hash: String = Sha256::digest(payload.as_bytes())
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(NamedTour {
+        name,
         title: title?,
-        payload,
         steps: tour.steps.len(),
-    };
-    let link = tour::start_fragment(&tour).unwrap_or_default();
-    let n = link.chars().count();
-    if n > MAX_LINK_CHARS {
-        diags.push(
-            &file.path,
-            1,
-            format!("the link to the tour is {n} characters long"),
-            format!("at most {MAX_LINK_CHARS}: shorten notes and titles"),
-        );
-        return None;
+        payload,
+        minutes: total,
+        hash,
+    })
+}
+
+/// The tour's `minutes = [lo, hi]`, when given and well formed.
+fn minutes_range(at: &At, m: &Option<Spanned<Vec<i64>>>, diags: &mut Diags) -> Option<(u32, u32)> {
+    let m = m.as_ref()?;
+    match m.get_ref()[..] {
+        [lo, hi] if 0 < lo && lo <= hi && hi <= 24 * 60 => Some((lo as u32, hi as u32)),
+        _ => {
+            diags.push(
+                at.path(),
+                at.line_of(m.span()),
+                format!("tour `minutes` is {:?}", m.get_ref()),
+                "`minutes = [least, most]`, two whole minutes, least at most most",
+            );
+            None
+        }
     }
-    Some(out)
 }
 
 /// One step, when all of it checks.
@@ -118,9 +225,53 @@ fn step(
     corpus: &Corpus,
     index: &FilterIndex,
     diags: &mut Diags,
-) -> Option<Step> {
+) -> Option<Checked> {
     let title = required(at, "title", &f.title, diags);
-    let note = required(at, "note", &f.note, diags);
+    let point = required(at, "point", &f.point, diags);
+    let question = required(at, "question", &f.question, diags);
+    let minutes = match &f.minutes {
+        None => {
+            diags.push(
+                at.path(),
+                at.line,
+                "missing field `minutes` in step",
+                "`minutes = N`: the minutes planned for the step",
+            );
+            None
+        }
+        Some(m) if !(1..=MAX_STEP_MINUTES).contains(m.get_ref()) => {
+            diags.push(
+                at.path(),
+                at.line_of(m.span()),
+                format!("step `minutes` is {}", m.get_ref()),
+                format!("whole minutes from 1 to {MAX_STEP_MINUTES}"),
+            );
+            None
+        }
+        Some(m) => Some(*m.get_ref() as u32),
+    };
+    let mut names_ok = true;
+    let mut covers = BTreeSet::new();
+    for n in f
+        .names
+        .as_ref()
+        .map(|l| l.get_ref().as_slice())
+        .unwrap_or(&[])
+    {
+        let id = n.get_ref();
+        if corpus.categories.iter().any(|c| c.id == *id) {
+            covers.insert(id.clone());
+        } else {
+            names_ok = false;
+            let sugg = did_you_mean(id, corpus.categories.iter().map(|c| c.id.as_str()));
+            diags.push(
+                at.path(),
+                at.line_of(n.span()),
+                format!("unknown category `{id}` in `names`{sugg}"),
+                "the id of a category of the codebook",
+            );
+        }
+    }
     let shown: Option<(tour::StepKind, Vec<OpenQuote>)> = match (&f.view, &f.quote) {
         (Some(v), None) => view(at, v, corpus, index, diags),
         (None, Some(q)) => quote(at, q.get_ref(), at.line_of(q.span()), corpus, diags)
@@ -189,14 +340,42 @@ fn step(
             );
         }
     }
-    let (kind, _) = shown?;
-    if !backing_ok {
+    let (kind, shown) = shown?;
+    if !backing_ok || !names_ok {
         return None;
     }
-    Some(Step {
+    for q in &shown {
+        if let Some(c) = corpus.coding_idx(&q.coding) {
+            let k = corpus.codings[c].category;
+            covers.insert(corpus.categories[k].id.clone());
+        }
+    }
+    if let tour::StepKind::View(v) = &kind {
+        if let Some(Selection::Row(RowKey::Category(id))) = &v.selection {
+            covers.insert(id.clone());
+        }
+    }
+    let text = |v: &Str| {
+        v.as_ref()
+            .map(|s| s.get_ref().trim().to_string())
+            .unwrap_or_default()
+    };
+    let step = Step {
         title: title?.into_inner(),
-        note: note?.into_inner(),
+        note: point?.into_inner().trim().to_string(),
+        parts: Parts {
+            show: text(&f.show),
+            contrast: text(&f.contrast),
+            judgement: text(&f.judgement),
+            question: question?.into_inner().trim().to_string(),
+            minutes,
+        },
         kind,
+    };
+    Some(Checked {
+        step,
+        covers,
+        minutes: minutes?,
     })
 }
 
