@@ -117,7 +117,7 @@ pub fn Home(props: &HomeProps) -> Html {
 fn default_tour(props: &HomeProps) -> Html {
     let c = &props.data.0.corpus;
     let (Some(d), Some(frag)) = (
-        &c.default_tour,
+        c.default_tour(),
         evidence_core::tour::default_tour_fragment(c),
     ) else {
         return html! {};

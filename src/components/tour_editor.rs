@@ -70,7 +70,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
             n >= tour::MAX_STEPS,
         )
     });
-    let default = c.default_tour.as_ref().map(|d| {
+    let default = c.default_tour().map(|d| {
         let (dispatch, data, base) = (props.dispatch.clone(), props.data.clone(), s.clone());
         let payload = d.payload.clone();
         html! {

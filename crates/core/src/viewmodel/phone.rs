@@ -32,9 +32,13 @@ pub struct PhoneStep {
     pub done: f64,
 }
 
-/// The point and the question of a step's notes.
+/// The point and the question of a step's notes (the other parts are the facilitator's).
 fn note_parts(step: &Step) -> (String, Option<String>) {
-    (step.note.trim().to_string(), None)
+    let question = step.parts.question.trim();
+    (
+        step.note.trim().to_string(),
+        (!question.is_empty()).then(|| question.to_string()),
+    )
 }
 
 /// The phone's reading of `state`: `Some` when it presents a tour (a tour link), else `None`.
@@ -80,9 +84,12 @@ mod tests {
             route: Route::Matrix,
             ..ViewState::default()
         };
+        let mut first = Step::view("First", "  The point.  ", &v);
+        first.parts.question = "What do you make of it?".into();
+        first.parts.show = "The facilitator's, not the phone's.".into();
         let t = Tour {
             steps: vec![
-                Step::view("First", "  The point.  ", &v),
+                first,
                 Step::view("Second", "", &v),
                 Step::view("Third", "Last point.", &v),
             ],
@@ -97,6 +104,8 @@ mod tests {
         assert_eq!(first.label, "Step 1 of 3");
         assert_eq!(first.title, "First");
         assert_eq!(first.point, "The point.");
+        assert_eq!(first.question.as_deref(), Some("What do you make of it?"));
+        assert_eq!(phone_step(&c, &tour_state(1)).unwrap().question, None);
         assert!(!first.has_prev && first.has_next);
         let last = phone_step(&c, &tour_state(2)).unwrap();
         assert!(last.has_prev && !last.has_next);
