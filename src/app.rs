@@ -612,33 +612,35 @@ fn phone_tour_view(
     };
     html! {
         <div class="phone-tour" data-testid="phone-tour">
-            <div class="pt-head">
+            <header class="pt-head">
                 <p class="pt-step" role="status" data-testid="tour-step">{ step.label.clone() }</p>
                 <progress class="pt-progress" aria-label="Tour progress" max="100"
                     value={format!("{:.0}", step.done * 100.0)}></progress>
                 <h1 class="pt-title" data-testid="tour-title">{ step.title.clone() }</h1>
-            </div>
-            <main id="main" class="page pt-page" tabindex="-1">
-                <div class="phone-view" data-testid="phone-view">{ page }</div>
-            </main>
-            <section class="pt-notes" aria-label="About this step" data-testid="pt-notes">
+            </header>
+            <section class="pt-notes" aria-label="The point of this step" data-testid="pt-notes">
                 if !step.point.is_empty() {
                     <p class="pt-point" data-testid="pt-point">{ step.point.clone() }</p>
                 }
-                if let Some(q) = step.question.clone() {
-                    <p class="pt-question" data-testid="pt-question"><strong>{ "Question: " }</strong>{ q }</p>
-                }
             </section>
+            <main id="main" class="page pt-page" tabindex="-1">
+                <div class="phone-view" data-testid="phone-view">{ page }</div>
+            </main>
+            if let Some(q) = step.question.clone() {
+                <section class="pt-ask" aria-label="Question for the room">
+                    <p class="pt-question" data-testid="pt-question"><strong>{ "Question: " }</strong>{ q }</p>
+                </section>
+            }
             <nav class="pt-nav" aria-label="Tour steps">
                 <button type="button" class="btn pt-back" data-testid="pt-back"
                     disabled={!step.has_prev} onclick={on_prev}>{ "← Back" }</button>
                 <button type="button" class="btn pt-next" data-testid="pt-next"
                     disabled={!step.has_next} onclick={on_next}>{ "Next →" }</button>
             </nav>
-            <p class="pt-leave">
+            <footer class="pt-leave">
                 <button type="button" class="linklike" data-testid="pt-leave" onclick={on_leave}>
                     { "Leave the tour and explore this view" }</button>
-            </p>
+            </footer>
         </div>
     }
 }

@@ -65,7 +65,7 @@ pub fn SlideQuotes(props: &SlideQuotesProps) -> Html {
             </ol>
             if total > list.len() {
                 <p class="slide-quote-more" data-testid="slide-quote-more">
-                    { format!("and {} more: leave the presentation (Esc) to read them all.", total - list.len()) }
+                    { format!("and {} more in the explorer's panel for this view.", total - list.len()) }
                 </p>
             }
         </aside>

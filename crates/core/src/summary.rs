@@ -125,14 +125,13 @@ fn counts(c: &Corpus) -> String {
         ("codings", n(c.codings.len())),
         ("quotes", n(quotes)),
         ("csv_rows", n(quotes)),
-        (
-            "shared_evidence",
-            {
-                // The app's own rule of "shared" (SHARED_MIN_PAPERS), not a copy of it.
-                let index = crate::filter::FilterIndex::new(c);
-                n((0..c.evidence.len()).filter(|&e| index.is_shared(e)).count())
-            },
-        ),
+        ("shared_evidence", {
+            // The app's own rule of "shared" (SHARED_MIN_PAPERS), not a copy of it.
+            let index = crate::filter::FilterIndex::new(c);
+            n((0..c.evidence.len())
+                .filter(|&e| index.is_shared(e))
+                .count())
+        }),
         (
             "mentions",
             n(c.sweeps.iter().map(|s| s.mentions.len()).sum()),

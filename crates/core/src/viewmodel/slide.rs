@@ -139,7 +139,7 @@ mod tests {
 
 /// Most columns a presented matrix sets across (column titles horizontal and wrapped, using
 /// the width beside the grid); with more, the titles stand sideways, wrapped.
-pub const ACROSS_MAX_COLS: usize = 5;
+pub const ACROSS_MAX_COLS: usize = 3;
 
 /// One quote a presented selection shows on the slide itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
