@@ -44,7 +44,7 @@ pub fn SlideQuotes(props: &SlideQuotesProps) -> Html {
         .as_ref()
         .map(|sel| panel::head(&d.corpus, sel));
     html! {
-        <aside class="panel slide-quotes" aria-labelledby="slide-quotes-title" data-testid="slide-quotes">
+        <aside class="panel slide-quotes" aria-labelledby="slide-quotes-title" data-testid="slide-quotes" tabindex="0">
             if let Some(h) = head {
                 <p class="kicker">{ h.kicker }</p>
                 <h2 id="slide-quotes-title">{ h.title }</h2>
