@@ -358,7 +358,7 @@ const rows = [
 ];
 console.log(`bench: ${results.date}; ${results.machine}; ${results.browser}; up to ${LOADS} loads each, ${N} interactions of each kind`);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
+if (B.length) for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
 for (const r of B) if (r.note) console.log(`  ${r.build}: ${r.note}`);
 for (const r of B) {
   console.log(`  files of ${r.build}:`);
