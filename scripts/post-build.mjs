@@ -84,6 +84,8 @@ const wasmPath = local(init[2]);
     ['style-src', "'self'", ...unique(styles.map(sha256))].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
+    // The presenter window previews the current and the next step in two frames of this page.
+    "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -165,6 +167,8 @@ const wasmPath = local(init[2]);
     ['script-src', ...unique(scripts.map(sha256)), "'wasm-unsafe-eval'"].join(' '),
     ['style-src', ...unique(styles.map(sha256))].join(' '),
     'img-src data:',
+    // The presenter window previews the current and the next step in two frames of this file.
+    "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

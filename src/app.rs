@@ -27,7 +27,7 @@ use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::quote_slide::QuoteSlideView;
 use crate::components::reader::Reader;
 use crate::components::timeline::TimelinePage;
-use crate::components::tour_editor::TourEditor;
+use crate::components::tour_editor::{OpenedFile, TourEditor};
 use crate::data::{data, Shared};
 use crate::store::{Msg, Store};
 
@@ -123,25 +123,41 @@ fn Shell(props: &ShellProps) -> Html {
             })
         })
     };
+    // The blacked-out screen of a presentation (B or `.`, or the presenter's button).
+    let black = use_state(|| false);
     let on_command = {
         let dispatch = dispatch.clone();
         let latest = latest.clone();
         let d = d.clone();
-        use_callback((), move |c: Command, _| {
+        let black = black.clone();
+        use_callback(*black, move |c: Command, blacked| {
+            if c == Command::Black {
+                if latest.borrow().mode == Mode::Present {
+                    black.set(!*blacked);
+                }
+                return;
+            }
             for a in command_actions(&d.0.corpus, &latest.borrow(), c) {
                 dispatch.emit(a);
             }
         })
     };
+    // What the presenter window is told: the view, and whether the screen is black (shown only
+    // in presentation mode).
+    let screen_black = *black && store.state.mode == Mode::Present;
+    let black_now = use_mut_ref(|| false);
+    *black_now.borrow_mut() = screen_black;
     {
         let latest = latest.clone();
         let notes = notes.clone();
         let on_command = on_command.clone();
-        use_effect_with((), move |_| {
+        let black_now = black_now.clone();
+        use_effect_with(on_command.clone(), move |_| {
             let listener = browser::on_peer_message(move |text| match Message::parse(&text) {
                 Some(Message::Hello) => {
                     let frag = url::encode(&latest.borrow());
                     browser::post_to_peer(&Message::State(frag).encode());
+                    browser::post_to_peer(&Message::Screen(*black_now.borrow()).encode());
                     if *notes != Notes::Window {
                         notes.set(Notes::Window);
                     }
@@ -167,6 +183,11 @@ fn Shell(props: &ShellProps) -> Html {
             }
         });
     }
+    use_effect_with(screen_black, move |black| {
+        if browser::presenter_open() {
+            browser::post_to_peer(&Message::Screen(*black).encode());
+        }
+    });
 
     {
         // Presentation has no scrollbars: each page meets the screen its own way (the matrix
@@ -327,12 +348,29 @@ fn Shell(props: &ShellProps) -> Html {
             move || drop(listener)
         });
     }
-    // The tour editor beside the page.
+    // The tour editor beside the page, and the tour file it opened last (file name, title, the
+    // tour value it gave), so it can say where the tour comes from.
     let editor = use_state(|| false);
+    let opened_file = use_state(|| None::<Rc<(String, String, String)>>);
+    let on_open_file = {
+        let (store, opened_file, latest) = (store.clone(), opened_file.clone(), latest.clone());
+        use_callback(
+            (),
+            move |(name, title, state, notices): OpenedFile, _| match state {
+                Some(state) => {
+                    if let Some(t) = state.tour.clone() {
+                        opened_file.set(Some(Rc::new((name, title, t))));
+                    }
+                    store.dispatch(Msg::Open(state, notices));
+                }
+                // Nothing usable: the view stays, the notices say why.
+                None => store.dispatch(Msg::Open(Box::new(latest.borrow().clone()), notices)),
+            },
+        )
+    };
 
-    // Presentation of a tour: the number typed for a jump, and the blacked-out screen.
+    // Presentation of a tour: the number typed for a jump (the blacked-out screen is above).
     let jump_digits = use_mut_ref(String::new);
-    let black = use_state(|| false);
 
     // Global keys: "/" focuses the search, P toggles presentation, Escape closes the panel or
     // leaves presentation.
@@ -499,7 +537,7 @@ fn Shell(props: &ShellProps) -> Html {
             <div class="with-editor">
                 { main }
                 <TourEditor data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
-                    on_handout={open_handout.clone()}
+                    on_handout={open_handout.clone()} opened={(*opened_file).clone()} on_open={on_open_file.clone()}
                     on_close={let e = editor.clone(); Callback::from(move |_: ()| e.set(false))} />
             </div>
         }
@@ -544,7 +582,7 @@ fn Shell(props: &ShellProps) -> Html {
                             { "The browser blocked the presenter window, so the notes are shown here beside the slide. To use a second screen, allow pop-ups for this page and press S again." }
                         </p>
                         <Console data={d.clone()} state={state.clone()} on_command={on_command.clone()}
-                            split=true on_close={close_notes} />
+                            split=true on_close={close_notes} black={screen_black} />
                     </div>
                 </div>
             } else {

@@ -28,6 +28,8 @@ pub enum Msg {
     FromUrl(Box<ViewState>, Vec<String>),
     /// The reader scrolled to this block: the route follows it, replacing the history entry.
     ReadAt(String),
+    /// Open a state from a file (a tour file): a new history entry, with its notices (or none).
+    Open(Box<ViewState>, Vec<String>),
     /// Hide the notices.
     DismissNotices,
 }
@@ -64,6 +66,12 @@ impl Reducible for Store {
                     next.replace_history = true;
                     next.typing = false;
                 }
+            }
+            Msg::Open(state, notices) => {
+                next.state = *state;
+                next.replace_history = false;
+                next.typing = false;
+                next.notices = notices;
             }
             Msg::DismissNotices => next.notices.clear(),
         }

@@ -687,6 +687,69 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ()> {
     Ok(())
 }
 
+/// A file the user picked or dropped (read it with `read_file`).
+pub struct PickedFile(web_sys::File);
+
+/// The first file of a file input's `change` event or of a `drop` event.
+pub fn event_file(e: &web_sys::Event) -> Option<PickedFile> {
+    let files = match e.dyn_ref::<web_sys::DragEvent>() {
+        Some(d) => d.data_transfer()?.files()?,
+        None => e
+            .target()?
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .ok()?
+            .files()?,
+    };
+    files.get(0).map(PickedFile)
+}
+
+/// Empties a file input after its `change` (so picking the same file again reads it again).
+pub fn clear_file_input(e: &web_sys::Event) {
+    if let Some(i) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.set_value("");
+    }
+}
+
+/// Whether a drag carries files (so a drop zone may take it).
+pub fn drag_has_files(e: &web_sys::DragEvent) -> bool {
+    e.data_transfer().is_some_and(|d| {
+        d.types()
+            .includes(&wasm_bindgen::JsValue::from_str("Files"), 0)
+    })
+}
+
+/// Reads a file the user picked or dropped as text, then calls `done` with its name and text
+/// (Err when the browser cannot read it). Larger than `max` bytes: Err without reading.
+pub fn read_file(
+    file: PickedFile,
+    max: usize,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let file = file.0;
+    let name = file.name();
+    if file.size() > max as f64 {
+        done(
+            name,
+            Err(format!(
+                "The file is {} KB; a tour file is at most {} KB.",
+                (file.size() / 1024.0).round(),
+                max / 1024
+            )),
+        );
+        return;
+    }
+    spawn(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        match text.ok().and_then(|t| t.as_string()) {
+            Some(t) => done(name, Ok(t)),
+            None => done(name, Err("The browser could not read the file.".into())),
+        }
+    });
+}
+
 /// Selects the text of a textarea (the fallback when the clipboard is refused).
 pub fn select_textarea(id: &str) {
     if let Some(t) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {

@@ -231,10 +231,23 @@ fn HandoutPage(props: &PageProps) -> Html {
                     <p class="handout-more">{ format!("and {} more quotes: open the link to read them all.", total - quotes.len()) }</p>
                 }
             }
-            if props.notes && !props.step.note.trim().is_empty() {
-                <div class="handout-note">
-                    <h3>{ "Speaker note" }</h3>
-                    <p>{ props.step.note.clone() }</p>
+            if props.notes && !(props.step.note.trim().is_empty() && props.step.parts.is_empty()) {
+                <div class="handout-note" data-testid="handout-note">
+                    <h3>{ "Speaker notes" }</h3>
+                    if !props.step.note.trim().is_empty() {
+                        <p class="handout-point">{ props.step.note.clone() }</p>
+                    }
+                    <dl>
+                        { for [
+                            ("Show", props.step.parts.show.clone()),
+                            ("Contrast", props.step.parts.contrast.clone()),
+                            ("Judgement call", props.step.parts.judgement.clone()),
+                            ("Question for the room", props.step.parts.question.clone()),
+                            ("Planned", props.step.parts.minutes.map(|m| format!("{m} min")).unwrap_or_default()),
+                        ].into_iter().filter(|(_, t)| !t.trim().is_empty()).map(|(k, t)| html! {
+                            <><dt>{ k }</dt><dd>{ t }</dd></>
+                        }) }
+                    </dl>
                 </div>
             }
             <div class="handout-link">

@@ -112,30 +112,49 @@ pub fn Home(props: &HomeProps) -> Html {
     }
 }
 
-/// "Start the default tour": the corpus's own tour (`seeds/tours/default.toml`), presented from
-/// its first step, full screen where the browser allows it. Nothing when the corpus has none.
+/// "Present the tour": each of the corpus's own tours (`seeds/tours/<name>.toml`, the default
+/// first), linked by name and presented from its first step, full screen where the browser
+/// allows it. Nothing when the corpus has none.
 fn default_tour(props: &HomeProps) -> Html {
     let c = &props.data.0.corpus;
-    let (Some(d), Some(frag)) = (
-        c.default_tour(),
-        evidence_core::tour::default_tour_fragment(c),
-    ) else {
+    let mut tours: Vec<&evidence_core::model::NamedTour> = c.tours.iter().collect();
+    tours.sort_by_key(|t| t.name != "default");
+    let buttons: Vec<Html> = tours
+        .into_iter()
+        .filter_map(|t| {
+            let frag = evidence_core::tour::named_tour_fragment(t, c)?;
+            let (data, dispatch, f) = (props.data.clone(), props.dispatch.clone(), frag.clone());
+            let onclick = Callback::from(move |e: MouseEvent| {
+                if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                    return;
+                }
+                e.prevent_default();
+                let (state, _) = evidence_core::url::decode(&f, &data.0.corpus);
+                browser::enter_fullscreen();
+                dispatch.emit(Action::Replace(Box::new(state)));
+            });
+            let testid = if t.name == "default" {
+                "start-default-tour".to_string()
+            } else {
+                format!("start-tour-{}", t.name)
+            };
+            let minutes = if t.minutes > 0 {
+                format!(", about {} minutes", t.minutes)
+            } else {
+                String::new()
+            };
+            Some(html! {
+                <a class="btn" href={format!("#{frag}")} {onclick} data-testid={testid}>
+                    { format!("▶ Present the tour: {} ({} steps{minutes})", t.title, t.steps) }</a>
+            })
+        })
+        .collect();
+    if buttons.is_empty() {
         return html! {};
-    };
-    let (data, dispatch, f) = (props.data.clone(), props.dispatch.clone(), frag.clone());
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-            return;
-        }
-        e.prevent_default();
-        let (state, _) = evidence_core::url::decode(&f, &data.0.corpus);
-        browser::enter_fullscreen();
-        dispatch.emit(Action::Replace(Box::new(state)));
-    });
+    }
     html! {
         <p class="start-tour">
-            <a class="btn" href={format!("#{frag}")} {onclick} data-testid="start-default-tour">
-                { format!("▶ Present the tour: {} ({} steps)", d.title, d.steps) }</a>
+            { for buttons }
             <span class="hint">{ " Keys: → or Space next, ← back, Esc leaves. Build your own with “Tour” in the top bar." }</span>
         </p>
     }

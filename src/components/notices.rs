@@ -1,4 +1,4 @@
-//! The dismissible notice listing what a link asked for that could not be used.
+//! The dismissible notice listing what a link (or a tour file) asked for that could not be used.
 
 use yew::prelude::*;
 
@@ -23,10 +23,22 @@ pub fn Notices(props: &NoticesProps) -> Html {
         .notices
         .iter()
         .partition(|n| n.starts_with("This link was made with corpus version"));
+    // A tour file opened in the tour editor (see tour_editor.rs): its own heading.
+    let (file, rest): (Vec<&String>, Vec<&String>) =
+        rest.into_iter().partition(|n| n.starts_with("Tour file “"));
     html! {
         <section class="notice" role="status" aria-live="polite" data-testid="url-notice">
             <div class="notice-body">
                 { for version.iter().map(|v| html! { <p class="version-notice" data-testid="version-notice"><strong>{ (*v).clone() }</strong></p> }) }
+                { if file.is_empty() { html! {} } else { html! {
+                    <>
+                        <strong>{ "Part of this tour file could not be used. " }</strong>
+                        <span>{ "What it held that could be used is open." }</span>
+                        <ul>
+                            { for file.iter().map(|n| html! { <li>{ (*n).clone() }</li> }) }
+                        </ul>
+                    </>
+                } } }
                 { if rest.is_empty() { html! {} } else { html! {
                     <>
                         <strong>{ "Part of this link could not be used. " }</strong>

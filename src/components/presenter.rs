@@ -1,11 +1,15 @@
-//! The presenter's console: the current step's title and note, the next step's title, the step
-//! list to jump from, and a clock that can be paused and reset. It runs in the presenter window
+//! The presenter's console: the current step's title and every part of its notes, the quotes
+//! the audience sees, planned against spent time (for the step and in all), live previews of
+//! the current and the next step (the app itself in two small frames), whether the audience
+//! screen is black, the step list to jump from, and a clock that can be paused and reset. It runs in the presenter window
 //! (`PresenterWindow`, driven by messages from the audience window) or beside the slide in the
 //! same window when the browser blocked the popup (`Console` with `split`).
 
 use std::rc::Rc;
 
-use evidence_core::presenter::{format_elapsed, is_forwarded_key, Clock, Command, Message};
+use evidence_core::presenter::{
+    format_elapsed, is_forwarded_key, timing, Clock, Command, Message, StepTimes,
+};
 use evidence_core::tour;
 use evidence_core::url;
 use evidence_core::view::{Theme, ViewState};
@@ -19,8 +23,10 @@ use crate::data::Shared;
 pub struct StepInfo {
     /// The step's title.
     pub title: String,
-    /// The speaker note (may be empty).
+    /// The speaker note's point (may be empty).
     pub note: String,
+    /// The other parts of the notes.
+    pub parts: tour::Parts,
 }
 
 /// The tour a view belongs to, as the console shows it.
@@ -32,6 +38,10 @@ pub struct Outline {
     pub steps: Vec<StepInfo>,
     /// The step shown (0-based, within `steps`).
     pub current: usize,
+    /// Where the tour comes from ("Corpus tour “…”", "Tour from a link").
+    pub source: String,
+    /// The fragments (without `#`) of the current and the next step as the audience sees them.
+    pub previews: (Option<String>, Option<String>),
 }
 
 /// The tour of a view, if it is a tour step: its steps' titles and notes and the one shown.
@@ -47,14 +57,116 @@ fn tour_outline(data: &Shared, state: &ViewState) -> Option<Outline> {
         .map(|s| StepInfo {
             title: s.title.clone(),
             note: s.note.clone(),
+            parts: s.parts.clone(),
         })
         .collect();
     let current = state.step.min(steps.len() - 1);
+    let preview = |i: usize| {
+        tour::step_state(&t, i, state).map(|s| {
+            url::encode(&ViewState {
+                mode: evidence_core::view::Mode::Present,
+                ..s
+            })
+        })
+    };
+    let source = match tour::source(payload, &data.0.corpus) {
+        tour::Source::Named(title) => format!("Corpus tour “{title}”"),
+        tour::Source::Link => "Tour from a link or a file".to_string(),
+    };
     Some(Outline {
         title: format!("Tour of {} steps", steps.len()),
         steps,
         current,
+        source,
+        previews: (Some(url::encode(state)), preview(current + 1)),
     })
+}
+
+/// The parts of a step's notes, each under its name; a part not given is left out (the point
+/// says so when there is none).
+fn notes_html(s: &StepInfo) -> Html {
+    let p = &s.parts;
+    let part = |name: &'static str, key: &'static str, text: &str| {
+        if text.trim().is_empty() {
+            return html! {};
+        }
+        html! {
+            <div class={classes!("pv-part", format!("pv-{key}"))} data-testid={format!("pv-part-{key}")}>
+                <dt>{ name }</dt>
+                <dd>{ for text.split("\n\n").map(|t| html! { <p>{ t.to_string() }</p> }) }</dd>
+            </div>
+        }
+    };
+    let point = if s.note.trim().is_empty() {
+        html! { <p class="pv-empty">{ "No speaker note for this step." }</p> }
+    } else if p.is_empty() {
+        // A note without parts (a tour made before notes had them) reads as it always has.
+        html! { <>{ for s.note.split("\n\n").map(|t| html! { <p>{ t.to_string() }</p> }) }</> }
+    } else {
+        html! { <dl class="pv-parts">{ part("Point", "point", &s.note) }</dl> }
+    };
+    html! {
+        <>
+            { point }
+            <dl class="pv-parts">
+                { part("Show", "show", &p.show) }
+                { part("Contrast", "contrast", &p.contrast) }
+                { part("Judgement call", "judgement", &p.judgement) }
+                { part("Question for the room", "question", &p.question) }
+            </dl>
+        </>
+    }
+}
+
+/// The quotes the audience sees (the open quote, or those behind the selection), as the
+/// handout lists them.
+fn quotes_html(data: &Shared, state: &ViewState) -> Html {
+    let c = &data.0.corpus;
+    let (quotes, total) = evidence_core::handout::view_quotes(c, &data.0.index, state);
+    if quotes.is_empty() {
+        return html! {};
+    }
+    let more = total.saturating_sub(quotes.len());
+    html! {
+        <section class="pv-quotes" aria-labelledby="pv-quotes-h" data-testid="pv-quotes">
+            <h3 id="pv-quotes-h">{ if total == 1 { "The quote on screen".to_string() } else { format!("The {total} quotes on screen") } }</h3>
+            <ul>
+                { for quotes.iter().map(|&(k, q)| {
+                    let coding = &c.codings[k];
+                    let source = format!("{} · {}", c.papers[coding.paper].short_title, c.categories[coding.category].label);
+                    html! {
+                        <li data-testid="pv-quote">
+                            <blockquote>{ coding.quotes[q].text.clone() }</blockquote>
+                            <p class="pv-source">{ source }</p>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if more > 0 {
+                <p class="pv-empty">{ format!("and {more} more") }</p>
+            }
+        </section>
+    }
+}
+
+/// A live preview: the app itself at `fragment`, scaled down, inert (the audience window is
+/// where things are clicked).
+fn preview_html(label: &str, testid: &'static str, fragment: Option<&String>) -> Html {
+    let body = match fragment {
+        Some(f) => html! {
+            <div class="pv-frame">
+                <iframe src={format!("{}#{f}", browser::base_url())} title={format!("Preview: {label}")}
+                    tabindex="-1" inert=true loading="eager" data-testid={format!("{testid}-frame")}></iframe>
+            </div>
+        },
+        None => html! { <p class="pv-frame pv-end">{ "The end of the tour." }</p> },
+    };
+    html! {
+        <figure class="pv-preview" data-testid={testid}>
+            <figcaption>{ label.to_string() }</figcaption>
+            { body }
+        </figure>
+    }
 }
 
 /// Props of `Console`.
@@ -75,6 +187,9 @@ pub struct ConsoleProps {
     /// Closes the split view.
     #[prop_or_default]
     pub on_close: Option<Callback<()>>,
+    /// The audience screen is blacked out.
+    #[prop_or_default]
+    pub black: bool,
 }
 
 /// The presenter's console.
@@ -93,15 +208,32 @@ pub fn Console(props: &ConsoleProps) -> Html {
             move || drop(interval)
         });
     }
-    let elapsed = format_elapsed(clock.elapsed(browser::now()));
+    let outline = tour_outline(&props.data, &props.state);
+    // Time on each step: banked whenever the audience window shows another step.
+    let times = use_state(StepTimes::default);
+    {
+        let (times, clock) = (times.clone(), clock.clone());
+        let current = outline.as_ref().map(|o| o.current);
+        use_effect_with(current, move |current| {
+            if let Some(step) = *current {
+                times.set(times.show(step, clock.elapsed(browser::now())));
+            }
+        });
+    }
+    let now = clock.elapsed(browser::now());
+    let elapsed = format_elapsed(now);
     let running = clock.running();
     let on_toggle = {
         let clock = clock.clone();
         Callback::from(move |_: MouseEvent| clock.set(clock.toggle(browser::now())))
     };
     let on_reset = {
-        let clock = clock.clone();
-        Callback::from(move |_: MouseEvent| clock.set(clock.reset(browser::now())))
+        let (clock, times) = (clock.clone(), times.clone());
+        let current = outline.as_ref().map(|o| o.current);
+        Callback::from(move |_: MouseEvent| {
+            clock.set(clock.reset(browser::now()));
+            times.set(StepTimes::reset(current, 0.0));
+        })
     };
     let cmd = |c: Command| {
         let on = props.on_command.clone();
@@ -114,28 +246,52 @@ pub fn Console(props: &ConsoleProps) -> Html {
         })
     };
     let theme = props.state.theme;
-    let outline = tour_outline(&props.data, &props.state);
     let view_title = evidence_core::viewmodel::page_title(&props.data.0.corpus, &props.state);
+    let black = html! {
+        <p class={classes!("pv-screen", props.black.then_some("black"))} role="status" data-testid="pv-screen"
+            data-black={props.black.to_string()}>
+            { if props.black { "The audience screen is black (B or . shows it again)." } else { "The audience screen shows the view." } }
+        </p>
+    };
     let body = match &outline {
         Some(o) => {
             let n = o.steps.len();
             let cur = o.steps.get(o.current);
             let next = o.steps.get(o.current + 1);
+            let minutes: Vec<Option<u32>> = o.steps.iter().map(|s| s.parts.minutes).collect();
+            let t = timing(&minutes, o.current, times.spent(o.current, now), now);
             html! {
                 <>
-                    <p class="pv-tour">{ o.title.clone() }</p>
-                    <section class="pv-now" aria-labelledby="pv-now-h">
-                        <h2 id="pv-now-h" data-testid="pv-current">
-                            <span class="pv-k">{ format!("Step {} of {n}", o.current + 1) }</span>
-                            { cur.map(|s| s.title.clone()).unwrap_or_default() }
-                        </h2>
-                        <div class="pv-note" data-testid="pv-note">
-                            { match cur.map(|s| s.note.as_str()).filter(|t| !t.trim().is_empty()) {
-                                Some(t) => html! { <>{ for t.split("\n\n").map(|p| html! { <p>{ p.to_string() }</p> }) }</> },
-                                None => html! { <p class="pv-empty">{ "No speaker note for this step." }</p> },
-                            } }
+                    <p class="pv-tour" data-testid="pv-source">{ format!("{} · {}", o.title, o.source) }</p>
+                    { black }
+                    <div class="pv-timing" data-testid="pv-timing">
+                        <p class={classes!("pv-step-time", t.step_over.then_some("over"))} data-testid="pv-step-time"
+                            data-over={t.step_over.to_string()}>{ t.step.clone() }</p>
+                        <p class={classes!("pv-total-time", t.behind.then_some("over"))} data-testid="pv-total-time">
+                            { t.total.clone() }
+                            if !t.plan.is_empty() { <span class="pv-plan">{ format!(" · {}", t.plan) }</span> }
+                        </p>
+                    </div>
+                    <div class="pv-main">
+                        <section class="pv-now" aria-labelledby="pv-now-h">
+                            <h2 id="pv-now-h" data-testid="pv-current">
+                                <span class="pv-k">{ format!("Step {} of {n}", o.current + 1) }
+                                    { cur.and_then(|s| s.parts.minutes).map(|m| format!(" · {m} min planned")).unwrap_or_default() }</span>
+                                { cur.map(|s| s.title.clone()).unwrap_or_default() }
+                            </h2>
+                            <div class="pv-note" data-testid="pv-note">
+                                { cur.map(notes_html).unwrap_or_default() }
+                            </div>
+                            { quotes_html(&props.data, &props.state) }
+                        </section>
+                        <div class="pv-previews">
+                            { preview_html("Now on screen", "pv-preview-current", o.previews.0.as_ref()) }
+                            { preview_html(&match next {
+                                Some(s) => format!("Next: {}", s.title),
+                                None => "Next: the end of the tour".to_string(),
+                            }, "pv-preview-next", o.previews.1.as_ref()) }
                         </div>
-                    </section>
+                    </div>
                     <p class="pv-next" data-testid="pv-next">
                         { match next {
                             Some(s) => html! { <>{ "Next: " }<strong>{ s.title.clone() }</strong></> },
@@ -147,6 +303,8 @@ pub fn Console(props: &ConsoleProps) -> Html {
                             disabled={o.current == 0}>{ "← Previous" }</button>
                         <button type="button" class="btn" data-testid="pv-next-btn" onclick={cmd(Command::Next)}
                             disabled={o.current + 1 >= n}>{ "Next →" }</button>
+                        <button type="button" class="btn" data-testid="pv-black" aria-pressed={props.black.to_string()}
+                            onclick={cmd(Command::Black)}>{ if props.black { "Show the screen" } else { "Black the screen" } }</button>
                     </div>
                     <nav aria-label="Steps" class="pv-steps">
                         <ol>
@@ -168,12 +326,16 @@ pub fn Console(props: &ConsoleProps) -> Html {
             }
         }
         None => html! {
-            <section class="pv-now" aria-labelledby="pv-now-h">
-                <h2 id="pv-now-h" data-testid="pv-current">{ view_title }</h2>
-                <p class="pv-empty" data-testid="pv-note">
-                    { "This view is not a tour step: the audience window shows it as it is. Start a tour there to get its steps and notes here." }
-                </p>
-            </section>
+            <>
+                { black }
+                <section class="pv-now" aria-labelledby="pv-now-h">
+                    <h2 id="pv-now-h" data-testid="pv-current">{ view_title }</h2>
+                    <p class="pv-empty" data-testid="pv-note">
+                        { "This view is not a tour step: the audience window shows it as it is. Start a tour there to get its steps and notes here." }
+                    </p>
+                    { quotes_html(&props.data, &props.state) }
+                </section>
+            </>
         },
     };
     html! {
@@ -230,7 +392,10 @@ pub fn PresenterWindow(props: &PresenterWindowProps) -> Html {
     let connected = use_state_eq(|| false);
     // When the audience window last sent its view (ms, `browser::now`).
     let heard = use_mut_ref(|| f64::NEG_INFINITY);
+    // The audience screen is blacked out.
+    let black = use_state_eq(|| false);
     {
+        let black = black.clone();
         let state = state.clone();
         let connected = connected.clone();
         let data = props.data.clone();
@@ -247,6 +412,7 @@ pub fn PresenterWindow(props: &PresenterWindowProps) -> Html {
                         *heard.borrow_mut() = browser::now();
                         connected.set(true);
                     }
+                    Some(Message::Screen(b)) => black.set(b),
                     Some(Message::Bye) => {
                         *heard.borrow_mut() = f64::NEG_INFINITY;
                         connected.set(false);
@@ -293,7 +459,7 @@ pub fn PresenterWindow(props: &PresenterWindowProps) -> Html {
         <div class="app presenter-window" data-mode="presenter">
             <main id="main" class="page" tabindex="-1">
                 <Console data={props.data.clone()} state={(*state).clone()} {on_command}
-                    connected={*connected} />
+                    connected={*connected} black={*black} />
             </main>
         </div>
     }

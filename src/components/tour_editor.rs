@@ -1,13 +1,15 @@
 //! The tour editor: a facilitator builds a tour from the views they visit (add the current view
-//! or the open quote as a step, give each a title and a speaker note, reorder, duplicate,
+//! or the open quote as a step, give each a title and speaker notes in parts, reorder, duplicate,
 //! delete), then presents it or copies its link. The tour lives in the view state (`tour=`), so
-//! the address bar always holds it; the edits are `evidence_core::tour_edit`.
+//! the address bar always holds it; the edits are `evidence_core::tour_edit`. A tour is also
+//! saved as a small file and opened again (picker or drop, `evidence_core::tour_file`), and the
+//! editor says where the open tour comes from (a corpus tour by name, a link, a file).
 
 use std::rc::Rc;
 
 use evidence_core::selection::shared_fragment;
 use evidence_core::tour::{self, StepKind};
-use evidence_core::tour_edit::{self, Edit};
+use evidence_core::tour_edit::{self, Edit, Part};
 use evidence_core::view::{Action, Mode, ViewState};
 use evidence_core::viewmodel::view_title;
 use yew::prelude::*;
@@ -15,6 +17,10 @@ use yew::prelude::*;
 use super::copy::CopyButton;
 use crate::browser;
 use crate::data::Shared;
+
+/// A tour file read by the editor: its file name, its title, the state that shows its first
+/// step (`None` when nothing in it could be used) and the notices.
+pub type OpenedFile = (String, String, Option<Box<ViewState>>, Vec<String>);
 
 /// Props of `TourEditor`.
 #[derive(Properties, PartialEq)]
@@ -29,6 +35,50 @@ pub struct EditorProps {
     pub on_close: Callback<()>,
     /// Opens the print preview of the whole tour's handout (one page per step).
     pub on_handout: Callback<bool>,
+    /// The tour file opened last: (file name, its title, the tour value it gave).
+    #[prop_or_default]
+    pub opened: Option<Rc<(String, String, String)>>,
+    /// A tour file was read: (file name, its title, the state that shows it, or `None` when
+    /// nothing in it could be used, and the notices).
+    pub on_open: Callback<OpenedFile>,
+}
+
+/// Where the open tour comes from, and the title a saved file gets.
+fn source_of(props: &EditorProps) -> (String, String) {
+    let c = &props.data.0.corpus;
+    let Some(raw) = props.state.tour.as_deref() else {
+        return (String::new(), String::new());
+    };
+    if let tour::Source::Named(title) = tour::source(raw, c) {
+        return (
+            format!("Corpus tour “{title}”: its link names it, so the link stays short however long its notes."),
+            title,
+        );
+    }
+    match props.opened.as_deref() {
+        Some((file, title, value)) if value == raw => (
+            format!("Tour from the file “{file}”."),
+            if title.is_empty() {
+                file.clone()
+            } else {
+                title.clone()
+            },
+        ),
+        Some((file, title, _)) => (
+            format!(
+                "Tour from the file “{file}”, changed here: save it again to keep the changes."
+            ),
+            if title.is_empty() {
+                file.clone()
+            } else {
+                title.clone()
+            },
+        ),
+        None => (
+            "Tour from a link (or made here): it travels whole in its link.".to_string(),
+            "Tour".to_string(),
+        ),
+    }
 }
 
 /// The tour editor, a panel beside the page.
@@ -85,6 +135,114 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                 }}>{ "Start from the default tour" }</button>
         }
     });
+    let (source, file_title) = source_of(props);
+    let save = {
+        let (t, data) = (t.clone(), props.data.clone());
+        let title = file_title.clone();
+        Callback::from(move |_: MouseEvent| {
+            let c = &data.0.corpus;
+            let text = evidence_core::tour_file::write(&t, &title, &c.about.hash);
+            let _ = browser::download(
+                &evidence_core::tour_file::file_name(&title),
+                "application/json",
+                &text,
+            );
+        })
+    };
+    // Opening a file: read it, then show its first step (not presenting), with its notices.
+    let open_file = {
+        let (data, base, on_open) = (props.data.clone(), s.clone(), props.on_open.clone());
+        Rc::new(move |file: browser::PickedFile| {
+            let (data, base, on_open) = (data.clone(), base.clone(), on_open.clone());
+            browser::read_file(
+                file,
+                evidence_core::tour_file::MAX_FILE_BYTES,
+                move |name, text| {
+                    let c = &data.0.corpus;
+                    let read = match text {
+                        Ok(t) => evidence_core::tour_file::read(&t, c),
+                        Err(why) => evidence_core::tour_file::TourFile {
+                            notices: vec![format!("{why} Nothing was opened.")],
+                            ..Default::default()
+                        },
+                    };
+                    let mut notices: Vec<String> = read
+                        .notices
+                        .iter()
+                        .map(|n| format!("Tour file “{name}”: {n}"))
+                        .collect();
+                    let next = match tour::step_state(
+                        &read.tour,
+                        0,
+                        &ViewState {
+                            tour: None,
+                            ..(*base).clone()
+                        },
+                    ) {
+                        Some(mut next) => {
+                            next.mode = Mode::Explore;
+                            Some(Box::new(next))
+                        }
+                        None => {
+                            if read.notices.is_empty() {
+                                notices.push(format!(
+                                    "Tour file “{name}”: it holds no steps. Nothing was opened."
+                                ));
+                            }
+                            None
+                        }
+                    };
+                    on_open.emit((name, read.title, next, notices));
+                },
+            );
+        })
+    };
+    let on_pick = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: Event| {
+            if let Some(f) = browser::event_file(&e) {
+                open_file(f);
+            }
+            browser::clear_file_input(&e);
+        })
+    };
+    let dragging = use_state_eq(|| false);
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            if browser::drag_has_files(&e) {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let (dragging, open_file) = (dragging.clone(), open_file.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = browser::event_file(&e) {
+                open_file(f);
+            }
+        })
+    };
+    let file_buttons = html! {
+        <div class="te-file">
+            <label class="btn btn-small te-open" title="Open a tour saved as a file (or drop the file on this panel)">
+                { "Open a tour file…" }
+                <input type="file" class="visually-hidden" accept=".json,application/json" data-testid="tour-file-open"
+                    onchange={on_pick} />
+            </label>
+            if n > 0 {
+                <button type="button" class="btn btn-small" data-testid="tour-save" onclick={save}
+                    title="Save this tour, with all its notes, as a small file to open again here">{ "Save as a file" }</button>
+            }
+        </div>
+    };
     let link = tour_edit::link_state(&t, 0, s)
         .map(|l| format!("{}#{}", browser::base_url(), shared_fragment(&l, c)));
     let present = {
@@ -106,6 +264,24 @@ pub fn TourEditor(props: &EditorProps) -> Html {
             let edit = edit.clone();
             Callback::from(move |e: Event| edit(Edit::Note(i, browser::event_value(&e))))
         };
+        let on_part = |part: Part| {
+            let edit = edit.clone();
+            Callback::from(move |e: Event| edit(Edit::Part(i, part, browser::event_value(&e))))
+        };
+        let p = &step.parts;
+        let part_field = |label: &'static str, key: &'static str, part: Part, value: &str| {
+            html! {
+                <label class="te-field">{ label }
+                    <textarea data-testid={format!("te-{key}")} rows="2" value={value.to_string()}
+                        maxlength={tour::MAX_PART_CHARS.to_string()} onchange={on_part(part)} />
+                </label>
+            }
+        };
+        let filled = [&p.show, &p.contrast, &p.judgement, &p.question]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .count()
+            + usize::from(p.minutes.is_some());
         let show = {
             let (dispatch, t, base) = (props.dispatch.clone(), t.clone(), s.clone());
             Callback::from(move |_: MouseEvent| {
@@ -140,18 +316,38 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                     <textarea data-testid="te-note" rows="2" value={step.note.clone()} maxlength={tour::MAX_NOTE_CHARS.to_string()}
                         onchange={on_note} />
                 </label>
+                <details class="te-more" data-testid="te-more">
+                    <summary>{ format!("More notes: show, contrast, judgement, question, minutes ({filled} of 5 given)") }</summary>
+                    { part_field("What to show", "show", Part::Show, &p.show) }
+                    { part_field("Contrast, or why it matters", "contrast", Part::Contrast, &p.contrast) }
+                    { part_field("The coding's judgement call", "judgement", Part::Judgement, &p.judgement) }
+                    { part_field("Question for the room", "question", Part::Question, &p.question) }
+                    <label class="te-field">{ "Planned minutes" }
+                        <input type="number" min="0" max={tour::MAX_MINUTES.to_string()} step="1" data-testid="te-minutes"
+                            value={p.minutes.map(|m| m.to_string()).unwrap_or_default()}
+                            onchange={on_part(Part::Minutes)} />
+                    </label>
+                </details>
             </li>
         }
     });
     html! {
-        <aside class="tour-editor" data-testid="tour-editor" aria-labelledby="te-h">
+        <aside class={classes!("tour-editor", dragging.then_some("dropping"))} data-testid="tour-editor" aria-labelledby="te-h"
+            ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <div class="te-head">
                 <h2 id="te-h">{ format!("Tour · {}", evidence_core::viewmodel::count(n, "step", "steps")) }</h2>
                 <button type="button" class="btn btn-small" data-testid="tour-close"
                     onclick={let f = props.on_close.clone(); move |_: MouseEvent| f.emit(())}>{ "Close" }</button>
             </div>
-            <p class="te-help">{ "Go to a view (filters, selection, reveal or spotlight, an open quote), then add it as a step. Titles and notes are saved when you leave the field. The tour travels in the link." }</p>
+            <p class="te-help">{ "Go to a view (filters, selection, reveal or spotlight, an open quote), then add it as a step. Titles and notes are saved when you leave the field. The tour travels in the link; save it as a file when its notes are too long for a link, and open the file here (or drop it on this panel)." }</p>
+            if !source.is_empty() {
+                <p class="te-source" data-testid="tour-source">{ source.clone() }</p>
+            }
             <div class="te-add">{ add_view }{ for add_quote }{ for default }</div>
+            { file_buttons }
+            if *dragging {
+                <p class="te-drop" role="status">{ "Drop the tour file to open it." }</p>
+            }
             if n > 0 {
                 <ol class="te-steps">{ for steps }</ol>
                 <div class="te-foot">
@@ -164,7 +360,9 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                             <CopyButton id="tour-copy" label="Copy tour link" text={AttrValue::from(l.clone())}
                                 done="Tour link copied: it opens the tour at step 1 in presentation mode." />
                             <p class="te-length" data-testid="tour-length">{ format!("Link: {} characters{}", l.chars().count(),
-                                if l.chars().count() > 2000 { " (chat tools may cut links over 2,000: shorten the notes)" } else { "" }) }</p>
+                                if l.len() > evidence_core::url::MAX_FRAGMENT_BYTES { " (too long to open again from a link: save the tour as a file)" }
+                                else if l.chars().count() > 2000 { " (chat tools may cut links over 2,000: save the tour as a file, or shorten the notes)" }
+                                else { "" }) }</p>
                         </>
                     }) }
                     { button("Discard tour", "tour-discard", Edit::Discard, false) }

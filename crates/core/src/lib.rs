@@ -25,6 +25,7 @@ pub mod text;
 pub mod timeline;
 pub mod tour;
 pub mod tour_edit;
+pub mod tour_file;
 pub mod trail;
 pub mod url;
 pub mod view;

@@ -13,6 +13,8 @@
 //!         | "key " KEY                 ; presenter -> audience: a key pressed in the presenter
 //!                                      ; window, replayed there (KEY in `FORWARDED_KEYS`,
 //!                                      ; the space bar written "Space")
+//!         | "screen " ( "black" | "shown" )  ; audience -> presenter: whether the audience
+//!                                      ; screen is blacked out (B or `.`), sent with each change
 //!         | "bye"                      ; either: this window is closing
 //! command = "next" | "prev" | "first" | "last" | "black" | "step " N   ; N is 0-based
 //!         | "theme " ( "light" | "dark" | "projector" | "system" )
@@ -101,6 +103,8 @@ pub enum Message {
     Go(Command),
     /// Presenter to audience: this key was pressed here (one of `FORWARDED_KEYS`).
     Key(String),
+    /// Audience to presenter: the audience screen is blacked out (`true`) or shows the view.
+    Screen(bool),
     /// Either way: this window is closing.
     Bye,
 }
@@ -157,6 +161,7 @@ impl Message {
             Message::Go(c) => format!("go {c}"),
             Message::Key(k) if k == " " => "key Space".to_string(),
             Message::Key(k) => format!("key {k}"),
+            Message::Screen(black) => format!("screen {}", if *black { "black" } else { "shown" }),
             Message::Bye => "bye".to_string(),
         };
         format!("{PREFIX}{body}")
@@ -174,6 +179,8 @@ impl Message {
         match body {
             "hello" => Some(Message::Hello),
             "bye" => Some(Message::Bye),
+            "screen black" => Some(Message::Screen(true)),
+            "screen shown" => Some(Message::Screen(false)),
             _ => {
                 if let Some(frag) = body.strip_prefix("state ") {
                     // A fragment as `url::encode` writes it: printable ASCII, no spaces.
@@ -279,6 +286,130 @@ pub fn format_elapsed(ms: f64) -> String {
     }
 }
 
+/// Time spent on each step of a tour while the presenter's clock ran, for "planned against
+/// spent". Times are the clock's elapsed milliseconds (`Clock::elapsed`), so a paused clock
+/// pauses the steps too.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StepTimes {
+    /// Milliseconds banked per step (index = step), up to `since`.
+    spent: Vec<f64>,
+    /// The step being timed, and the clock time it was last banked at.
+    at: Option<(usize, f64)>,
+}
+
+impl StepTimes {
+    /// The times after the audience window showed `step` at clock time `clock_ms` (the same
+    /// step again banks nothing new; another step banks the time since the last change).
+    pub fn show(&self, step: usize, clock_ms: f64) -> StepTimes {
+        let mut next = self.clone();
+        if let Some((was, since)) = self.at {
+            if was == step {
+                return next;
+            }
+            next.bank(was, (clock_ms - since).max(0.0));
+        }
+        next.at = Some((step, clock_ms));
+        next
+    }
+
+    fn bank(&mut self, step: usize, ms: f64) {
+        if step >= self.spent.len() {
+            self.spent.resize(step + 1, 0.0);
+        }
+        self.spent[step] += ms;
+    }
+
+    /// Milliseconds spent on `step` up to clock time `clock_ms` (a step shown several times adds up).
+    pub fn spent(&self, step: usize, clock_ms: f64) -> f64 {
+        let banked = self.spent.get(step).copied().unwrap_or(0.0);
+        match self.at {
+            Some((s, since)) if s == step => banked + (clock_ms - since).max(0.0),
+            _ => banked,
+        }
+    }
+
+    /// Back to nothing spent, timing `step` from clock time `clock_ms` (the clock was reset).
+    pub fn reset(step: Option<usize>, clock_ms: f64) -> StepTimes {
+        StepTimes {
+            spent: Vec::new(),
+            at: step.map(|s| (s, clock_ms)),
+        }
+    }
+}
+
+/// Planned against spent time, as the presenter window shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    /// "1:20 of 2:00 on this step" (or "1:20 on this step, none planned").
+    pub step: String,
+    /// The step has run past its planned minutes.
+    pub step_over: bool,
+    /// "12:05 of 30:00 in total" (or "12:05 in total" when no step is planned).
+    pub total: String,
+    /// "By the plan, this step ends at 14:00" (empty when no step is planned).
+    pub plan: String,
+    /// The whole talk has run past the plan up to the end of this step.
+    pub behind: bool,
+}
+
+/// `Timing` of step `current` of a tour whose steps plan `minutes`, with `step_ms` spent on
+/// the step and `total_ms` on the clock.
+pub fn timing(minutes: &[Option<u32>], current: usize, step_ms: f64, total_ms: f64) -> Timing {
+    let ms = |m: u32| f64::from(m) * 60_000.0;
+    let planned_total: u32 = minutes.iter().flatten().sum();
+    let until_end: u32 = minutes.iter().take(current + 1).flatten().sum();
+    let (step, step_over) = match minutes.get(current).copied().flatten() {
+        Some(m) => {
+            let over = step_ms > ms(m);
+            let text = if over {
+                format!(
+                    "{} on this step: over its {} by {}",
+                    format_elapsed(step_ms),
+                    format_elapsed(ms(m)),
+                    format_elapsed(step_ms - ms(m))
+                )
+            } else {
+                format!(
+                    "{} of {} on this step",
+                    format_elapsed(step_ms),
+                    format_elapsed(ms(m))
+                )
+            };
+            (text, over)
+        }
+        None => (
+            format!(
+                "{} on this step, no minutes planned",
+                format_elapsed(step_ms)
+            ),
+            false,
+        ),
+    };
+    if planned_total == 0 {
+        return Timing {
+            step,
+            step_over,
+            total: format!("{} in total", format_elapsed(total_ms)),
+            plan: String::new(),
+            behind: false,
+        };
+    }
+    Timing {
+        step,
+        step_over,
+        total: format!(
+            "{} of {} in total",
+            format_elapsed(total_ms),
+            format_elapsed(ms(planned_total))
+        ),
+        plan: format!(
+            "By the plan, this step ends at {}",
+            format_elapsed(ms(until_end))
+        ),
+        behind: total_ms > ms(until_end),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,6 +432,8 @@ mod tests {
             Message::Go(Command::Theme(Some(Theme::Light))),
             Message::Go(Command::Theme(Some(Theme::Dark))),
             Message::Go(Command::Theme(Some(Theme::Projector))),
+            Message::Screen(true),
+            Message::Screen(false),
         ];
         for m in all {
             let wire = m.encode();
@@ -427,5 +560,50 @@ mod tests {
         assert_eq!(format_elapsed(-5.0), "0:00");
         assert_eq!(format_elapsed(f64::NAN), "0:00");
         assert_eq!(format_elapsed(f64::INFINITY), "0:00");
+    }
+
+    #[test]
+    fn step_times_bank_per_step_and_follow_the_clock() {
+        let t = StepTimes::default().show(0, 0.0);
+        assert_eq!(t.spent(0, 90_000.0), 90_000.0);
+        // The same step again (a reveal, a theme change) banks nothing new.
+        let t = t.show(0, 60_000.0);
+        assert_eq!(t.spent(0, 90_000.0), 90_000.0);
+        let t = t.show(1, 100_000.0);
+        assert_eq!(t.spent(0, 500_000.0), 100_000.0);
+        assert_eq!(t.spent(1, 130_000.0), 30_000.0);
+        // Back to step 0: it adds up.
+        let t = t.show(0, 160_000.0);
+        assert_eq!(t.spent(1, 999_999.0), 60_000.0);
+        assert_eq!(t.spent(0, 170_000.0), 110_000.0);
+        assert_eq!(t.spent(7, 170_000.0), 0.0);
+        // A clock that went back (reset elsewhere) never gives negative time.
+        assert_eq!(t.spent(0, 0.0), 100_000.0);
+        let r = StepTimes::reset(Some(3), 5_000.0);
+        assert_eq!((r.spent(3, 6_000.0), r.spent(0, 6_000.0)), (1_000.0, 0.0));
+    }
+
+    #[test]
+    fn timing_reads_planned_against_spent() {
+        let plan = [Some(2), Some(3), None, Some(5)];
+        let t = timing(&plan, 1, 65_000.0, 200_000.0);
+        assert_eq!(t.step, "1:05 of 3:00 on this step");
+        assert!(!t.step_over);
+        assert_eq!(t.total, "3:20 of 10:00 in total");
+        assert_eq!(t.plan, "By the plan, this step ends at 5:00");
+        assert!(!t.behind);
+        let t = timing(&plan, 0, 150_000.0, 150_000.0);
+        assert_eq!(t.step, "2:30 on this step: over its 2:00 by 0:30");
+        assert!(t.step_over && t.behind);
+        let t = timing(&plan, 2, 10_000.0, 400_000.0);
+        assert_eq!(t.step, "0:10 on this step, no minutes planned");
+        assert!(!t.step_over && t.behind);
+        let none = timing(&[None, None], 0, 1_000.0, 61_000.0);
+        assert_eq!(
+            (none.total.as_str(), none.plan.as_str()),
+            ("1:01 in total", "")
+        );
+        // A step past the list (a stale step number) has no plan and does not panic.
+        assert!(!timing(&plan, 9, 1.0, 1.0).step_over);
     }
 }

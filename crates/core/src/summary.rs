@@ -23,12 +23,13 @@
 //!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ],
 //!   "default_tour": null | { "title", "steps", "fragment", "length" },
 //!   "tours": [ { "name", "title", "hash", "minutes", "fragment", "length",
-//!                "steps": [ { "title", "point", "show", "contrast", "judgement", "question",
-//!                             "minutes" } ] } ] }
+//!                "steps": [ { "title", "kind", "point", "show", "contrast", "judgement",
+//!                             "question", "minutes" } ] } ] }
 //! ```
 //! `default_tour.fragment` is the link (without `#`) that starts the default tour at its
 //! first step (`tour::default_tour_fragment`, the tour linked by name); `length` is its length in
-//! characters. `tours` lists every corpus tour the same way, with its steps' notes.
+//! characters. `tours` lists every corpus tour the same way, with its steps' notes (`kind` is
+//! `view` or `quote`, a quote slide).
 //! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
 //! `context`; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
 //! number of data rows of `evidence.csv` (one per quote).
@@ -397,8 +398,13 @@ fn tours(c: &Corpus) -> String {
                 .iter()
                 .map(|s| {
                     let p = &s.parts;
+                    let kind = match &s.kind {
+                        crate::tour::StepKind::View(_) => "view",
+                        crate::tour::StepKind::Quote(_) => "quote",
+                    };
                     obj(&[
                         ("title", js(&s.title)),
+                        ("kind", js(kind)),
                         ("point", js(&s.note)),
                         ("show", js(&p.show)),
                         ("contrast", js(&p.contrast)),

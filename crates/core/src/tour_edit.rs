@@ -8,8 +8,26 @@
 //! tour). The tour's link (`link_state`) opens the first step in presentation mode.
 
 use crate::model::Corpus;
-use crate::tour::{self, Step, StepKind, Tour, MAX_NOTE_CHARS, MAX_STEPS, MAX_TITLE_CHARS};
+use crate::tour::{
+    self, Step, StepKind, Tour, MAX_MINUTES, MAX_NOTE_CHARS, MAX_PART_CHARS, MAX_STEPS,
+    MAX_TITLE_CHARS,
+};
 use crate::view::{Mode, OpenQuote, ViewState};
+
+/// A part of a step's notes besides the point (`tour::Parts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// What to point at on screen.
+    Show,
+    /// The contrast, or why it matters.
+    Contrast,
+    /// The coding's judgement call.
+    Judgement,
+    /// The question for the room.
+    Question,
+    /// Planned minutes.
+    Minutes,
+}
 
 /// One edit of the tour being built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +38,11 @@ pub enum Edit {
     AddQuote(String, OpenQuote),
     /// Set step `i`'s title (cut to `MAX_TITLE_CHARS`).
     Title(usize, String),
-    /// Set step `i`'s speaker note (cut to `MAX_NOTE_CHARS`).
+    /// Set step `i`'s speaker note, its point (cut to `MAX_NOTE_CHARS`).
     Note(usize, String),
+    /// Set another part of step `i`'s notes (texts cut to `MAX_PART_CHARS`; minutes as typed:
+    /// blank for none, else a whole number up to `MAX_MINUTES`, anything else refused).
+    Part(usize, Part, String),
     /// Swap step `i` with the one before it.
     Up(usize),
     /// Swap step `i` with the one after it.
@@ -73,6 +94,25 @@ pub fn edit_tour(t: &Tour, edit: &Edit, current: &ViewState) -> Option<(Tour, us
         }
         Edit::Note(i, s) => {
             t.steps.get_mut(*i)?.note = cut(s, MAX_NOTE_CHARS);
+            *i
+        }
+        Edit::Part(i, part, s) => {
+            let p = &mut t.steps.get_mut(*i)?.parts;
+            match part {
+                Part::Show => p.show = cut(s, MAX_PART_CHARS),
+                Part::Contrast => p.contrast = cut(s, MAX_PART_CHARS),
+                Part::Judgement => p.judgement = cut(s, MAX_PART_CHARS),
+                Part::Question => p.question = cut(s, MAX_PART_CHARS),
+                Part::Minutes => {
+                    let s = s.trim();
+                    p.minutes = if s.is_empty() {
+                        None
+                    } else {
+                        let digits = s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+                        Some(s.parse().ok().filter(|&m| digits && m <= MAX_MINUTES)?)
+                    };
+                }
+            }
             *i
         }
         Edit::Up(i) if *i > 0 && *i < n => {
@@ -313,5 +353,30 @@ mod tests {
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(back, l);
         assert_eq!(link_state(&t, 2, &s), None);
+    }
+
+    #[test]
+    fn note_parts_are_edited_and_travel_in_the_link() {
+        let c = testkit::sample();
+        let s0 = ViewState::default();
+        let s1 = apply(&s0, &c, &Edit::AddView("A".into())).unwrap();
+        let s2 = apply(&s1, &c, &Edit::Part(0, Part::Question, "Why?".into())).unwrap();
+        let s3 = apply(&s2, &c, &Edit::Part(0, Part::Minutes, " 3 ".into())).unwrap();
+        let t = tour_of(&s3, &c);
+        assert_eq!(t.steps[0].parts.question, "Why?");
+        assert_eq!(t.steps[0].parts.minutes, Some(3));
+        let (back, notes) = crate::url::decode(&crate::url::encode(&s3), &c);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(tour_of(&back, &c), t);
+        for bad in ["x", "-1", "99999", "1.5"] {
+            assert_eq!(
+                apply(&s3, &c, &Edit::Part(0, Part::Minutes, bad.into())),
+                None,
+                "{bad}"
+            );
+        }
+        let cleared = apply(&s3, &c, &Edit::Part(0, Part::Minutes, String::new())).unwrap();
+        assert_eq!(tour_of(&cleared, &c).steps[0].parts.minutes, None);
+        assert_eq!(apply(&s3, &c, &Edit::Part(5, Part::Show, "x".into())), None);
     }
 }
