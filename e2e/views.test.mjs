@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
-import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, waitFor, waitForFragment } from './pages.mjs';
+import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, loadSummary, waitFor, waitForFragment } from './pages.mjs';
 
 const T = { timeout: 120_000 };
 let h;
@@ -556,4 +556,56 @@ test('compare marks the evidence both papers cite and sets their quotes side by 
       await s.close();
     }
   }
+});
+
+test('methods record, changelog and crosswalk stances come from the codebook; compare says where two papers weigh a dimension differently', T, async () => {
+  const sum = loadSummary();
+  const s = await h.openApp('/#/about');
+  try {
+    const page = s.page;
+    await page.getByTestId('methods').waitFor();
+    // The report sections, rules and changelog entries the codebook records, as many as it has.
+    assert.equal(await page.getByTestId('methods-report').count(), sum.counts.methods, 'report sections');
+    const rules = sum.counts.rules ? await page.locator('[data-testid="methods-rules"] li').count() : 0;
+    assert.equal(rules, sum.counts.rules, 'coding rules');
+    const versions = await page.locator('[data-testid="methods-changelog"] dt').evaluateAll((els) => els.map((e) => e.dataset.version));
+    assert.equal(versions.length, sum.counts.changelog, 'changelog entries');
+    if (versions.length) assert.equal(versions[0], sum.corpus.version, 'the newest changelog entry is the corpus version');
+    // Every crosswalk link (primary and secondary) shows its stance, in words.
+    const want = sum.categories.flatMap((k) => (k.stance ? [k.stance, ...k.secondary_stances] : [])).sort();
+    const got = await page.locator('[data-testid="crosswalk-link"] [data-testid="stance"], [data-testid="crosswalk-secondary"] [data-testid="stance"]').evaluateAll((els) => els.map((e) => e.dataset.stance));
+    assert.deepEqual(got.sort(), want, 'one stance per crosswalk link');
+    const text = await page.locator('[data-testid="crosswalk-link"] [data-testid="stance"]').first().innerText();
+    assert.match(text, /positive|negative|mixed/, 'the stance is written, not only drawn');
+    await screenshot(page, 'views-methods-record');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+  // Compare: a row is marked where the two papers' categories on that dimension carry different
+  // stances (expected from the summary), for every pair of papers.
+  const papers = sum.papers.map((p) => p.id);
+  const stancesOn = (paper, dim) => [...new Set(sum.categories.filter((k) => k.paper === paper && k.dimension === dim && k.stance).map((k) => k.stance))].sort().join();
+  let opposedSeen = 0;
+  for (const a of papers)
+    for (const b of papers) {
+      if (a >= b) continue;
+      const c = await h.openApp(`/#/compare/${a}/${b}`);
+      try {
+        await c.page.getByTestId('compare').waitFor();
+        const rows = await c.page.locator('[data-testid="cmp-row"]').evaluateAll((els) => els.map((e) => e.dataset.opposed === 'true'));
+        const dims = sum.dimensions.map((d) => d.id).filter((d) => stancesOn(a, d) || stancesOn(b, d));
+        const expected = dims.map((d) => Boolean(stancesOn(a, d) && stancesOn(b, d) && stancesOn(a, d) !== stancesOn(b, d)));
+        assert.deepEqual(rows.slice(0, dims.length), expected, `${a} against ${b}: opposed rows`);
+        const marked = await c.page.getByTestId('cmp-opposed').count();
+        assert.equal(marked, expected.filter(Boolean).length, 'each opposed row says so in words');
+        opposedSeen += marked;
+        if (marked) await screenshot(c.page, 'views-compare-opposed');
+        assertClean(c);
+      } finally {
+        await c.close();
+      }
+    }
+  const anyOpposed = sum.dimensions.some((d) => papers.some((a) => papers.some((b) => a < b && stancesOn(a, d.id) && stancesOn(b, d.id) && stancesOn(a, d.id) !== stancesOn(b, d.id))));
+  assert.equal(opposedSeen > 0, anyOpposed, 'opposed rows appear exactly when the codebook has differing stances');
 });

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
 use super::quote::quotes_list;
-use super::{count, href, on_nav, paper_mark};
+use super::{count, href, on_nav, paper_mark, stance_tag};
 use crate::browser;
 use crate::data::Shared;
 
@@ -97,7 +97,10 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     };
     let cats = |ks: &[usize]| {
         html! {
-            <ul class="cmp-cats">{ for ks.iter().map(|&k| html! { <li><strong>{ c.categories[k].label.clone() }</strong></li> }) }</ul>
+            <ul class="cmp-cats">{ for ks.iter().map(|&k| {
+                let cat = &c.categories[k];
+                html! { <li><strong>{ cat.label.clone() }</strong>{ if cat.dimension.is_some() { stance_tag(cat.stance) } else { html! {} } }</li> }
+            }) }</ul>
         }
     };
     let (lp, rp) = (&c.papers[l], &c.papers[r]);
@@ -124,8 +127,9 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                 </tr></thead>
                 <tbody>
                     { for k.rows.iter().map(|row| html! {
-                        <tr data-testid="cmp-row">
-                            <th scope="row">{ row.dimension.and_then(|x| c.dimensions.get(x)).map(|x| x.label.clone()).unwrap_or_else(|| "Framing and background (no dimension)".into()) }</th>
+                        <tr data-testid="cmp-row" data-opposed={row.opposed.to_string()}>
+                            <th scope="row">{ row.dimension.and_then(|x| c.dimensions.get(x)).map(|x| x.label.clone()).unwrap_or_else(|| "Framing and background (no dimension)".into()) }
+                                { if row.opposed { html! { <span class="cmp-opposed" data-testid="cmp-opposed">{ "the papers weigh it differently" }</span> } } else { html! {} } }</th>
                             <td data-side="left">{ if row.left.categories.is_empty() { html! { <p class="empty">{ "No category of this paper here." }</p> } } else { html! { <>{ cats(&row.left.categories) }{ ev_list(&row.left.evidence) }</> } } }</td>
                             <td data-side="right">{ if row.right.categories.is_empty() { html! { <p class="empty">{ "No category of this paper here." }</p> } } else { html! { <>{ cats(&row.right.categories) }{ ev_list(&row.right.evidence) }</> } } }</td>
                         </tr>

@@ -12,7 +12,7 @@ use evidence_core::view::{Action, Measure, OverviewCols, Route, RowGroup, ViewSt
 use evidence_core::{CategoryKind, Corpus, Quote, QuotePlace};
 use yew::prelude::*;
 
-use super::{count, href, on_nav, paper_mark};
+use super::{count, href, on_nav, paper_mark, stance_tag};
 use crate::data::Shared;
 
 /// Props of `Methods`.
@@ -78,14 +78,28 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 count(c.dimensions.len(), "dimension", "dimensions"), count(c.evidence.len(), "evidence item", "evidence items"),
                 count(c.codings.len(), "coding", "codings"), count(n_quotes, "quote", "quotes")].join(" · ") }</p>
             <nav aria-label="On this page" class="m-toc">
+                <button type="button" class="linklike" onclick={jump("m-report")}>{ "Question, approach, coders, limitations" }</button>
                 <button type="button" class="linklike" onclick={jump("m-papers")}>{ "Papers" }</button>
                 <button type="button" class="linklike" onclick={jump("m-categories")}>{ "Categories" }</button>
                 <button type="button" class="linklike" onclick={jump("m-crosswalk")}>{ "Crosswalk" }</button>
                 <button type="button" class="linklike" onclick={jump("m-rules")}>{ "Coding rules" }</button>
                 <button type="button" class="linklike" onclick={jump("m-calls")}>{ "Judgement calls" }</button>
+                <button type="button" class="linklike" onclick={jump("m-changelog")}>{ "Changelog" }</button>
                 <button type="button" class="linklike" onclick={jump("m-numbers")}>{ "How the numbers are computed" }</button>
                 <button type="button" class="linklike" onclick={jump("m-sweep")}>{ "Completeness and agreement" }</button>
             </nav>
+
+            <section id="m-report" aria-labelledby="m-report-h">
+                <h2 id="m-report-h">{ "The study: question, approach, texts, coders, limitations" }</h2>
+                { if c.about.methods.is_empty() { html! { <p data-testid="methods-no-report">{ "The codebook records no methods report." }</p> } } else { html! {
+                    <>{ for c.about.methods.iter().map(|m| html! {
+                        <section class="m-report" data-testid="methods-report" data-method={m.id.clone()}>
+                            <h3>{ m.title.clone() }</h3>
+                            <p>{ m.text.clone() }</p>
+                        </section>
+                    }) }</>
+                } } }
+            </section>
 
             <section id="m-papers" aria-labelledby="m-papers-h">
                 <h2 id="m-papers-h">{ "The papers" }</h2>
@@ -127,7 +141,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
 
             <section id="m-crosswalk" aria-labelledby="m-crosswalk-h">
                 <h2 id="m-crosswalk-h">{ "The crosswalk: each category mapped onto a shared dimension" }</h2>
-                <p>{ "The papers use their own categories. To compare them, each analytic category is mapped onto one shared dimension (and, where the text supports it, further ones). Each mapping is justified by the analyst's sentence and a verbatim quote of the paper." }</p>
+                <p>{ "The papers use their own categories. To compare them, each analytic category is mapped onto one shared dimension (and, where the text supports it, further ones). Each mapping is justified by the analyst's sentence and a verbatim quote of the paper, and carries a stance: whether the paper argues the dimension as a benefit to Japan (+ positive), treats it as a liability (− negative) or weighs both (± mixed). Where two papers' stances on a dimension differ, the compare and overview views say so." }</p>
                 { for c.dimensions.iter().enumerate().map(|(di, dim)| html! {
                     <section class="m-dim" data-testid="methods-dimension">
                         <h3>{ dim.label.clone() }</h3>
@@ -135,14 +149,14 @@ pub fn Methods(props: &MethodsProps) -> Html {
                         <ul class="m-links">
                             { for c.categories.iter().filter(|k| k.dimension == Some(di)).map(|k| html! {
                                 <li data-testid="crosswalk-link">
-                                    { paper_mark(c, k.paper) }<strong>{ format!(" {}", k.label) }</strong>
+                                    { paper_mark(c, k.paper) }<strong>{ format!(" {}", k.label) }</strong>{ stance_tag(k.stance) }
                                     <p>{ k.crosswalk_note.clone() }</p>
                                     { quote(k.paper, &k.crosswalk_quote, "crosswalk-quote") }
                                 </li>
                             }) }
                             { for c.categories.iter().flat_map(|k| k.secondary.iter().filter(move |l| l.dimension == di).map(move |l| (k, l))).map(|(k, l)| html! {
                                 <li data-testid="crosswalk-secondary">
-                                    { paper_mark(c, k.paper) }<strong>{ format!(" {}", k.label) }</strong>{ " (secondary link)" }
+                                    { paper_mark(c, k.paper) }<strong>{ format!(" {}", k.label) }</strong>{ " (secondary link)" }{ stance_tag(l.stance) }
                                     <p>{ l.note.clone() }</p>
                                     { quote(k.paper, &l.quote, "crosswalk-quote") }
                                 </li>
@@ -154,14 +168,14 @@ pub fn Methods(props: &MethodsProps) -> Html {
 
             <section id="m-rules" aria-labelledby="m-rules-h">
                 <h2 id="m-rules-h">{ "Coding rules" }</h2>
-                <ul>
-                    <li>{ "What counts as evidence: a concrete, dated real-world item a paper cites (a speech, visit, dialogue, statement, agreement, decision, operation, mission, fund, exercise, course…), in the body or the footnotes. Arguments, trends and the literature are not evidence items." }</li>
-                    <li>{ "One item per real event: the same event is recorded once, with its date (as precise as the sources allow: a year, a month or a day, or a range), place, actors and the primary sources the footnotes cite, and linked to every category under which a paper uses it." }</li>
-                    <li>{ "Quotes are verbatim: every quote must be the paper's exact words inside one paragraph or footnote (only whitespace, quote-mark and dash styles may differ); the build checks each one against the cleaned text and fails otherwise." }</li>
-                    <li>{ "Each coding states, in one sentence, why the evidence supports the category in that paper (its rationale)." }</li>
-                    <li>{ "Context categories (framing and background) record how a paper frames its argument; they are shown and counted apart from the analytic categories." }</li>
-                    <li>{ "A category argued without concrete evidence has no codings and says so in the author's words (an honest gap, not a missing coding)." }</li>
-                </ul>
+                <p>{ "As written in the codebook's methods record; every quote is also checked by the build against the paper's text, which fails otherwise." }</p>
+                { if c.about.rules.is_empty() { html! { <p data-testid="methods-no-rules">{ "The codebook records no coding rules." }</p> } } else { html! {
+                    <ol class="m-rules" data-testid="methods-rules">
+                        { for c.about.rules.iter().map(|r| html! {
+                            <li data-rule={r.id.clone()}><strong>{ format!("{}. ", r.title) }</strong>{ r.text.clone() }</li>
+                        }) }
+                    </ol>
+                } } }
             </section>
 
             <section id="m-calls" aria-labelledby="m-calls-h">
@@ -169,6 +183,20 @@ pub fn Methods(props: &MethodsProps) -> Html {
                 { if calls.is_empty() { html! { <p data-testid="methods-no-calls">{ "The codebook records no notes." }</p> } } else { html! {
                     <dl class="m-calls" data-testid="methods-calls">
                         { for calls.iter().map(|(what, note)| html! { <><dt>{ what.clone() }</dt><dd>{ note.clone() }</dd></> }) }
+                    </dl>
+                } } }
+            </section>
+
+            <section id="m-changelog" aria-labelledby="m-changelog-h">
+                <h2 id="m-changelog-h">{ "Changelog of the codebook" }</h2>
+                { if c.about.changelog.is_empty() { html! { <p data-testid="methods-no-changelog">{ "The codebook records no changelog." }</p> } } else { html! {
+                    <dl class="m-changelog" data-testid="methods-changelog">
+                        { for c.about.changelog.iter().map(|e| html! {
+                            <>
+                                <dt data-version={e.version.clone()}>{ format!("Version {} · {}", e.version, e.date) }</dt>
+                                <dd><ul>{ for e.changes.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ul></dd>
+                            </>
+                        }) }
                     </dl>
                 } } }
             </section>

@@ -79,6 +79,17 @@ pub fn paper_mark(c: &evidence_core::Corpus, paper: usize) -> Html {
     mark(&PaperMark::of(c, paper), true)
 }
 
+/// How a paper weighs a crosswalk dimension, drawn as a sign and a word (never colour alone);
+/// the word is what assistive technology reads, the meaning is the tooltip. (No visually hidden
+/// text: absolutely positioned, it would stretch the document of a scrolling presented page.)
+pub fn stance_tag(s: evidence_core::Stance) -> Html {
+    html! {
+        <span class={classes!("stance", format!("stance-{}", s.id()))} data-testid="stance" data-stance={s.id()} title={s.meaning()}>
+            <span aria-hidden="true">{ s.sign() }</span>{ format!(" {}", s.id()) }
+        </span>
+    }
+}
+
 /// A mark as drawn everywhere: the letter in a box of its colour slot. `hidden` hides it from
 /// assistive technology where the surrounding text already names the paper.
 pub fn mark(m: &PaperMark, hidden: bool) -> Html {

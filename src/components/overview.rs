@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::exports::ExportBar;
 use super::filters_line::FiltersLine;
-use super::{href, on_nav, paper_mark};
+use super::{href, on_nav, paper_mark, stance_tag};
 use crate::data::Shared;
 
 /// Props of `OverviewPage`.
@@ -188,6 +188,8 @@ fn part(
                                     { for r.paper.map(|p| paper_mark(c, p)) }
                                     { format!(" {}", r.label) }
                                     { if r.no_evidence { html! { <span class="ov-ne" data-testid="ov-no-evidence">{ " no concrete evidence cited" }</span> } } else { html! {} } }
+                                    { for r.stances.iter().map(|&st| stance_tag(st)) }
+                                    { if r.stances.len() > 1 { html! { <span class="ov-opposed" data-testid="ov-opposed" title="the papers' categories on this dimension weigh it differently">{ "papers differ" }</span> } } else { html! {} } }
                                 </th>
                                 { for r.cells.iter().zip(&ov.columns).map(|(v, col)| match v {
                                     None => html! {

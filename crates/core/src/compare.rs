@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::{category_passes, filter_codings, FilterIndex};
-use crate::model::Corpus;
+use crate::model::{Corpus, Stance};
 use crate::view::ViewState;
 
 /// One side of a row.
@@ -28,6 +28,9 @@ pub struct CompareRow {
     pub left: Side,
     /// The right paper's side.
     pub right: Side,
+    /// The two papers weigh the dimension differently (their categories' stances differ):
+    /// they pull in opposite directions on it.
+    pub opposed: bool,
 }
 
 /// An evidence item both papers cite, with each paper's codings of it.
@@ -77,6 +80,15 @@ pub fn pick_papers(
     Some((l, r))
 }
 
+/// Whether two sides that both have categories weigh their dimension differently (the sets of
+/// their categories' stances differ).
+fn stances_differ(corpus: &Corpus, left: &[usize], right: &[usize]) -> bool {
+    let set = |ks: &[usize]| -> BTreeSet<Stance> {
+        ks.iter().map(|&k| corpus.categories[k].stance).collect()
+    };
+    !left.is_empty() && !right.is_empty() && set(left) != set(right)
+}
+
 /// Builds the comparison of papers `left` and `right` under the state's filters.
 pub fn compare(
     corpus: &Corpus,
@@ -117,10 +129,14 @@ pub fn compare(
     };
     let dims = (0..corpus.dimensions.len()).map(Some).chain([None]);
     let rows = dims
-        .map(|d| CompareRow {
-            dimension: d,
-            left: side(left, &lc, d),
-            right: side(right, &rc, d),
+        .map(|d| {
+            let (l, r) = (side(left, &lc, d), side(right, &rc, d));
+            CompareRow {
+                dimension: d,
+                opposed: d.is_some() && stances_differ(corpus, &l.categories, &r.categories),
+                left: l,
+                right: r,
+            }
         })
         .filter(|r| !r.left.categories.is_empty() || !r.right.categories.is_empty())
         .collect();
@@ -222,6 +238,27 @@ mod tests {
             shared,
             [("abe-speech-2007", 1, 1), ("aden-escort-2009", 1, 1)]
         );
+    }
+
+    #[test]
+    fn rows_where_the_stances_differ_are_opposed() {
+        let mut c = testkit::sample();
+        let i = FilterIndex::new(&c);
+        let k = compare(&c, &i, &ViewState::default(), 0, 1);
+        assert!(k.rows.iter().all(|r| !r.opposed));
+        // Beta weighs the political dimension as a liability: the first row pulls apart, the
+        // row where beta has no category cannot.
+        let beta_political = (0..c.categories.len())
+            .find(|&k| c.categories[k].paper == 1 && c.categories[k].dimension == k_row_dim(&c))
+            .unwrap();
+        c.categories[beta_political].stance = Stance::Negative;
+        let k = compare(&c, &i, &ViewState::default(), 0, 1);
+        let opposed: Vec<bool> = k.rows.iter().map(|r| r.opposed).collect();
+        assert_eq!(opposed, [true, false, false]);
+    }
+
+    fn k_row_dim(c: &Corpus) -> Option<usize> {
+        c.dimensions.iter().position(|d| d.id == "political")
     }
 
     #[test]

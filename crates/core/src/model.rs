@@ -81,6 +81,36 @@ pub struct CorpusInfo {
     /// Corpus version: a short hash of every file in `seeds/`, computed at build time. Links,
     /// exports and printouts carry it.
     pub hash: String,
+    /// The methods report (`[[corpus.method]]`): the question, approach, texts, coders,
+    /// reflexivity, dimensions and limitations, in codebook order.
+    pub methods: Vec<MethodNote>,
+    /// The coding rules (`[[corpus.rule]]`), written once and shown as written.
+    pub rules: Vec<MethodNote>,
+    /// The codebook's changelog (`[[corpus.changelog]]`), newest first; the first entry's
+    /// version is `version`.
+    pub changelog: Vec<ChangelogEntry>,
+}
+
+/// One titled part of the methods record (a report section or a coding rule).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct MethodNote {
+    /// Stable slug.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// The text, as written.
+    pub text: String,
+}
+
+/// One version of the codebook: when it was made and what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ChangelogEntry {
+    /// The codebook version (as in `[corpus] version`).
+    pub version: String,
+    /// The day it was made (`YYYY-MM-DD`).
+    pub date: String,
+    /// What changed, one sentence each.
+    pub changes: Vec<String>,
 }
 
 /// One paper: bibliographic metadata and its cleaned, structured text.
@@ -230,6 +260,8 @@ pub struct Category {
     pub crosswalk_quote: Quote,
     /// Analytic, descriptive or context (framing and background, counted apart).
     pub kind: CategoryKind,
+    /// How the paper weighs the primary dimension (none for a context category).
+    pub stance: Stance,
     /// Further dimensions the category maps onto, each justified by its own quote.
     pub secondary: Vec<CrosswalkLink>,
     /// When the paper argues the category without citing concrete evidence: the author's own
@@ -262,6 +294,61 @@ pub struct CrosswalkLink {
     pub note: String,
     /// A quote from the category's paper that supports it.
     pub quote: Quote,
+    /// How the paper weighs this dimension.
+    pub stance: Stance,
+}
+
+/// How a paper weighs a crosswalk dimension in one category: as something in Japan's favour,
+/// as a liability, or both. Where two papers' stances on a dimension differ, they pull in
+/// opposite directions, and the compare and overview views say so.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Stance {
+    /// The paper argues the dimension as a benefit (the default).
+    #[default]
+    Positive,
+    /// The paper treats the dimension as a liability or an obstacle.
+    Negative,
+    /// The paper weighs benefit and cost on the dimension.
+    Mixed,
+}
+
+impl Stance {
+    /// Every stance, in display order.
+    pub const ALL: [Stance; 3] = [Stance::Positive, Stance::Negative, Stance::Mixed];
+
+    /// The id written in the codebook (`stance = "…"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Positive => "positive",
+            Stance::Negative => "negative",
+            Stance::Mixed => "mixed",
+        }
+    }
+
+    /// The stance of an id, if it is one.
+    pub fn from_id(id: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// A sign that reads without colour: `+`, `−`, `±`.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Stance::Positive => "+",
+            Stance::Negative => "−",
+            Stance::Mixed => "±",
+        }
+    }
+
+    /// What the stance means, for tooltips and screen readers.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Stance::Positive => "argued as a benefit to Japan",
+            Stance::Negative => "treated as a liability",
+            Stance::Mixed => "weighed as benefit and cost",
+        }
+    }
 }
 
 /// A group of evidence items that belong to one larger thing (ISAF: its launch, the NATO

@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::{category_passes, filter_codings, FilterIndex};
-use crate::model::{CategoryKind, Corpus};
+use crate::model::{CategoryKind, Corpus, Stance};
 use crate::view::{
     Action, Facet, Measure, OverviewCols, Route, RowGroup, RowKey, Selection, ViewState,
 };
@@ -69,6 +69,10 @@ pub struct OverviewRow {
     pub kind: CategoryKind,
     /// The author argues this category without concrete evidence (the codebook says so).
     pub no_evidence: bool,
+    /// How the row's categories weigh their dimension (the primary crosswalk link), distinct,
+    /// in `Stance` order: one for a category row (none for context), one per distinct stance
+    /// for a dimension row (two or more: the papers pull in opposite directions).
+    pub stances: Vec<Stance>,
     /// Per column: the count, or None when the cell does not apply.
     pub cells: Vec<Option<usize>>,
     /// The row's total by the same rule (distinct items over the whole row, not a sum).
@@ -411,6 +415,11 @@ impl Rows<'_> {
                 paper: Some(cat.paper),
                 kind: cat.kind,
                 no_evidence: cat.no_evidence.is_some(),
+                stances: if cat.dimension.is_some() {
+                    vec![cat.stance]
+                } else {
+                    Vec::new()
+                },
                 cells: Vec::new(),
                 total: 0,
             },
@@ -494,6 +503,12 @@ impl Rows<'_> {
                 paper: None,
                 kind,
                 no_evidence: all_no_evidence,
+                stances: cats
+                    .iter()
+                    .map(|&k| corpus.categories[k].stance)
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
                 cells: Vec::new(),
                 total: 0,
             },
@@ -674,6 +689,35 @@ mod tests {
         assert_eq!(o.main.col_totals, vec![6, 3, 2]);
         assert_eq!(o.main.total, 11);
         assert_eq!(o.main.max, 3);
+    }
+
+    #[test]
+    fn dimension_rows_carry_the_distinct_stances_of_their_categories() {
+        let st = state(RowGroup::Dimension, OverviewCols::Paper, Measure::Codings);
+        let (_, o) = build(&st);
+        let stances = |o: &Overview| -> Vec<Vec<Stance>> {
+            o.main.groups[0]
+                .rows
+                .iter()
+                .map(|r| r.stances.clone())
+                .collect()
+        };
+        assert_eq!(stances(&o), vec![vec![Stance::Positive]; 3]);
+        let mut c = testkit::sample();
+        let k = c.categories.iter().position(|k| k.id == "g-nato").unwrap();
+        c.categories[k].stance = Stance::Negative;
+        let o = build_overview(&c, &FilterIndex::new(&c), &st);
+        let political = &o.main.groups[0].rows[0];
+        assert_eq!(political.stances, [Stance::Positive, Stance::Negative]);
+        // A category row carries its own stance.
+        let st = state(RowGroup::Paper, OverviewCols::Paper, Measure::Codings);
+        let o = build_overview(&c, &FilterIndex::new(&c), &st);
+        let row = o.main.groups[2]
+            .rows
+            .iter()
+            .find(|r| r.label.contains("NATO"))
+            .unwrap();
+        assert_eq!(row.stances, [Stance::Negative]);
     }
 
     #[test]

@@ -9,13 +9,13 @@
 //!   "counts": { "papers", "dimensions", "categories", "analytic_categories",
 //!               "descriptive_categories", "context_categories", "empty_categories",
 //!               "evidence", "series", "codings", "quotes", "csv_rows", "shared_evidence",
-//!               "mentions", "agreement_studies" },
+//!               "mentions", "agreement_studies", "methods", "rules", "changelog" },
 //!   "vocabulary": { "partners": [..], "kinds": [..], "domains": [..] },
 //!   "papers": [ { "id", "mark", "title", "short_title", "file", "categories", "codings",
 //!                 "quotes", "sections", "footnotes" } ],
 //!   "dimensions": [ { "id", "label", "categories" } ],
 //!   "categories": [ { "id", "paper", "label", "kind", "dimension", "secondary",
-//!                     "codings", "quotes", "no_evidence" } ],
+//!                     "codings", "quotes", "no_evidence", "stance", "secondary_stances" } ],
 //!   "series": [ { "id", "title", "evidence" } ],
 //!   "evidence": [ { "id", "title", "date", "place", "series", "papers", "codings" } ],
 //!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ],
@@ -31,7 +31,9 @@
 //! characters. `tours` lists every corpus tour the same way, with its steps' notes (`kind` is
 //! `view` or `quote`, a quote slide).
 //! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
-//! `context`; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
+//! `context`; `stance` is the primary crosswalk link's (`positive`, `negative`, `mixed`, or
+//! `null` for context) and `secondary_stances` those of the secondary links, in their order;
+//! `methods`, `rules` and `changelog` count the codebook's methods record; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
 //! number of data rows of `evidence.csv` (one per quote).
 
 use crate::model::{CategoryKind, Corpus};
@@ -138,6 +140,9 @@ fn counts(c: &Corpus) -> String {
             n(c.sweeps.iter().map(|s| s.mentions.len()).sum()),
         ),
         ("agreement_studies", n(c.agreement.len())),
+        ("methods", n(c.about.methods.len())),
+        ("rules", n(c.about.rules.len())),
+        ("changelog", n(c.about.changelog.len())),
     ])
 }
 
@@ -211,6 +216,15 @@ fn categories(c: &Corpus) -> String {
                             .to_string(),
                     ),
                     ("no_evidence", k.no_evidence.is_some().to_string()),
+                    (
+                        "stance",
+                        k.dimension
+                            .map_or_else(|| "null".to_string(), |_| js(k.stance.id())),
+                    ),
+                    (
+                        "secondary_stances",
+                        js_list(k.secondary.iter().map(|l| l.stance.id())),
+                    ),
                 ])
             })
             .collect(),
@@ -450,5 +464,7 @@ mod tests {
             );
         }
         assert!(s.contains(&format!("\"codings\": {}", c.codings.len())));
+        assert!(s.contains("\"stance\": \"positive\", \"secondary_stances\": []"));
+        assert!(s.contains("\"changelog\": 0"));
     }
 }

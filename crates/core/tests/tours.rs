@@ -268,6 +268,34 @@ fn backing_quote_not_shown_by_the_step() {
 }
 
 #[test]
+fn a_page_without_quotes_needs_no_backing_and_a_selection_does() {
+    // The methods page and the overview show no quote: a step there speaks of the page.
+    let mut s = tiny();
+    let t = s.tours.first_mut().unwrap();
+    let from = "view = \"#/matrix?v=1&sel=cell:a-teacher~pilot-course\"";
+    assert!(t.text.contains(from));
+    t.text = t.text.replacen(from, "view = \"#/about\"", 1).replacen(
+        "backing = [{ coding = \"pilot-course~a-teacher\", text = \"the pilot course in Eastport\" }]\n",
+        "",
+        1,
+    );
+    t.text = t.text.replacen(
+        "names = [\"b-partnership\"]",
+        "names = [\"b-partnership\", \"a-teacher\"]",
+        1,
+    );
+    build_corpus(&s).unwrap_or_else(|d| panic!("{d:?}"));
+    // A view with a selection shows quotes, so it must cite them.
+    assert_eq!(
+        broken(
+            "backing = [{ coding = \"pilot-course~a-teacher\", text = \"the pilot course in Eastport\" }]\n",
+            ""
+        ),
+        vec!["seeds/tours/default.toml:30: missing field `backing` in step; `backing = [{ coding = \"…\", text = \"…\" }]`: the quotes behind the note (only a view that shows no quote, such as `#/about` or `#/overview`, goes without)"]
+    );
+}
+
+#[test]
 fn bad_view_fragment() {
     let got = broken(
         "sel=cell:a-teacher~pilot-course",

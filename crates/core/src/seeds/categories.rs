@@ -10,7 +10,7 @@ use super::dimensions::Dimensions;
 use super::ids::{lookup, IdTable};
 use super::papers::Papers;
 use super::records::{did_you_mean, owned, required, text, At, Record, Str};
-use crate::model::{Category, CategoryKind, CrosswalkLink, Section};
+use crate::model::{Category, CategoryKind, CrosswalkLink, Section, Stance};
 use crate::text::search_key;
 
 /// A `[[category]]` record as written.
@@ -28,6 +28,7 @@ pub(super) struct CategoryRec {
     crosswalk_quote: Str,
     kind: Str,
     no_evidence: Str,
+    stance: Str,
     secondary: Option<Vec<Spanned<SecondaryRec>>>,
 }
 
@@ -38,6 +39,7 @@ struct SecondaryRec {
     dimension: Str,
     note: Str,
     quote: Str,
+    stance: Str,
 }
 
 /// The kinds of category, as written in `kind`.
@@ -59,6 +61,7 @@ pub(super) const CATEGORY_KEYS: &[&str] = &[
     "crosswalk_quote",
     "kind",
     "no_evidence",
+    "stance",
     "secondary",
 ];
 
@@ -138,6 +141,7 @@ fn category(at: &At, f: &CategoryRec, refs: &CategoryRefs, diags: &mut Diags) ->
         dimension: crosswalk.dimension?,
         crosswalk_note: crosswalk.note,
         crosswalk_quote,
+        stance: crosswalk.stance,
         kind,
         secondary,
         no_evidence,
@@ -150,6 +154,7 @@ struct Crosswalk {
     dimension: Option<Option<usize>>,
     note: String,
     quote: Option<Spanned<String>>,
+    stance: Stance,
 }
 
 fn crosswalk(
@@ -168,6 +173,14 @@ fn crosswalk(
                 "no `dimension` (context frames the argument and maps onto no dimension)",
             );
         }
+        if let Some(v) = &f.stance {
+            diags.push(
+                at.path(),
+                at.line_of(v.span()),
+                "a context category has a `stance`",
+                "no `stance` (a stance qualifies a crosswalk link, and context has none)",
+            );
+        }
         return Crosswalk {
             dimension: Some(None),
             note: text(&f.crosswalk_note),
@@ -175,6 +188,7 @@ fn crosswalk(
                 .crosswalk_quote
                 .clone()
                 .filter(|q| !q.get_ref().trim().is_empty()),
+            stance: Stance::default(),
         };
     }
     let dim_ids = refs.dimensions.id_list();
@@ -183,7 +197,33 @@ fn crosswalk(
         dimension: dimension.map(Some),
         note: owned(required(at, "crosswalk_note", &f.crosswalk_note, diags)),
         quote: required(at, "crosswalk_quote", &f.crosswalk_quote, diags),
+        stance: stance(at, &f.stance, diags),
     }
+}
+
+/// The required `stance` of a crosswalk link: positive, negative or mixed.
+fn stance(at: &At, v: &Str, diags: &mut Diags) -> Stance {
+    let Some(s) = required(at, "stance", v, diags) else {
+        return Stance::default();
+    };
+    if let Some(found) = Stance::from_id(s.get_ref()) {
+        return found;
+    }
+    let names = Stance::ALL.map(Stance::id);
+    diags.push(
+        at.path(),
+        at.line_of(s.span()),
+        format!(
+            "unknown stance `{}`{}",
+            s.get_ref(),
+            did_you_mean(s.get_ref(), names.iter().copied())
+        ),
+        format!(
+            "one of: {} (how the paper weighs the dimension)",
+            names.join(", ")
+        ),
+    );
+    Stance::default()
 }
 
 /// `kind`: analytic (the default), descriptive or context.
@@ -248,6 +288,7 @@ fn secondary(
         let f = link.get_ref();
         let dimension = dimension_ref(&at, &f.dimension, &dim_ids, diags);
         let note = owned(required(&at, "note", &f.note, diags));
+        let stance = stance(&at, &f.stance, diags);
         let quote = required(&at, "quote", &f.quote, diags).and_then(|q| {
             refs.papers.texts[paper].locate(&at, &q, "secondary crosswalk quote", diags)
         });
@@ -256,6 +297,7 @@ fn secondary(
                 dimension,
                 note,
                 quote,
+                stance,
             });
         }
     }
@@ -379,7 +421,7 @@ mod tests {
     use crate::seeds::dimensions;
     use crate::seeds::fixtures::{book_diags, papers};
 
-    const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"Council\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\n";
+    const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"Council\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\nstance = \"positive\"\n";
 
     fn run(book: &str) -> (Categories, Vec<String>) {
         let p = papers();
@@ -445,10 +487,38 @@ mod tests {
         assert_eq!(
             d,
             vec![
-                "cb.toml:17: missing field `crosswalk_note` in category; `crosswalk_note = \"…\"`",
-                "cb.toml:17: missing field `crosswalk_quote` in category; `crosswalk_quote = \"…\"`",
-                "cb.toml:17: missing field `dimension` in category; `dimension = \"…\"`",
+                "cb.toml:18: missing field `crosswalk_note` in category; `crosswalk_note = \"…\"`",
+                "cb.toml:18: missing field `crosswalk_quote` in category; `crosswalk_quote = \"…\"`",
+                "cb.toml:18: missing field `dimension` in category; `dimension = \"…\"`",
+                "cb.toml:18: missing field `stance` in category; `stance = \"…\"`",
             ]
+        );
+    }
+
+    #[test]
+    fn every_crosswalk_link_has_a_known_stance_and_context_has_none() {
+        let secondary = "[[category.secondary]]\ndimension = \"practice\"\nnote = \"N2\"\nquote = \"a first\"\nstance = \"mixed\"\n";
+        let (cats, d) = run(&format!("{BOOK}{secondary}"));
+        assert!(d.is_empty(), "{d:#?}");
+        assert_eq!(cats.list[0].stance, Stance::Positive);
+        assert_eq!(cats.list[0].secondary[0].stance, Stance::Mixed);
+        let bad = BOOK.replace("stance = \"positive\"", "stance = \"postive\"");
+        let (_, d) = run(&format!(
+            "{bad}{}",
+            secondary.replace("stance = \"mixed\"\n", "")
+        ));
+        assert_eq!(
+            d,
+            vec![
+                "cb.toml:16: unknown stance `postive` (did you mean `positive`?); one of: positive, negative, mixed (how the paper weighs the dimension)",
+                "cb.toml:17: missing field `stance` in secondary crosswalk link; `stance = \"…\"`",
+            ]
+        );
+        let ctx = "\n[[category]]\nid = \"x-context\"\npaper = \"p\"\nkind = \"context\"\nlabel = \"Framing\"\npartner = \"\"\nsection = \"\"\ndefinition = \"Since 1998 the councils have talked.\"\nstance = \"negative\"\n";
+        let (_, d) = run(&format!("{BOOK}{ctx}"));
+        assert_eq!(
+            d,
+            vec!["cb.toml:26: a context category has a `stance`; no `stance` (a stance qualifies a crosswalk link, and context has none)"]
         );
     }
 

@@ -10,6 +10,7 @@ use super::codings::{CodingRec, CODING_KEYS};
 use super::diags::Diags;
 use super::dimensions::{DimensionRec, DIMENSION_KEYS};
 use super::evidence::{EvidenceRec, EVIDENCE_KEYS};
+use super::methods_record::{changelog, notes, ChangeRec, NoteRec};
 use super::records::{
     did_you_mean, list, parse_file, read_record, required, tables, text, At, List, Record, Str,
 };
@@ -46,7 +47,19 @@ struct CorpusRec {
     title: Str,
     description: Str,
     version: Str,
+    method: Option<Vec<Spanned<NoteRec>>>,
+    rule: Option<Vec<Spanned<NoteRec>>>,
+    changelog: Option<Vec<Spanned<ChangeRec>>>,
 }
+
+const CORPUS_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "version",
+    "method",
+    "rule",
+    "changelog",
+];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -153,7 +166,7 @@ fn read_corpus(at: At, table: &toml::de::DeTable, book: &mut Codebook, diags: &m
         );
         return;
     }
-    let rec = read_record::<CorpusRec>(at, table, &["title", "description", "version"], diags);
+    let rec = read_record::<CorpusRec>(at, table, CORPUS_KEYS, diags);
     let value = |key, v: &Str, diags: &mut Diags| {
         required(&at, key, v, diags)
             .map(Spanned::into_inner)
@@ -164,6 +177,14 @@ fn read_corpus(at: At, table: &toml::de::DeTable, book: &mut Codebook, diags: &m
         description: text(&rec.fields.description),
         version: value("version", &rec.fields.version, diags),
         hash: String::new(),
+        methods: notes(&at, "method", &rec.fields.method, diags),
+        rules: notes(&at, "rule", &rec.fields.rule, diags),
+        changelog: changelog(
+            &at,
+            &rec.fields.changelog,
+            rec.fields.version.as_ref(),
+            diags,
+        ),
     };
     book.info = Some((info, at.path().to_string()));
 }

@@ -155,7 +155,7 @@ mod tests {
     use crate::seeds::fixtures::{book_diags, papers};
     use crate::seeds::{categories, dimensions, evidence};
 
-    const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\n\n[[evidence]]\nid = \"drill-2003\"\ntitle = \"Drill\"\ndate = \"2003-06\"\nplace = \"Port\"\nactors = [\"Council\"]\nkind = \"exercise\"\ndomain = \"civilian\"\n\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nrationale = \"R\"\nquotes = [\n  \"The lifeboat exercise of June 2003\",\n  \"The lifeboat exercise of June 2003 was a first\",\n]\n";
+    const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\nstance = \"positive\"\n\n[[evidence]]\nid = \"drill-2003\"\ntitle = \"Drill\"\ndate = \"2003-06\"\nplace = \"Port\"\nactors = [\"Council\"]\nkind = \"exercise\"\ndomain = \"civilian\"\n\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nrationale = \"R\"\nquotes = [\n  \"The lifeboat exercise of June 2003\",\n  \"The lifeboat exercise of June 2003 was a first\",\n]\n";
 
     fn run(book: &str) -> (Codings, Vec<String>) {
         let p = papers();
@@ -206,7 +206,7 @@ mod tests {
         assert!(k.list.is_empty());
         assert_eq!(d.len(), 1);
         assert!(
-            d[0].starts_with("cb.toml:32: quote not found in p.txt"),
+            d[0].starts_with("cb.toml:33: quote not found in p.txt"),
             "{d:#?}"
         );
     }
@@ -218,8 +218,8 @@ mod tests {
         assert_eq!(
             d,
             vec![
-                "cb.toml:35: second coding of evidence `drill-2003` under category `p-practical` (first at cb.toml:26); one [[coding]] per evidence and category; put all its quotes in one `quotes` list",
-                "cb.toml:42: unknown evidence `dril-2003` (did you mean `drill-2003`?); the id of an [[evidence]] item",
+                "cb.toml:36: second coding of evidence `drill-2003` under category `p-practical` (first at cb.toml:27); one [[coding]] per evidence and category; put all its quotes in one `quotes` list",
+                "cb.toml:43: unknown evidence `dril-2003` (did you mean `drill-2003`?); the id of an [[evidence]] item",
             ]
         );
     }

@@ -10,6 +10,7 @@
 //! |---|---|---|
 //! | `papers.rs` | metadata + text files | `Papers` (model papers, folded texts) |
 //! | `codebook.rs` | codebook files | `Codebook` (typed records with lines) |
+//! | `methods_record.rs` | `[[corpus.method]]`, `[[corpus.rule]]`, `[[corpus.changelog]]` | `CorpusInfo`'s methods record |
 //! | `dimensions.rs` | dimension records | `Dimensions` |
 //! | `categories.rs` | category records, papers, partners, dimensions | `Categories` |
 //! | `evidence.rs` | evidence records, vocabulary | `EvidenceItems` |
@@ -46,6 +47,7 @@ mod files;
 mod fixtures;
 mod hash;
 mod ids;
+mod methods_record;
 mod ordering;
 mod papers;
 mod quotes;

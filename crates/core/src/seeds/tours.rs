@@ -4,7 +4,8 @@
 //! and the analytic categories it `names` without showing them.
 //! Checked against the built corpus: every view decodes without a notice, every quote is one
 //! of its coding's quotes, every backing quote is shown by its step (the quotes of the view's
-//! selection as the drill-down lists them, `trail::trail`, or the open quote), `point`,
+//! selection as the drill-down lists them, `trail::trail`, or the open quote) and only a view
+//! that shows no quote (methods, overview) goes without `backing`, `point`,
 //! `question` and `minutes` are given, and, when the tour asks for it, every analytic category
 //! is shown or named (`covers_all = true`) and the minutes add up to within `minutes = [a, b]`.
 //! A named tour travels by name, so it has no link budget.
@@ -330,13 +331,17 @@ fn step(
                 "at least one `{ coding = \"…\", text = \"…\" }` shown by the step",
             );
         }
+        // A page that shows no quote (the methods, the overview, the timeline without a
+        // selection) has none to cite: its notes speak only of what the page itself shows (the
+        // papers' authors and venues, the categories, the counts).
+        None if matches!(&shown, Some((tour::StepKind::View(_), q)) if q.is_empty()) => {}
         None => {
             backing_ok = false;
             diags.push(
                 at.path(),
                 at.line,
                 "missing field `backing` in step",
-                "`backing = [{ coding = \"…\", text = \"…\" }]`: the quotes behind the note",
+                "`backing = [{ coding = \"…\", text = \"…\" }]`: the quotes behind the note (only a view that shows no quote, such as `#/about` or `#/overview`, goes without)",
             );
         }
     }
