@@ -4,8 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertClean, axe, screenshot, startHarness } from './harness.mjs';
-import { csvStats, distinct, eventually, foldQuotes, loadCsv, parseCsvText, openMenu, summary, loadSummary, waitFor, waitForFragment } from './pages.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, assertClean, axe, screenshot, startHarness } from './harness.mjs';
+import { csvStats, distinct, eventually, foldQuotes, loadCsv, loadSummary, parseCsvText, openMenu, summary, waitFor, waitForFragment } from './pages.mjs';
 
 const T = { timeout: 120_000 };
 let h;
@@ -212,6 +213,71 @@ test('methods page: papers, every category with its definition, crosswalk, rules
     for (const want of ['Coding rules', 'How every number is computed', 'verbatim', 'Completeness sweep']) assert.ok(text.includes(want), want);
     assert.match(await page.getByTestId('methods-version').innerText(), /codebook|corpus version/);
     await screenshot(page, 'views-methods');
+    assertClean(s);
+  } finally {
+    await s.close();
+  }
+});
+
+test('methods page: the agreement study shows the figures the build computed, per paper and pooled', T, async () => {
+  const a = loadSummary().agreement;
+  const s = await h.openApp('/#/about');
+  try {
+    const page = s.page;
+    await page.getByTestId('methods').waitFor();
+    if (!a) {
+      await page.getByTestId('methods-no-agreement').waitFor();
+      assertClean(s);
+      return;
+    }
+    const rows = a.papers.map((p) => [p.paper, p.figures]);
+    if (a.papers.length > 1) rows.push(['overall', a.overall]);
+    const cells = (table, id) =>
+      page.locator(`[data-testid="${table}"] tr[data-paper="${id}"] td`).allInnerTexts();
+    for (const [id, f] of rows) {
+      assert.deepEqual(await cells('agreement-stage1', id), [
+        String(f.first_mentions), String(f.second_mentions),
+        String(f.units.both), String(f.units.only_first), String(f.units.only_second), f.units_pa.text,
+      ], `stage 1 of ${id}`);
+      assert.deepEqual(await cells('agreement-stage2', id), [
+        String(f.units.both), String(f.agreed), f.kappa.text, f.alpha.text, f.decisions_pa.text,
+      ], `stage 2 of ${id}`);
+      assert.deepEqual(await cells('agreement-items', id), [
+        String(f.items.both), String(f.items.only_first), String(f.items.only_second), f.items_pa.text, String(f.clusters),
+      ], `whole items of ${id}`);
+      // An estimate with an interval reads "v (lo–hi)" and the interval brackets the value.
+      if (f.units_pa.low !== null) assert.ok(f.units_pa.low <= f.units_pa.value && f.units_pa.value <= f.units_pa.high);
+    }
+    // Per category, on the units both found.
+    await page.getByTestId('agreement-categories').locator('summary').click();
+    for (const p of a.papers) {
+      for (const k of p.categories) {
+        const t = await page.locator(`[data-testid="agreement-categories"] tr[data-category="${k.category}"] td`).allInnerTexts();
+        assert.deepEqual(t, [String(k.tally.both), String(k.tally.only_first), String(k.tally.only_second), k.pa.text], k.category);
+      }
+    }
+    // The resolutions: how many went each way, and the total.
+    const res = await page.locator('[data-testid="agreement-resolutions"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))));
+    const sum = (i) => res.reduce((n, r) => n + r[i], 0);
+    assert.deepEqual([sum(0), sum(1), sum(2)], [a.resolutions.first_coder, a.resolutions.second_coder, a.resolutions.neither]);
+    assert.equal(sum(0) + sum(1) + sum(2), a.disagreements);
+    if (a.crosswalk) {
+      const cw = await page.getByTestId('agreement-crosswalk').innerText();
+      assert.ok(cw.startsWith(`${a.crosswalk.agreed} of ${a.crosswalk.links} categories`), cw);
+      assert.ok(cw.includes(a.crosswalk.kappa.text), cw);
+    }
+    // Which papers are double-coded, the units defined, and what the figures do not show.
+    const protocol = await page.getByTestId('agreement-protocol').innerText();
+    for (const p of a.papers) {
+      const title = loadSummary().papers.find((x) => x.id === p.paper).short_title;
+      assert.ok(protocol.includes(title), `${title} is named as double-coded`);
+    }
+    assert.match(await page.getByTestId('agreement-units-defined').innerText(), /touch a common sentence/);
+    assert.ok((await page.getByTestId('agreement-limits').locator('li').count()) >= 4);
+    assert.equal(loadSummary().counts.double_coded_papers, a.papers.length);
+    // The section alone (the page is long): what a reviewer reads.
+    await page.getByTestId('methods-agreement').screenshot({ path: join(ARTIFACTS, 'views-methods-agreement.png') });
     assertClean(s);
   } finally {
     await s.close();

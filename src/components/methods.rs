@@ -5,13 +5,14 @@
 
 use std::rc::Rc;
 
-use evidence_core::methods::{judgement_calls, kappa_text, percent, sweep_summaries};
+use evidence_core::methods::{judgement_calls, sweep_summaries};
 use evidence_core::overview::rule_text;
 use evidence_core::selection::version_line;
 use evidence_core::view::{Action, Measure, OverviewCols, Route, RowGroup, ViewState};
 use evidence_core::{CategoryKind, Corpus, Quote, QuotePlace};
 use yew::prelude::*;
 
+use super::agreement::AgreementSection;
 use super::{count, href, on_nav, paper_mark, stance_tag};
 use crate::data::Shared;
 
@@ -221,7 +222,7 @@ pub fn Methods(props: &MethodsProps) -> Html {
                     <dt>{ "Overview year bins" }</dt>
                     <dd>{ "At most eight bins of one width (1, 2, 5, 10… years), aligned on multiples of the width and starting at the year of the earliest tenth of the coded items; earlier items share one bin in front." }</dd>
                     <dt>{ "Agreement" }</dt>
-                    <dd>{ "Units are every (evidence item, category of the paper) pair for the items the paper's sweep codes; agreement is the share of units on which both coders decide alike; Cohen's kappa corrects it for chance." }</dd>
+                    <dd>{ "Two stages on units (mentions of either coder that touch a common sentence): which are evidence (positive agreement), then the categories of the units both found (Cohen's kappa, Krippendorff's alpha, positive agreement), each with a 95% bootstrap interval that resamples clusters of units sharing an item; defined in full under Completeness and agreement." }</dd>
                 </dl>
             </section>
 
@@ -238,34 +239,8 @@ pub fn Methods(props: &MethodsProps) -> Html {
                         }) }</tbody>
                     </table>
                 } } }
-                <h3>{ "Second coder" }</h3>
-                { if c.agreement.is_empty() { html! { <p data-testid="methods-no-agreement">{ "This corpus records no second, independent coding yet." }</p> } } else { html! {
-                    <>
-                    <table class="m-table" data-testid="methods-agreement">
-                        <thead><tr><th scope="col">{ "Paper" }</th><th scope="col">{ "Units" }</th><th scope="col">{ "Agreed" }</th><th scope="col">{ "Agreement" }</th><th scope="col">{ "Cohen's kappa" }</th></tr></thead>
-                        <tbody>{ for c.agreement.iter().map(|a| html! {
-                            <tr><th scope="row">{ c.papers.get(a.paper).map(|p| p.short_title.clone()).unwrap_or_default() }</th>
-                                <td>{ a.units }</td><td>{ a.agreed }</td><td>{ percent(a.agreed, a.units) }</td><td>{ kappa_text(a.kappa) }</td></tr>
-                        }) }</tbody>
-                    </table>
-                    { for c.agreement.iter().map(|a| html! {
-                        <div class="m-agreement">
-                            <h4>{ c.papers.get(a.paper).map(|p| p.short_title.clone()).unwrap_or_default() }</h4>
-                            <p>{ a.procedure.clone() }</p>
-                            { if a.disagreements.is_empty() { html! {} } else { html! {
-                                <ul>{ for a.disagreements.iter().map(|x| html! {
-                                    <li>{ format!("{} under “{}”: first coder {}, second coder {}. {}",
-                                        c.evidence.get(x.evidence).map(|e| e.title.as_str()).unwrap_or_default(),
-                                        c.categories.get(x.category).map(|k| k.label.as_str()).unwrap_or_default(),
-                                        if x.first { "coded" } else { "did not code" },
-                                        if x.second { "coded" } else { "did not code" },
-                                        x.resolution) }</li>
-                                }) }</ul>
-                            } } }
-                        </div>
-                    }) }
-                    </>
-                } } }
+                <h3 id="m-agreement">{ "Agreement between two coders" }</h3>
+                <AgreementSection data={props.data.clone()} state={props.state.clone()} dispatch={props.dispatch.clone()} />
             </section>
         </article>
     }

@@ -2,6 +2,7 @@
 //! Components read the shared data and the view state, and send `Action`s up; none of them
 //! touches web-sys directly (that is `browser`'s job).
 
+pub mod agreement;
 pub mod compare;
 pub mod copy;
 pub mod evidence_card;

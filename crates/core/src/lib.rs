@@ -3,6 +3,7 @@
 //! view state and the URL codec. No I/O, no web dependencies: everything here is tested on
 //! the host with `cargo test`.
 
+pub mod agreement;
 pub mod compare;
 pub mod diag;
 pub mod embed;

@@ -1,5 +1,6 @@
-//! Figures the methods page reports: the completeness sweep per paper and the inter-coder
-//! agreement, computed from what the corpus records (nothing is shown when nothing is recorded).
+//! Figures the methods page reports: the completeness sweep per paper and the judgement calls,
+//! computed from what the corpus records (nothing is shown when nothing is recorded). The
+//! agreement study's words and numbers are in `agreement.rs`.
 
 use std::collections::BTreeMap;
 
@@ -44,23 +45,6 @@ pub fn sweep_summaries(corpus: &Corpus) -> Vec<SweepSummary> {
         .collect();
     crate::order::sort_by_key(&mut out, |s| s.paper);
     out
-}
-
-/// Percentage agreement, rounded to one decimal ("92.3 %"), or "n/a" for no units.
-pub fn percent(agreed: usize, units: usize) -> String {
-    if units == 0 {
-        return "n/a".into();
-    }
-    format!("{:.1} %", agreed as f64 * 100.0 / units as f64)
-}
-
-/// Cohen's kappa with two decimals ("0.84"), "n/a" when it is not a number.
-pub fn kappa_text(k: f64) -> String {
-    if k.is_finite() {
-        format!("{k:.2}")
-    } else {
-        "n/a".into()
-    }
 }
 
 /// The analyst's notes recorded in the codebook (judgement calls), as (what, note): evidence
@@ -142,14 +126,6 @@ mod tests {
                 },
             ]
         );
-    }
-
-    #[test]
-    fn agreement_figures() {
-        assert_eq!(percent(12, 13), "92.3 %");
-        assert_eq!(percent(0, 0), "n/a");
-        assert_eq!(kappa_text(0.8367), "0.84");
-        assert_eq!(kappa_text(f64::NAN), "n/a");
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub struct Corpus {
     pub series: Vec<Series>,
     /// Per paper, every dated mention in its text with the coder's decision (completeness audit).
     pub sweeps: Vec<Sweep>,
-    /// Inter-coder agreement studies (a second, independent coding of a paper).
-    pub agreement: Vec<Agreement>,
+    /// The inter-coder agreement study, when the seeds hold one.
+    pub agreement: Option<AgreementStudy>,
     /// The corpus's tours (`seeds/tours/<name>.toml`), sorted by name.
     #[serde(default)]
     pub tours: Vec<NamedTour>,
@@ -404,36 +404,190 @@ impl Default for MentionDecision {
     }
 }
 
-/// A second, independent coding of one paper compared with the first.
+/// The agreement study: a second coder's independent sweep and coding of the papers (and
+/// crosswalk) compared with the first coder's, in two stages (unitizing, then categorization
+/// of the units both found), with every disagreement resolved by a third reading. Computed by
+/// the build from `seeds/agreement/` (`seeds::agreement`); the units are defined there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Agreement {
-    /// Index into `Corpus::papers`.
-    pub paper: usize,
-    /// How the second coding was made (procedure, in words).
-    pub procedure: String,
-    /// Number of (evidence, category) decisions compared.
-    pub units: usize,
-    /// Decisions on which both coders agree.
-    pub agreed: usize,
-    /// Cohen's kappa on those decisions (coded / not coded).
-    pub kappa: f64,
-    /// Every disagreement with its resolution.
+pub struct AgreementStudy {
+    /// Bootstrap resamples behind every confidence interval.
+    pub resamples: usize,
+    /// Seed of the bootstrap's generator (the same every build).
+    pub seed: u64,
+    /// The double-coded papers, in paper order.
+    pub papers: Vec<PaperAgreement>,
+    /// All double-coded papers pooled.
+    pub overall: AgreementFigures,
+    /// The second coder's crosswalk against the codebook's, when there is one.
+    pub crosswalk: Option<CrosswalkAgreement>,
+    /// Every disagreement with its resolution: units, then crosswalk links.
     pub disagreements: Vec<Disagreement>,
 }
 
-/// One (evidence, category) decision on which the two coders differ.
+/// One double-coded paper.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-pub struct Disagreement {
-    /// Index into `Corpus::evidence`.
-    pub evidence: usize,
+pub struct PaperAgreement {
+    /// Index into `Corpus::papers`.
+    pub paper: usize,
+    /// Who made the second coding, when, and how (from its file).
+    pub coder: String,
+    /// When the second coding was made.
+    pub made: String,
+    /// How the second coding was made.
+    pub procedure: String,
+    /// Which first coding it was compared with (from the first coder's file).
+    pub first_source: String,
+    /// The figures.
+    pub figures: AgreementFigures,
+    /// Per category of the paper (on the units both coders found): positive agreement.
+    pub categories: Vec<CategoryAgreement>,
+}
+
+/// Counts of a yes/no decision by two coders, leaving out what neither marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Tally {
+    /// Marked by both.
+    pub both: usize,
+    /// Marked by the first coder only.
+    pub only_first: usize,
+    /// Marked by the second coder only.
+    pub only_second: usize,
+}
+
+/// A statistic and its 95% bootstrap interval; `None` where it is not defined.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Estimate {
+    /// The value on the data.
+    pub value: Option<f64>,
+    /// The 95% percentile bootstrap interval (clusters resampled).
+    pub ci: Option<(f64, f64)>,
+}
+
+/// The figures of both stages for one paper or for all pooled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct AgreementFigures {
+    /// Mentions each coder treats as evidence, as listed (before matching).
+    pub first_mentions: usize,
+    /// Units (mentions) the second coder treats as evidence, as listed.
+    pub second_mentions: usize,
+    /// Stage 1, unitizing: matched units both treat as evidence, and those only one does.
+    pub units: Tally,
+    /// Positive agreement on units.
+    pub units_pa: Estimate,
+    /// Stage 2, on the units both found: units whose category sets are equal.
+    pub agreed: usize,
+    /// Cohen's kappa, the category set of a unit as one nominal value.
+    pub kappa: Estimate,
+    /// Krippendorff's alpha (nominal), same values.
+    pub alpha: Estimate,
+    /// Unit × category decisions on the units both found.
+    pub decisions: Tally,
+    /// Positive agreement on those decisions.
+    pub decisions_pa: Estimate,
+    /// Whole items: real events found by both (matched through matched units), by one only.
+    pub items: Tally,
+    /// Positive agreement on items.
+    pub items_pa: Estimate,
+    /// Number of clusters (of units linked by a shared item) the intervals resample.
+    pub clusters: usize,
+}
+
+/// One category's yes/no decisions on the units both coders found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CategoryAgreement {
     /// Index into `Corpus::categories`.
     pub category: usize,
-    /// Whether the first coder coded it.
-    pub first: bool,
-    /// Whether the second coder coded it.
-    pub second: bool,
-    /// How it was resolved, and why.
-    pub resolution: String,
+    /// The decisions.
+    pub tally: Tally,
+    /// Positive agreement.
+    pub pa: Estimate,
+}
+
+/// The second coder's crosswalk against the codebook's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CrosswalkAgreement {
+    /// Who made it, when, how.
+    pub coder: String,
+    /// When.
+    pub made: String,
+    /// How.
+    pub procedure: String,
+    /// Categories compared (every category the codebook maps onto a dimension).
+    pub links: usize,
+    /// Same primary dimension.
+    pub agreed: usize,
+    /// Cohen's kappa on the primary dimension.
+    pub kappa: Estimate,
+    /// Krippendorff's alpha (nominal) on the primary dimension.
+    pub alpha: Estimate,
+    /// Secondary links (category, dimension) of both, of one only.
+    pub secondary: Tally,
+    /// Stances compared (both coders give one) and equal; (0, 0) when the codebook gives none.
+    pub stances: (usize, usize),
+    /// One row per category compared.
+    pub rows: Vec<CrosswalkRow>,
+}
+
+/// One category's crosswalk by each coder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CrosswalkRow {
+    /// Index into `Corpus::categories`.
+    pub category: usize,
+    /// The codebook's primary dimension (index into `Corpus::dimensions`).
+    pub first: Option<usize>,
+    /// The second coder's.
+    pub second: Option<usize>,
+    /// Stances ("" when not given).
+    pub first_stance: String,
+    /// The second coder's stance.
+    pub second_stance: String,
+    /// The second coder's reason.
+    pub why: String,
+}
+
+/// Where a disagreement stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum DisagreementKind {
+    /// One coder treats the unit as evidence, the other does not.
+    #[default]
+    Unitizing,
+    /// Both found the unit; their category sets differ.
+    Categories,
+    /// The crosswalk: primary dimension or stance differs.
+    Crosswalk,
+}
+
+/// Which way a third reading decided a disagreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Outcome {
+    /// The first coding stands.
+    #[default]
+    FirstCoder,
+    /// The second coder's decision is taken.
+    SecondCoder,
+    /// Neither: a new decision, stated in the reason.
+    Neither,
+}
+
+/// One disagreement and its resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Disagreement {
+    /// What kind.
+    pub kind: DisagreementKind,
+    /// Index into `Corpus::papers` (the category's paper for a crosswalk link).
+    pub paper: usize,
+    /// The unit's place in the paper (a locator of one coder); none for a crosswalk link.
+    pub locator: Option<Quote>,
+    /// The crosswalk link's category (index into `Corpus::categories`).
+    pub category: Option<usize>,
+    /// The first coder's decision, in words.
+    pub first: String,
+    /// The second coder's decision, in words.
+    pub second: String,
+    /// Which way it went.
+    pub outcome: Outcome,
+    /// Why (the third reading's reason).
+    pub reason: String,
 }
 
 /// A date or date range as precise as the paper gives it.

@@ -9,7 +9,7 @@
 //!   "counts": { "papers", "dimensions", "categories", "analytic_categories",
 //!               "descriptive_categories", "context_categories", "empty_categories",
 //!               "evidence", "series", "codings", "quotes", "csv_rows", "shared_evidence",
-//!               "mentions", "agreement_studies", "methods", "rules", "changelog" },
+//!               "mentions", "double_coded_papers", "methods", "rules", "changelog" },
 //!   "vocabulary": { "partners": [..], "kinds": [..], "domains": [..] },
 //!   "papers": [ { "id", "mark", "title", "short_title", "file", "categories", "codings",
 //!                 "quotes", "sections", "footnotes" } ],
@@ -20,7 +20,11 @@
 //!   "evidence": [ { "id", "title", "date", "place", "series", "papers", "codings" } ],
 //!   "codings": [ { "id", "paper", "category", "evidence", "quotes" } ],
 //!   "sweeps": [ { "paper", "mentions", "coded", "excluded" } ],
-//!   "agreement": [ { "paper", "units", "agreed", "percent", "kappa", "disagreements" } ],
+//!   "agreement": null | { "resamples", "seed",
+//!       "papers": [ { "paper", "figures", "categories": [ { "category", "tally", "pa" } ] } ],
+//!       "overall": figures, "crosswalk": null | { "links", "agreed", "kappa", "alpha",
+//!       "secondary", "stances_compared", "stances_agreed" },
+//!       "disagreements", "resolutions": { "first_coder", "second_coder", "neither" } },
 //!   "default_tour": null | { "title", "steps", "fragment", "length" },
 //!   "tours": [ { "name", "title", "hash", "minutes", "fragment", "length",
 //!                "steps": [ { "title", "kind", "point", "show", "contrast", "judgement",
@@ -33,10 +37,15 @@
 //! References are ids (`""` or `null` when absent); `kind` is `analytic`, `descriptive` or
 //! `context`; `stance` is the primary crosswalk link's (`positive`, `negative`, `mixed`, or
 //! `null` for context) and `secondary_stances` those of the secondary links, in their order;
-//! `methods`, `rules` and `changelog` count the codebook's methods record; `shared_evidence` counts items coded by two or more papers; `csv_rows` is the
-//! number of data rows of `evidence.csv` (one per quote).
+//! `methods`, `rules` and `changelog` count the codebook's methods record; `shared_evidence`
+//! counts items coded by two or more papers; `csv_rows` is the
+//! number of data rows of `evidence.csv` (one per quote). In `agreement`, `figures` is
+//! `{ "first_mentions", "second_mentions", "units", "units_pa", "agreed", "kappa", "alpha",
+//! "decisions", "decisions_pa", "items", "items_pa", "clusters" }`, a tally is
+//! `{ "both", "only_first", "only_second" }` and an estimate `{ "value", "low", "high", "text" }`
+//! (`text` as the methods view shows it).
 
-use crate::model::{CategoryKind, Corpus};
+use crate::model::{AgreementFigures, CategoryKind, Corpus, Estimate, Tally};
 
 /// A JSON string literal.
 fn js(s: &str) -> String {
@@ -139,7 +148,10 @@ fn counts(c: &Corpus) -> String {
             "mentions",
             n(c.sweeps.iter().map(|s| s.mentions.len()).sum()),
         ),
-        ("agreement_studies", n(c.agreement.len())),
+        (
+            "double_coded_papers",
+            n(c.agreement.as_ref().map_or(0, |s| s.papers.len())),
+        ),
         ("methods", n(c.about.methods.len())),
         ("rules", n(c.about.rules.len())),
         ("changelog", n(c.about.changelog.len())),
@@ -340,27 +352,100 @@ fn audit(c: &Corpus) -> (String, String) {
             })
             .collect(),
     );
-    let agreement = lines(
-        c.agreement
+    (sweeps, agreement(c))
+}
+
+/// An estimate as `{ "value", "low", "high", "text" }` (numbers rounded to 4 decimals, `null`
+/// where not defined); `text` is what the methods view shows (`agreement::estimate_text`).
+fn estimate(e: &Estimate) -> String {
+    let num = |v: Option<f64>| v.map_or("null".to_string(), |v| format!("{v:.4}"));
+    obj(&[
+        ("value", num(e.value)),
+        ("low", num(e.ci.map(|c| c.0))),
+        ("high", num(e.ci.map(|c| c.1))),
+        ("text", js(&crate::agreement::estimate_text(e))),
+    ])
+}
+
+fn tally(t: &Tally) -> String {
+    obj(&[
+        ("both", t.both.to_string()),
+        ("only_first", t.only_first.to_string()),
+        ("only_second", t.only_second.to_string()),
+    ])
+}
+
+fn figures(f: &AgreementFigures) -> String {
+    obj(&[
+        ("first_mentions", f.first_mentions.to_string()),
+        ("second_mentions", f.second_mentions.to_string()),
+        ("units", tally(&f.units)),
+        ("units_pa", estimate(&f.units_pa)),
+        ("agreed", f.agreed.to_string()),
+        ("kappa", estimate(&f.kappa)),
+        ("alpha", estimate(&f.alpha)),
+        ("decisions", tally(&f.decisions)),
+        ("decisions_pa", estimate(&f.decisions_pa)),
+        ("items", tally(&f.items)),
+        ("items_pa", estimate(&f.items_pa)),
+        ("clusters", f.clusters.to_string()),
+    ])
+}
+
+/// The agreement study (see the module docs), `null` when the corpus has none.
+fn agreement(c: &Corpus) -> String {
+    let Some(s) = &c.agreement else {
+        return "null".into();
+    };
+    let papers = lines(
+        s.papers
             .iter()
-            .map(|a| {
-                let percent = if a.units == 0 {
-                    0.0
-                } else {
-                    100.0 * a.agreed as f64 / a.units as f64
-                };
+            .map(|p| {
+                let cats = p
+                    .categories
+                    .iter()
+                    .map(|k| {
+                        obj(&[
+                            ("category", js(&c.categories[k.category].id)),
+                            ("tally", tally(&k.tally)),
+                            ("pa", estimate(&k.pa)),
+                        ])
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 obj(&[
-                    ("paper", js(&c.papers[a.paper].id)),
-                    ("units", a.units.to_string()),
-                    ("agreed", a.agreed.to_string()),
-                    ("percent", format!("{percent:.1}")),
-                    ("kappa", format!("{:.3}", a.kappa)),
-                    ("disagreements", a.disagreements.len().to_string()),
+                    ("paper", js(&c.papers[p.paper].id)),
+                    ("figures", figures(&p.figures)),
+                    ("categories", format!("[{cats}]")),
                 ])
             })
             .collect(),
     );
-    (sweeps, agreement)
+    let crosswalk = s.crosswalk.as_ref().map_or("null".to_string(), |w| {
+        obj(&[
+            ("links", w.links.to_string()),
+            ("agreed", w.agreed.to_string()),
+            ("kappa", estimate(&w.kappa)),
+            ("alpha", estimate(&w.alpha)),
+            ("secondary", tally(&w.secondary)),
+            ("stances_compared", w.stances.0.to_string()),
+            ("stances_agreed", w.stances.1.to_string()),
+        ])
+    });
+    let counts = crate::agreement::outcome_counts(s);
+    let sum = |k: usize| counts.iter().map(|(_, n)| n[k]).sum::<usize>().to_string();
+    let resolutions = obj(&[
+        ("first_coder", sum(0)),
+        ("second_coder", sum(1)),
+        ("neither", sum(2)),
+    ]);
+    format!(
+        "{{\n    \"resamples\": {},\n    \"seed\": {},\n    \"papers\": {papers},\n    \"overall\": {},\n    \"crosswalk\": {crosswalk},\n    \"disagreements\": {},\n    \"resolutions\": {resolutions}\n  }}",
+        s.resamples,
+        s.seed,
+        figures(&s.overall),
+        s.disagreements.len(),
+    )
 }
 
 /// The summary as pretty-printed JSON (see the module docs for the format).

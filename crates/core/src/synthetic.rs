@@ -72,11 +72,6 @@ pub fn scaled(c: &Corpus, k: usize) -> Corpus {
             out.codings.push(cd);
         }
     }
-    for a in &mut out.agreement {
-        for d in &mut a.disagreements {
-            d.evidence = ev(d.evidence, 0);
-        }
-    }
     out.about.title = format!("{} (synthetic, {k}x)", c.about.title);
     out
 }

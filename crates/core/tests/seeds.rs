@@ -6,7 +6,7 @@ use std::path::Path;
 use evidence_core::export::{evidence_csv, COLUMNS};
 use evidence_core::seeds::build_corpus;
 use evidence_core::text::quote_fold;
-use evidence_core::{CategoryKind, MentionDecision, QuotePlace};
+use evidence_core::{CategoryKind, MentionDecision, Outcome, QuotePlace};
 
 #[path = "common/seedset.rs"]
 mod seedset;
@@ -312,13 +312,44 @@ fn tiny_corpus_has_every_v2_feature() {
         .filter(|m| matches!(m.decision, MentionDecision::Excluded { .. }))
         .count();
     assert_eq!(excluded, 3);
-    // Agreement: 3 evidence items the sweep codes × 3 categories of alpha = 9 units; the
-    // second coder adds one pair: 8 agreed; kappa = (72/81 - 42/81) / (1 - 42/81) = 30/39.
-    let a = &c.agreement[0];
-    assert_eq!((a.paper, a.units, a.agreed), (0, 9, 8));
-    assert!((a.kappa - 30.0 / 39.0).abs() < 1e-9, "{}", a.kappa);
-    assert_eq!(a.disagreements.len(), 1);
-    assert!(a.disagreements[0].resolution.starts_with("Dropped"));
+    // Agreement: the three evidence mentions of alpha are found by both coders (same
+    // sentences); the second coder adds `a-teacher` to the exercise. Categories as one
+    // nominal value: [P] [T] [C] against [P,T] [T] [C]: po = 2/3, pe = 2/9, kappa = 4/7;
+    // alpha = 1 - 5 * 2 / (36 - 10) = 8/13. Decisions: 3 both, 1 second only: PA = 6/7.
+    let a = c.agreement.as_ref().expect("agreement study");
+    let f = &a.papers[0].figures;
+    assert_eq!(
+        (
+            a.papers[0].paper,
+            f.units.both,
+            f.units.only_first,
+            f.units.only_second
+        ),
+        (0, 3, 0, 0)
+    );
+    assert_eq!(f.agreed, 2);
+    assert!(
+        (f.kappa.value.unwrap() - 4.0 / 7.0).abs() < 1e-9,
+        "{:?}",
+        f.kappa
+    );
+    assert!(
+        (f.alpha.value.unwrap() - 8.0 / 13.0).abs() < 1e-9,
+        "{:?}",
+        f.alpha
+    );
+    assert!((f.decisions_pa.value.unwrap() - 6.0 / 7.0).abs() < 1e-9);
+    assert_eq!(
+        (f.items.both, f.items.only_first, f.items.only_second),
+        (3, 0, 0)
+    );
+    let w = a.crosswalk.as_ref().expect("crosswalk");
+    assert_eq!((w.links, w.agreed), (4, 3));
+    assert_eq!(a.disagreements.len(), 2);
+    assert!(a
+        .disagreements
+        .iter()
+        .all(|d| d.outcome == Outcome::FirstCoder));
     // The corpus version: a short hash of the seeds directory, in every CSV row.
     assert_eq!(c.about.hash.len(), 12);
     let csv = evidence_csv(&c);
@@ -420,8 +451,6 @@ fn sweep_problems_are_reported_at_their_lines() {
         "coded = [\"lifeboat-exercise-2003~b-signal\"]",
     );
     let line = line_in("sweep-alpha.toml", from, to, "b-signal");
-    // The sweep no longer codes the course; the second coder still does, so the course stays a
-    // unit of the agreement study (an item either coder codes) and only the sweep is wrong.
     assert_eq!(
         broken_in("sweep-alpha.toml", from, to),
         vec![format!("seeds/codebook/sweep-alpha.toml:{line}: coding `lifeboat-exercise-2003~b-signal` is a coding of paper `beta`; a coding of one of this paper's categories")]
@@ -447,24 +476,33 @@ fn every_paper_needs_its_sweep() {
 
 #[test]
 fn agreement_needs_a_resolution_for_every_disagreement() {
-    let from = "[[resolution]]";
-    let d = broken_in("agreement/alpha.toml", from, "[[unresolved]]");
-    let coding_line = line_in("agreement/alpha.toml", from, "", "crews trained together") - 3;
-    let top_line = line_in("agreement/alpha.toml", from, "[[unresolved]]", "unresolved");
+    let from = "[[resolution]]\ncrosswalk";
+    let d = broken_in(
+        "agreement/resolutions.toml",
+        from,
+        "[[unresolved]]\ncrosswalk",
+    );
+    let link_line = line_in("agreement/coder2/crosswalk.toml", "", "", "b-signal") - 1;
+    let top_line = line_in(
+        "agreement/resolutions.toml",
+        from,
+        "[[unresolved]]",
+        "unresolved",
+    );
     assert_eq!(
         d,
         vec![
-            format!("seeds/agreement/alpha.toml:{coding_line}: disagreement on `lifeboat-exercise-2003` under `a-teacher` (first coder: not coded, second: coded) has no [[resolution]]; a [[resolution]] with this evidence and category saying what was decided and why"),
-            format!("seeds/agreement/alpha.toml:{top_line}: unknown field `unresolved` in agreement; only: paper, procedure, coding, resolution"),
+            format!("seeds/agreement/coder2/crosswalk.toml:{link_line}: unresolved disagreement (crosswalk) in `beta` at category `b-signal`: first coder: “Practical cooperation”; second coder: “Learning” (mixed); a [[resolution]] in seeds/agreement/resolutions.toml naming it (paper + locator, or crosswalk), with outcome and reason"),
+            format!("seeds/agreement/resolutions.toml:{top_line}: unknown field `unresolved` in resolutions; only: coder, made, procedure, resolution"),
         ]
     );
     let (from, to) = (
-        "evidence = \"pilot-course\"\ncategory = \"a-teacher\"",
-        "evidence = \"lifeboat-exercise-2003\"\ncategory = \"b-signal\"",
+        "categories = [\"a-teacher\"]",
+        "categories = [\"b-signal\"]",
     );
-    let line = line_in("agreement/alpha.toml", from, to, "b-signal");
-    let d = broken_in("agreement/alpha.toml", from, to);
-    assert!(d.contains(&format!("seeds/agreement/alpha.toml:{line}: category `b-signal` is not a category of paper `alpha`; one of the paper's categories")), "{d:#?}");
+    let line = line_in("agreement/coder2/alpha.toml", from, to, "b-signal");
+    let d = broken_in("agreement/coder2/alpha.toml", from, to);
+    assert!(d.contains(&format!("seeds/agreement/coder2/alpha.toml:{line}: unknown category `b-signal`; a category of paper `alpha`")), "{d:#?}");
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! `seeds-check [DIR]`: validates a seeds directory (default `seeds`). Problems go to stderr
 //! as `file:line: problem; expected` with exit status 1; a valid corpus prints its counts on
-//! stdout, with each paper's sweep and the agreement figures (recomputed from the codebook and
-//! `agreement/*.toml` on every run).
+//! stdout, with each paper's sweep and the agreement figures (recomputed from `agreement/` on
+//! every run).
 
 use std::path::PathBuf;
 
+use evidence_core::agreement::{estimate_text, kind_label, outcome_counts, tally_text};
 use evidence_core::seeds::{exit_with_problems, load};
 use evidence_core::{BlockKind, Corpus, MentionDecision};
 
@@ -57,16 +58,44 @@ fn audit(c: &Corpus) {
             s.mentions.len() - coded
         );
     }
-    for a in &c.agreement {
-        let percent = 100.0 * a.agreed as f64 / a.units.max(1) as f64;
-        println!(
-            "  agreement {}: {} units, {} agreed ({percent:.1}%), Cohen's kappa {:.3}, {} disagreements (each resolved)",
-            c.papers[a.paper].id,
-            a.units,
-            a.agreed,
-            a.kappa,
-            a.disagreements.len()
-        );
+    if let Some(s) = &c.agreement {
+        let rows = s
+            .papers
+            .iter()
+            .map(|p| (c.papers[p.paper].id.as_str(), &p.figures))
+            .chain(std::iter::once(("overall", &s.overall)));
+        for (name, f) in rows {
+            println!(
+                "  agreement {name}: units {}, positive agreement {}; categories on {} units both found: {} agreed, kappa {}, alpha {}, positive agreement {}; items {}, positive agreement {}",
+                tally_text(&f.units),
+                estimate_text(&f.units_pa),
+                f.units.both,
+                f.agreed,
+                estimate_text(&f.kappa),
+                estimate_text(&f.alpha),
+                estimate_text(&f.decisions_pa),
+                tally_text(&f.items),
+                estimate_text(&f.items_pa),
+            );
+        }
+        if let Some(w) = &s.crosswalk {
+            println!(
+                "  crosswalk: {} of {} primary dimensions agreed, kappa {}, alpha {}",
+                w.agreed,
+                w.links,
+                estimate_text(&w.kappa),
+                estimate_text(&w.alpha)
+            );
+        }
+        for (kind, n) in outcome_counts(s) {
+            println!(
+                "  resolved ({}): {} first coder, {} second coder, {} neither",
+                kind_label(kind),
+                n[0],
+                n[1],
+                n[2]
+            );
+        }
     }
     for t in &c.tours {
         let link = evidence_core::tour::named_tour_fragment(t, c).unwrap_or_default();

@@ -5,7 +5,7 @@ use super::SeedSet;
 use crate::Diagnostic;
 
 /// Reads a seeds directory: `<dir>/*.txt` papers with a `.toml` beside each,
-/// `<dir>/codebook/*.toml` (with the sweep files), `<dir>/agreement/*.toml`, and the hash of
+/// `<dir>/codebook/*.toml` (with the sweep files), `<dir>/agreement/**.toml` (one level down), and the hash of
 /// every file under `<dir>`. Display paths start with `display_prefix` (for example `seeds`).
 pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Result<SeedSet> {
     let mut set = SeedSet {
@@ -59,7 +59,7 @@ pub fn read_seed_dir(dir: &std::path::Path, display_prefix: &str) -> std::io::Re
     }
     let cb_dir = dir.join("codebook");
     set.codebook = toml_files(&cb_dir, &format!("{display_prefix}/codebook"))?;
-    set.agreement = toml_files(
+    set.agreement = agreement_files(
         &dir.join("agreement"),
         &format!("{display_prefix}/agreement"),
     )?;
@@ -97,6 +97,26 @@ pub(super) fn toml_files(dir: &std::path::Path, display: &str) -> std::io::Resul
             })
         })
         .collect()
+}
+
+/// The agreement study's `.toml` files: those of `dir` and of its subdirectories (`coder1/`,
+/// `coder2/`), sorted by path.
+fn agreement_files(dir: &std::path::Path, display: &str) -> std::io::Result<Vec<SeedFile>> {
+    let mut out = toml_files(dir, display)?;
+    if dir.is_dir() {
+        let mut subs: Vec<String> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        subs.sort();
+        for sub in subs {
+            out.extend(toml_files(&dir.join(&sub), &format!("{display}/{sub}"))?);
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
 }
 
 /// Every file under `dir` (hidden ones excepted) as (relative path with `/`, bytes), sorted

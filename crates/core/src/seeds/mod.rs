@@ -19,12 +19,12 @@
 //! | `series.rs` | series records | `SeriesList` |
 //! | `ordering.rs` | evidence, codings | both in canonical order |
 //! | `sweeps.rs` | `codebook/sweep-*.toml`, papers, codings | `Vec<Sweep>` |
-//! | `agreement.rs` | `agreement/*.toml`, papers, sweeps, categories, evidence, codings | `Vec<Agreement>` |
+//! | `agreement.rs` | `agreement/` (coder1/, coder2/, resolutions.toml, frozen.toml), papers, categories, dimensions | `Option<AgreementStudy>` |
 //! | `tours.rs` | `tours/<name>.toml`, the built corpus | `Vec<NamedTour>` |
 //!
 //! Helpers: `records.rs` (TOML into typed records, lines from the parser's spans),
 //! `ids.rs` (slugs, id tables, lookups with suggestions), `quotes.rs` (locating verbatim
-//! quotes), `dates.rs`, `diags.rs` (the problem list), `files.rs` (reading the directory),
+//! quotes), `stats.rs` (kappa, alpha, positive agreement, clustered bootstrap), `dates.rs`, `diags.rs` (the problem list), `files.rs` (reading the directory),
 //! `hash.rs` (the corpus version: a short hash of every file of the directory).
 
 use std::path::Path;
@@ -53,14 +53,16 @@ mod papers;
 mod quotes;
 mod records;
 mod series;
+mod stats;
 mod sweeps;
 mod tours;
 
-pub use agreement::cohens_kappa;
+pub use agreement::{OUTCOMES, RESAMPLES, SEED, STANCES};
 pub use dates::parse_date;
 pub use draft::{draft_sweep, mentions_a_date, sentences};
 pub use files::read_seed_dir;
 pub use ids::is_slug;
+pub use stats::{bootstrap_ci, cohens_kappa, krippendorff_alpha_nominal, positive_agreement};
 pub use sweeps::EXCLUSION_REASONS;
 
 use diags::Diags;
@@ -83,7 +85,8 @@ pub struct SeedSet {
     pub papers: Vec<(SeedFile, SeedFile)>,
     /// Codebook files (`codebook/*.toml`), sorted by file name.
     pub codebook: Vec<SeedFile>,
-    /// Agreement studies (`agreement/*.toml`), sorted by file name.
+    /// The agreement study's files (`agreement/*.toml`, `agreement/<coder>/*.toml`), sorted
+    /// by path.
     pub agreement: Vec<SeedFile>,
     /// The named tours (`tours/*.toml`, `default.toml` among them), sorted by file name.
     pub tours: Vec<SeedFile>,
@@ -158,13 +161,46 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
         dir: &cb_dir,
     };
     let sweeps = sweeps::build(&sweep_files, &sweep_refs, &mut diags);
+    // The stance of each category's primary crosswalk link (none for a context category): the
+    // study compares it with the second coder's.
+    let stances: Vec<String> = built
+        .categories
+        .list
+        .iter()
+        .map(|c| {
+            if c.dimension.is_some() {
+                c.stance.id().into()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let agreement_dir = format!("{root}/agreement");
+    let locator_texts: Vec<quotes::PaperText> = papers
+        .texts
+        .iter()
+        .map(quotes::PaperText::locators)
+        .collect();
+    let raw: Vec<String> = papers
+        .texts
+        .iter()
+        .map(|t| {
+            let name = format!("/{}", t.file);
+            let found = seeds
+                .papers
+                .iter()
+                .find(|(_, txt)| txt.path.ends_with(&name));
+            found.map(|(_, txt)| txt.text.clone()).unwrap_or_default()
+        })
+        .collect();
     let agreement_refs = agreement::AgreementRefs {
         papers: &papers,
-        sweeps: &sweeps,
+        texts: &locator_texts,
+        raw: &raw,
         categories: &built.categories.list,
-        evidence: &evidence,
-        codings: &codings,
-        named: &built.codings,
+        dimensions: &built.dimensions.list,
+        stances: &stances,
+        dir: &agreement_dir,
     };
     let agreement = agreement::build(&seeds.agreement, &agreement_refs, &mut diags);
     let sweeps = sweeps.list;

@@ -9,10 +9,13 @@ use crate::model::{Document, Quote, QuotePlace};
 use crate::text::{quote_fold, Folded};
 
 /// A paper's blocks and footnotes folded for quote lookup, with its text file's name.
+#[derive(Clone)]
 pub(super) struct PaperText {
     pub(super) file: String,
     blocks: Vec<Folded>,
     notes: Vec<Folded>,
+    /// Single and double quote marks count as one (`locators`).
+    merged_quotes: bool,
 }
 
 impl PaperText {
@@ -22,6 +25,46 @@ impl PaperText {
             file: file.to_string(),
             blocks: doc.blocks.iter().map(|b| quote_fold(&b.text)).collect(),
             notes: doc.footnotes.iter().map(|n| quote_fold(&n.text)).collect(),
+            merged_quotes: false,
+        }
+    }
+
+    /// The same text for locating the agreement study's locators, which point at a place
+    /// rather than quote it: there a single quote mark (or apostrophe) and a double one count
+    /// as one mark. (Both are one ASCII byte after folding, so offsets are unchanged.)
+    pub(super) fn locators(&self) -> PaperText {
+        let merge = |f: &Folded| {
+            let mut f = f.clone();
+            f.text = f.text.replace('\'', "\"");
+            f
+        };
+        PaperText {
+            file: self.file.clone(),
+            blocks: self.blocks.iter().map(merge).collect(),
+            notes: self.notes.iter().map(merge).collect(),
+            merged_quotes: true,
+        }
+    }
+
+    /// Whether the quote stands in the paper (without reporting anything).
+    pub(super) fn contains(&self, quote: &str) -> bool {
+        let f = self.fold(quote);
+        !f.is_empty() && self.all().any(|t| t.text.contains(&f))
+    }
+
+    /// Whether the quote stands in `raw` (a whole text file), folded as this text is.
+    pub(super) fn raw_contains(&self, raw: &str, quote: &str) -> bool {
+        let f = self.fold(quote);
+        !f.is_empty() && self.fold(raw).contains(&f)
+    }
+
+    /// A quote folded as this text is.
+    fn fold(&self, quote: &str) -> String {
+        let f = quote_fold(quote).text;
+        if self.merged_quotes {
+            f.replace('\'', "\"")
+        } else {
+            f
         }
     }
 
@@ -94,7 +137,7 @@ impl PaperText {
         diags: &mut Diags,
     ) -> Option<Quote> {
         let line = at.line_of(quote.span());
-        let folded = quote_fold(quote.get_ref()).text;
+        let folded = self.fold(quote.get_ref());
         if folded.is_empty() {
             diags.push(
                 at.path(),
@@ -114,6 +157,51 @@ impl PaperText {
             );
         }
         found
+    }
+}
+
+impl PaperText {
+    /// How many times the folded text stands in the paper's blocks and notes (overlapping
+    /// occurrences counted).
+    fn occurrences(&self, folded: &str) -> usize {
+        self.all()
+            .map(|f| {
+                let mut n = 0;
+                let mut from = 0;
+                while let Some(p) = f.text[from..].find(folded) {
+                    n += 1;
+                    from += p + f.text[from + p..].chars().next().map_or(1, char::len_utf8);
+                }
+                n
+            })
+            .sum()
+    }
+
+    /// Like `locate`, and also reports a quote that stands more than once in the paper
+    /// (a locator must point at one place).
+    pub(super) fn locate_once(
+        &self,
+        at: &At,
+        quote: &Spanned<String>,
+        what: &str,
+        diags: &mut Diags,
+    ) -> Option<Quote> {
+        let found = self.locate(at, quote, what, diags)?;
+        let n = self.occurrences(&self.fold(quote.get_ref()));
+        if n > 1 {
+            diags.push(
+                at.path(),
+                at.line_of(quote.span()),
+                format!(
+                    "{what} stands {n} times in {}: «{}»",
+                    self.file,
+                    quote.get_ref()
+                ),
+                "words that stand once in the paper (a longer stretch of the same sentence)",
+            );
+            return None;
+        }
+        Some(found)
     }
 }
 
@@ -166,11 +254,18 @@ mod tests {
             .locate(&at, &q("Crews trained jointly for"), "quote", &mut d)
             .is_none());
         assert!(text().locate(&at, &q("  "), "quote", &mut d).is_none());
+        assert!(text()
+            .locate_once(&at, &q("Crews trained"), "locator", &mut d)
+            .is_some());
+        assert!(text()
+            .locate_once(&at, &q("e"), "locator", &mut d)
+            .is_none());
         let msgs: Vec<String> = d.into_sorted().iter().map(|x| x.message.clone()).collect();
         assert_eq!(
             msgs,
             vec![
                 "empty quote",
+                "locator stands 7 times in p.txt: «e»",
                 "quote not found in p.txt: it matches up to «…Crews trained », then the quote has «jointly for» where the paper has «together for the first time.»",
             ]
         );

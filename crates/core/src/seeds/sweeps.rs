@@ -3,8 +3,6 @@
 //! paper like a quote; each mention is either coded (existing coding ids of this paper) or
 //! excluded for a reason from a fixed list, with a sentence saying why.
 
-use std::collections::BTreeSet;
-
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -56,22 +54,18 @@ pub(super) fn is_sweep_file(file: &SeedFile) -> bool {
     name.starts_with("sweep-") && name.ends_with(".toml")
 }
 
-/// The sweeps, in paper order, and for each paper the evidence ids its sweep's `coded` lists
-/// name (as written, even where the coding is invalid): the evidence of the agreement units.
+/// The sweeps, in paper order.
 pub(super) struct Sweeps {
     pub(super) list: Vec<Sweep>,
-    pub(super) coded_evidence: Vec<BTreeSet<String>>,
 }
 
 /// Reads every sweep file; one sweep per paper.
 pub(super) fn build(files: &[&SeedFile], refs: &SweepRefs, diags: &mut Diags) -> Sweeps {
     let mut by_paper: Vec<Option<(Sweep, String)>> = vec![None; refs.papers.list.len()];
-    let mut coded_evidence = vec![BTreeSet::new(); refs.papers.list.len()];
     for file in files {
-        let Some((sweep, named)) = sweep_file(file, refs, diags) else {
+        let Some(sweep) = sweep_file(file, refs, diags) else {
             continue;
         };
-        coded_evidence[sweep.paper].extend(named);
         let p = sweep.paper;
         match &by_paper[p] {
             Some((_, first)) => diags.push(
@@ -101,18 +95,11 @@ pub(super) fn build(files: &[&SeedFile], refs: &SweepRefs, diags: &mut Diags) ->
             }
         }
     }
-    Sweeps {
-        list,
-        coded_evidence,
-    }
+    Sweeps { list }
 }
 
-/// One sweep file, when its paper is known, and the evidence ids its `coded` lists name.
-fn sweep_file(
-    file: &SeedFile,
-    refs: &SweepRefs,
-    diags: &mut Diags,
-) -> Option<(Sweep, BTreeSet<String>)> {
+/// One sweep file, when its paper is known.
+fn sweep_file(file: &SeedFile, refs: &SweepRefs, diags: &mut Diags) -> Option<Sweep> {
     let top = parse_file(file, "valid TOML (see README, Adding a corpus)", diags)?;
     let at = At {
         file,
@@ -138,7 +125,6 @@ fn sweep_file(
         );
     }
     let mut mentions = Vec::new();
-    let mut named = BTreeSet::new();
     if let Some(value) = super::records::get(&top, "mention") {
         for (line, t) in tables(file, "mention", value, diags) {
             let at = At {
@@ -147,27 +133,15 @@ fn sweep_file(
                 kind: "mention",
             };
             let rec: Record<MentionRec> = read_record(at, t, MENTION_KEYS, diags);
-            for id in rec.fields.coded.iter().flat_map(|l| l.get_ref()) {
-                named.insert(
-                    id.get_ref()
-                        .split('~')
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                );
-            }
             if let Some(m) = mention(&at, &rec.fields, index, refs, diags) {
                 mentions.push(m);
             }
         }
     }
-    Some((
-        Sweep {
-            paper: index,
-            mentions,
-        },
-        named,
-    ))
+    Some(Sweep {
+        paper: index,
+        mentions,
+    })
 }
 
 /// One mention: its locator found in the paper and its decision.
