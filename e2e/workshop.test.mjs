@@ -142,12 +142,13 @@ for (const via of ['http', 'file']) {
       assert.equal(await pages.count(), tour.steps, 'one page per step');
       assert.equal(await page.getByTestId('handout-scope-tour').isChecked(), true);
       assert.deepEqual(await page.locator('.handout-title').allInnerTexts(), titles, 'each page has its step title');
-      // The notes are printed unless unticked.
+      // A participants' handout leaves the notes out unless ticked.
+      assert.equal(await page.getByTestId('handout-notes').isChecked(), false, 'notes are off by default');
+      assert.equal(await page.locator('.handout-note').count(), 0);
+      await page.getByTestId('handout-notes').check();
+      await waitFor(page, () => document.querySelectorAll('.handout-note').length > 0);
       const printedNotes = await page.locator('.handout-note p').allInnerTexts();
       assert.deepEqual(printedNotes, notes.filter((n) => n.trim()), 'the speaker notes');
-      await page.getByTestId('handout-notes').uncheck();
-      await waitFor(page, () => document.querySelectorAll('.handout-note').length === 0);
-      await page.getByTestId('handout-notes').check();
       // Every page: its link is its step's view alone (short enough to scan), and the QR code
       // decodes to it. From the file, the first and last pages (the codes are the same kind).
       await page.emulateMedia({ media: 'print' });

@@ -19,7 +19,14 @@
 //   it). p50 and p95;
 // - bytes of every artefact in dist/, raw and gzip -9;
 // - JS heap (CDP Runtime.getHeapUsage) and wasm memory (the instance's memory, from Trunk's
-//   TrunkApplicationStarted event) after load and after the interactions.
+//   TrunkApplicationStarted event) after load and after the interactions;
+// - a participant's phone (the 1x build only): 390x844, touch, Chromium's CPU throttled 4x (CDP
+//   Emulation.setCPUThrottlingRate), the default tour's link on explorer.html from file:// to
+//   the first painted frame of its first step read as steps (BENCH_PHONE_LOADS, 10 loads), and
+//   BENCH_PHONE_STEPS (60) step changes by the "Next"/"Back" buttons (forward to the end, then
+//   back), each to the next painted frame: p50 and p95.
+// `node scripts/bench.mjs --phone` (or `bash scripts/bench.sh --phone`) measures only the phone
+// and writes bench/phone.json.
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,7 +49,12 @@ const BUILDS = [
   { label: '1x', dir: DIST },
   ...SCALES.map((k) => ({ label: `${k}x`, dir: join(ROOT, 'target', `bench-${k}x`) })),
 ].filter((b) => existsSync(join(b.dir, 'index.html')));
-const OUT = join(ROOT, 'bench', 'results.json');
+const PHONE_ONLY = process.argv.includes('--phone');
+const OUT = join(ROOT, 'bench', PHONE_ONLY ? 'phone.json' : 'results.json');
+const PHONE_LOADS = Number(process.env.BENCH_PHONE_LOADS || 10);
+const PHONE_STEPS = Number(process.env.BENCH_PHONE_STEPS || 60);
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+const THROTTLE = 4;
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -151,6 +163,69 @@ function sizes(dir) {
   return { files, served_app: { raw: servedRaw, gzip: servedGzip } };
 }
 
+// --- a participant's phone ------------------------------------------------------------------------
+
+// Injected into the phone's pages: the first frame with a tour step read as steps, its view in it.
+function phoneProbe() {
+  const check = () => {
+    if (document.readyState !== 'loading' && document.querySelector('[data-testid="phone-tour"] [data-testid="phone-view"] > *')) {
+      window.__stepFrame = performance.now();
+    } else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/** A page on a phone-class CPU: phone viewport and touch, the CPU throttled before it loads. */
+async function phonePage(browser) {
+  const ctx = await browser.newContext(PHONE);
+  await ctx.addInitScript(phoneProbe);
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { ctx, page };
+}
+
+/** The default tour from explorer.html on a phone: to its first step, and the step changes. */
+async function measurePhone(browser) {
+  const summary = JSON.parse(readFileSync(join(DIST, 'corpus-summary.json'), 'utf8'));
+  if (!summary.default_tour) return { note: 'this corpus has no default tour' };
+  const url = `${pathToFileURL(join(DIST, 'explorer.html')).href}#${summary.default_tour.fragment}`;
+  const first = [];
+  for (let i = 0; i < PHONE_LOADS; i++) {
+    const { ctx, page } = await phonePage(browser);
+    try {
+      await page.goto(url, { timeout: TIMEOUT });
+      await page.waitForFunction(() => window.__stepFrame !== undefined, null, { timeout: TIMEOUT });
+      first.push(await page.evaluate(() => window.__stepFrame));
+    } finally {
+      await ctx.close();
+    }
+  }
+  const { ctx, page } = await phonePage(browser);
+  try {
+    await page.goto(url, { timeout: TIMEOUT });
+    await page.waitForFunction(() => window.__stepFrame !== undefined, null, { timeout: TIMEOUT });
+    page.setDefaultTimeout(TIMEOUT);
+    const step = await interaction(page, `
+      const next = document.querySelector('[data-testid="pt-next"]');
+      const back = document.querySelector('[data-testid="pt-back"]');
+      window.__dir ??= 1;
+      if (window.__dir > 0 && next.disabled) window.__dir = -1;
+      if (window.__dir < 0 && back.disabled) window.__dir = 1;
+      (window.__dir > 0 ? next : back).click();`, PHONE_STEPS);
+    return {
+      viewport: `${PHONE.viewport.width}x${PHONE.viewport.height}`,
+      cpu_throttling: THROTTLE,
+      tour_steps: summary.default_tour.steps,
+      link_chars: summary.default_tour.length,
+      first_step_file: stats(first),
+      step_change: step,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
 // --- run -----------------------------------------------------------------------------------------
 
 /** Every figure for one build; `null` figures (with `note`) when its matrix does not render in time. */
@@ -249,10 +324,12 @@ const results = {
   builds: [],
 };
 try {
-  for (const b of BUILDS) {
+  for (const b of PHONE_ONLY ? [] : BUILDS) {
     console.log(`bench: measuring ${b.label} (${b.dir})`);
     results.builds.push(await measure(browser, b));
   }
+  console.log(`bench: a phone (390x844, CPU throttled ${THROTTLE}x): the default tour from explorer.html`);
+  results.phone = await measurePhone(browser);
 } finally {
   await browser.close();
 }
@@ -281,10 +358,17 @@ const rows = [
 ];
 console.log(`bench: ${results.date}; ${results.machine}; ${results.browser}; up to ${LOADS} loads each, ${N} interactions of each kind`);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
+if (B.length) for (const r of rows) console.log(`  ${r.map((c, i) => String(c).padEnd(widths[i])).join('  ')}`);
 for (const r of B) if (r.note) console.log(`  ${r.build}: ${r.note}`);
 for (const r of B) {
   console.log(`  files of ${r.build}:`);
   for (const [f, b] of Object.entries(r.bytes.files)) console.log(`    ${f.padEnd(46)} ${kib(b.raw).padStart(12)} raw ${kib(b.gzip).padStart(12)} gzip`);
+}
+const P = results.phone;
+if (P?.note) console.log(`  phone: ${P.note}`);
+else if (P) {
+  console.log(`  phone ${P.viewport}, CPU ${P.cpu_throttling}x slower, default tour (${P.tour_steps} steps, link ${P.link_chars} chars):`);
+  console.log(`    tour link from explorer.html (file://) to its first step painted: p50 ${P.first_step_file.p50} ms, p95 ${P.first_step_file.p95} ms (n=${P.first_step_file.n})`);
+  console.log(`    step change (Next/Back) to the next painted frame: p50 ${P.step_change.frame.p50} ms, p95 ${P.step_change.frame.p95} ms; script p50/p95 ${P.step_change.script.p50}/${P.step_change.script.p95} ms (n=${P.step_change.frame.n})`);
 }
 console.log(`bench: wrote ${OUT}`);

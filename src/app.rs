@@ -110,6 +110,22 @@ fn Shell(props: &ShellProps) -> Html {
     // keep it in step with this window, and follow its commands and keys.
     let notes = use_state(|| Notes::Hidden);
     *latest.borrow_mut() = store.state.clone();
+    // A phone-sized window (`viewmodel::phone::PHONE_MAX_PX`): a presented tour reads there
+    // as a sequence of steps instead of presenting.
+    let phone = use_state(browser::is_phone);
+    {
+        let phone = phone.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_resize(move || {
+                let now = browser::is_phone();
+                if *phone != now {
+                    phone.set(now);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let phone_tour = *phone && store.state.mode == Mode::Present && store.state.tour.is_some();
     let open_presenter = {
         let notes = notes.clone();
         use_callback((), move |_: (), _| {
@@ -189,7 +205,10 @@ fn Shell(props: &ShellProps) -> Html {
         // Presentation has no scrollbars: each page meets the screen its own way (the matrix
         // measures itself; see `slide::present_fit`), again once the root type size has
         // applied and whenever the window changes size.
-        let fit = evidence_core::viewmodel::slide::present_fit(&d.0.corpus, &store.state);
+        let fit = match phone_tour {
+            true => evidence_core::viewmodel::slide::PresentFit::None,
+            false => evidence_core::viewmodel::slide::present_fit(&d.0.corpus, &store.state),
+        };
         use_effect_with((store.state.clone(), fit), move |(_, fit)| {
             let fit = *fit;
             browser::fit_page(fit);
@@ -204,7 +223,8 @@ fn Shell(props: &ShellProps) -> Html {
 
     // The handout's print preview: the current view (false) or the whole tour (true).
     let handout = use_state(|| None::<bool>);
-    let handout_notes = use_state(|| true);
+    // Speaker notes are for the facilitator: a participants' handout leaves them out unless asked.
+    let handout_notes = use_state(|| false);
     let open_handout = {
         let handout = handout.clone();
         use_callback((), move |tour: bool, _| handout.set(Some(tour)))
@@ -246,13 +266,13 @@ fn Shell(props: &ShellProps) -> Html {
         let state = store.state.clone();
         let replace = store.replace_history;
         let d = d.clone();
-        use_effect_with(state, move |state| {
+        use_effect_with((state, phone_tour), move |(state, phone_tour)| {
             let frag = selection::shared_fragment(state, &d.0.corpus);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }
             browser::set_title(&page_title(&d.0.corpus, state));
-            browser::set_mode(mode_name(state.mode));
+            browser::set_mode(display_mode(state.mode, *phone_tour));
         });
     }
 
@@ -294,6 +314,52 @@ fn Shell(props: &ShellProps) -> Html {
                 if latest.borrow().mode == Mode::Present {
                     dispatch.emit(Action::SetMode(Mode::Explore));
                 }
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // One press of Escape leaves presentation, whatever is open (a menu, a field, the
+        // panel): it is taken before any element sees it, and closes the top bar's menus.
+        let set_presenting = set_presenting.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_escape_first(move || {
+                let presenting = latest.borrow().mode == Mode::Present;
+                if presenting {
+                    browser::close_menus();
+                    set_presenting.emit(false);
+                }
+                presenting
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // A tour read on a phone: a swipe to the left goes on, to the right goes back.
+        let on_command = on_command.clone();
+        use_effect_with(phone_tour, move |on| {
+            let listeners = on
+                .then(|| {
+                    browser::on_swipe("phone-tour", move |dx, dy| {
+                        match evidence_core::viewmodel::phone::swipe(dx, dy) {
+                            Some(tour::Nav::Next) => on_command.emit(Command::Next),
+                            Some(tour::Nav::Prev) => on_command.emit(Command::Prev),
+                            _ => {}
+                        }
+                    })
+                })
+                .flatten();
+            move || drop(listeners)
+        });
+    }
+    {
+        // A phone fits the step's view to its width (what is still wider scrolls in its box).
+        let state = store.state.clone();
+        use_effect_with((state, phone_tour), move |(_, on)| {
+            let listener = on.then(|| {
+                browser::fit_width("phone-view");
+                browser::on_resize(|| browser::fit_width("phone-view"))
             });
             move || drop(listener)
         });
@@ -446,6 +512,8 @@ fn Shell(props: &ShellProps) -> Html {
             });
             html! {
                 <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
+                    open_at={state.open_at.clone()}
+                    on_open_at={let d = dispatch.clone(); Callback::from(move |a: Option<String>| d.emit(Action::SetOpenAt(a)))}
                     whole={tour} {tour_steps} on_scope={open_handout.clone()}
                     notes={*handout_notes}
                     on_notes={let n = handout_notes.clone(); Callback::from(move |b: bool| n.set(b))}
@@ -455,10 +523,27 @@ fn Shell(props: &ShellProps) -> Html {
         }
         None => page,
     };
+    if phone_tour {
+        let step = evidence_core::viewmodel::phone::phone_step(&d.0.corpus, &state);
+        let go = |c: Command| {
+            let on_command = on_command.clone();
+            Callback::from(move |_: MouseEvent| on_command.emit(c))
+        };
+        let leave = set_presenting.clone();
+        return html! {
+            <div class="app" data-mode="tour-phone" data-route={evidence_core::view::route_key(&state.route)}>
+                <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
+                { phone_tour_view(step, page, go(Command::Prev), go(Command::Next),
+                    Callback::from(move |_: MouseEvent| leave.emit(false))) }
+            </div>
+        };
+    }
     let print_link = match *handout {
         Some(_) => html! {},
         None => {
-            html! { <PrintLink link={format!("{}#{}", browser::base_url(), selection::shared_fragment(&state, &d.0.corpus))} /> }
+            let page_base = browser::base_url();
+            let base = evidence_core::handout::link_base(&page_base, state.open_at.as_deref());
+            html! { <PrintLink link={format!("{base}#{}", selection::shared_fragment(&state, &d.0.corpus))} /> }
         }
     };
     let main = html! { <main id="main" class="page" tabindex="-1">{ page }{ print_link }</main> };
@@ -564,6 +649,64 @@ fn decode_versioned(frag: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
     // link", printouts, exports) gets this corpus's version from `selection::shared_fragment`.
     state.cv = None;
     (state, out)
+}
+
+/// A tour read on a phone: the step's title and place in the tour, its view fitted to the
+/// width, the point and the question, "Back" and "Next" (a swipe does the same), and a way out
+/// to explore the view.
+fn phone_tour_view(
+    step: Option<evidence_core::viewmodel::phone::PhoneStep>,
+    page: Html,
+    on_prev: Callback<MouseEvent>,
+    on_next: Callback<MouseEvent>,
+    on_leave: Callback<MouseEvent>,
+) -> Html {
+    let Some(step) = step else {
+        return html! {};
+    };
+    html! {
+        <div class="phone-tour" data-testid="phone-tour">
+            <header class="pt-head">
+                <p class="pt-step" role="status" data-testid="tour-step">{ step.label.clone() }</p>
+                <progress class="pt-progress" aria-label="Tour progress" max="100"
+                    value={format!("{:.0}", step.done * 100.0)}></progress>
+                <h1 class="pt-title" data-testid="tour-title">{ step.title.clone() }</h1>
+            </header>
+            <section class="pt-notes" aria-label="The point of this step" data-testid="pt-notes">
+                if !step.point.is_empty() {
+                    <p class="pt-point" data-testid="pt-point">{ step.point.clone() }</p>
+                }
+            </section>
+            <main id="main" class="page pt-page" tabindex="-1">
+                <div class="phone-view" data-testid="phone-view">{ page }</div>
+            </main>
+            if let Some(q) = step.question.clone() {
+                <section class="pt-ask" aria-label="Question for the room">
+                    <p class="pt-question" data-testid="pt-question"><strong>{ "Question: " }</strong>{ q }</p>
+                </section>
+            }
+            <nav class="pt-nav" aria-label="Tour steps">
+                <button type="button" class="btn pt-back" data-testid="pt-back"
+                    disabled={!step.has_prev} onclick={on_prev}>{ "← Back" }</button>
+                <button type="button" class="btn pt-next" data-testid="pt-next"
+                    disabled={!step.has_next} onclick={on_next}>{ "Next →" }</button>
+            </nav>
+            <footer class="pt-leave">
+                <button type="button" class="linklike" data-testid="pt-leave" onclick={on_leave}>
+                    { "Leave the tour and explore this view" }</button>
+            </footer>
+        </div>
+    }
+}
+
+/// The name on `<html data-mode>`: the mode's, or `tour-phone` for a tour read on a phone
+/// (which is not laid out as a presentation).
+fn display_mode(mode: Mode, phone_tour: bool) -> &'static str {
+    if phone_tour {
+        "tour-phone"
+    } else {
+        mode_name(mode)
+    }
 }
 
 /// The name of a mode in `data-mode` attributes (the stylesheet keys on it).

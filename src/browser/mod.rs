@@ -1155,3 +1155,133 @@ pub fn e2e_panic_triggers() {
         .forget();
     }
 }
+
+/// True when the window is phone-sized (`viewmodel::phone::PHONE_MAX_PX` wide or less): the
+/// top bar folds into a menu there and a tour link reads as steps.
+pub fn is_phone() -> bool {
+    let q = format!(
+        "(max-width: {}px)",
+        evidence_core::viewmodel::phone::PHONE_MAX_PX
+    );
+    window()
+        .and_then(|w| w.match_media(&q).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the sideways and downward travel (CSS px) of every pointer gesture (touch,
+/// pen or mouse) that starts and ends on the element with this test id; a gesture the browser
+/// takes over (a scroll: `pointercancel`) is dropped. None until the element is in the page.
+pub fn on_swipe(testid: &str, f: impl Fn(f64, f64) + 'static) -> Option<Vec<EventListener>> {
+    let el = document()?
+        .query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .ok()??;
+    let start = std::rc::Rc::new(std::cell::Cell::new(None::<(i32, f64, f64)>));
+    let point = |e: &web_sys::Event| {
+        e.dyn_ref::<web_sys::PointerEvent>().map(|p| {
+            (
+                p.pointer_id(),
+                f64::from(p.client_x()),
+                f64::from(p.client_y()),
+            )
+        })
+    };
+    let (s1, s2, s3) = (start.clone(), start.clone(), start);
+    Some(vec![
+        EventListener::new(&el, "pointerdown", move |e| {
+            let primary = e
+                .dyn_ref::<web_sys::PointerEvent>()
+                .is_some_and(|p| p.is_primary());
+            s1.set(point(e).filter(|_| primary));
+        }),
+        EventListener::new(&el, "pointerup", move |e| {
+            if let (Some((id, x0, y0)), Some((id2, x, y))) = (s2.take(), point(e)) {
+                if id == id2 {
+                    f(x - x0, y - y0);
+                }
+            }
+        }),
+        EventListener::new(&el, "pointercancel", move |_| s3.set(None)),
+    ])
+}
+
+/// Leaves nothing open in the top bar: closes every open `<details>` menu in it.
+pub fn close_menus() {
+    let Some(list) = document().and_then(|d| d.query_selector_all(".topbar details[open]").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = e.remove_attribute("open");
+        }
+    }
+}
+
+/// Calls `f` for every Escape key before any element sees it (the capture phase on the
+/// window), so that nothing open on the page (a menu, a field, a panel) can keep it. `f`
+/// returns true when it took the key: the event then goes no further.
+pub fn on_escape_first(f: impl Fn() -> bool + 'static) -> Option<EventListener> {
+    let w = window()?;
+    let opts = gloo::events::EventListenerOptions::run_in_capture_phase();
+    let opts = gloo::events::EventListenerOptions {
+        passive: false,
+        ..opts
+    };
+    Some(EventListener::new_with_options(
+        &w,
+        "keydown",
+        opts,
+        move |e| {
+            let esc = e
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape" || k.key() == "Esc");
+            if esc && f() {
+                e.prevent_default();
+                e.stop_immediate_propagation();
+            }
+        },
+    ))
+}
+
+/// Scrolls the page so the element with this test id starts at the top of the screen (a
+/// phone: the drill-down panel, below the matrix, brought into view).
+pub fn scroll_testid_to_top(testid: &str) {
+    if let Some(el) = document().and_then(|d| {
+        d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+    }) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Fits what the element with this test id holds to its width by CSS `zoom` (never below
+/// `slide::MIN_SCALE`; what is still wider scrolls inside its own box). Starts from the
+/// unscaled element on every call; the scale is written as `data-scale` (for tests).
+pub fn fit_width(testid: &str) {
+    use evidence_core::viewmodel::slide::MIN_SCALE;
+    let Some(el) = document()
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = el.style().remove_property("zoom");
+    let room = f64::from(el.client_width());
+    let need = f64::from(el.scroll_width());
+    let scale = if need > room + 1.0 && room > 0.0 {
+        (room / need).max(MIN_SCALE)
+    } else {
+        1.0
+    };
+    if scale < 1.0 {
+        let _ = el.style().set_property("zoom", &format!("{scale:.3}"));
+    }
+    let _ = el.set_attribute("data-scale", &format!("{scale:.2}"));
+}

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::handout::{view_quotes, Page};
+use evidence_core::handout::{address_warning, clean_address, link_base, view_quotes, Page};
 use evidence_core::matrix::build_matrix;
 use evidence_core::qr::qr_svg;
 use evidence_core::selection::shared_fragment;
@@ -32,8 +32,15 @@ pub struct HandoutProps {
     pub tour_steps: usize,
     /// Choose the whole tour (true) or the current view (false).
     pub on_scope: Callback<bool>,
-    /// The page's address without its fragment (links are this plus `#` and the view).
+    /// This page's address without its fragment.
     pub base: String,
+    /// Where participants open the explorer (`ViewState::open_at`); printed links start with
+    /// it instead of `base`.
+    #[prop_or_default]
+    pub open_at: Option<String>,
+    /// Set or clear the participants' address.
+    #[prop_or_default]
+    pub on_open_at: Callback<Option<String>>,
     /// Print the speaker notes.
     pub notes: bool,
     /// Show or hide the notes.
@@ -54,9 +61,47 @@ pub fn Handout(props: &HandoutProps) -> Html {
             cb.emit(browser::field_checked(&e));
         })
     };
+    let base = link_base(&props.base, props.open_at.as_deref()).to_string();
+    let warning = address_warning(&props.base, props.open_at.as_deref());
+    // What was typed in the address field, when it is not an address (said under the field).
+    let bad_address = use_state(|| None::<String>);
+    let on_address = {
+        let (cb, bad) = (props.on_open_at.clone(), bad_address.clone());
+        Callback::from(move |e: Event| {
+            let typed = browser::event_value(&e);
+            if typed.trim().is_empty() {
+                bad.set(None);
+                cb.emit(None);
+                return;
+            }
+            match clean_address(&typed) {
+                Ok(a) => {
+                    bad.set(None);
+                    cb.emit(Some(a));
+                }
+                Err(why) => bad.set(Some(format!("“{}” is not usable: {why}.", typed.trim()))),
+            }
+        })
+    };
     html! {
         <div class="handout" data-testid="handout">
             <div class="handout-controls">
+                <div class="handout-address">
+                    <label for="handout-address">{ "Participants open the explorer at" }</label>
+                    <input id="handout-address" type="url" data-testid="handout-address" inputmode="url"
+                        placeholder="https://example.org/workshop/explorer.html" autocomplete="url"
+                        aria-describedby="handout-address-help"
+                        value={props.open_at.clone().unwrap_or_default()} onchange={on_address} />
+                    <p id="handout-address-help" class="handout-help">
+                        { "The address of a copy of the explorer they can reach (explorer.html on a web server or shared site). The printed links and QR codes start with it, and the tour's link carries it." }
+                    </p>
+                    if let Some(b) = (*bad_address).clone() {
+                        <p class="handout-error" role="alert" data-testid="handout-address-error">{ b }</p>
+                    }
+                </div>
+                if let Some(w) = warning.clone() {
+                    <p class="handout-warning" role="alert" data-testid="handout-warning">{ w }</p>
+                }
                 <p>{ if n == 1 { "Print preview: one page.".to_string() } else { format!("Print preview: {n} pages, one per step.") } }</p>
                 if props.tour_steps > 0 {
                     <fieldset class="handout-scope">
@@ -74,13 +119,14 @@ pub fn Handout(props: &HandoutProps) -> Html {
                 <label><input type="checkbox" data-testid="handout-notes" checked={props.notes} onchange={on_notes} />
                     { " Include the speaker notes" }</label>
                 <button type="button" class="btn" data-testid="handout-print"
-                    onclick={let p = props.on_print.clone(); move |_: MouseEvent| p.emit(())}>{ "Print…" }</button>
+                    onclick={let p = props.on_print.clone(); move |_: MouseEvent| p.emit(())}>
+                    { if warning.is_some() { "Print anyway…" } else { "Print…" } }</button>
                 <button type="button" class="btn" data-testid="handout-close"
                     onclick={let c = props.on_close.clone(); move |_: MouseEvent| c.emit(())}>{ "Close preview" }</button>
             </div>
             { for props.steps.iter().enumerate().map(|(i, step)| html! {
                 <HandoutPage data={props.data.clone()} heading={props.heading.clone()} index={i} count={n}
-                    step={step.clone()} base={props.base.clone()} notes={props.notes} />
+                    step={step.clone()} base={base.clone()} notes={props.notes} />
             }) }
         </div>
     }

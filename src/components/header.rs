@@ -85,6 +85,17 @@ pub fn Header(props: &HeaderProps) -> Html {
             move || drop(listener)
         });
     }
+    // On a phone the navigation, search and actions fold into a menu under one button; a
+    // route change (a link in it followed) folds it again. Wider screens show them all.
+    let folded_open = use_state(|| false);
+    {
+        let folded_open = folded_open.clone();
+        use_effect_with(s.route.clone(), move |_| folded_open.set(false));
+    }
+    let toggle_fold = {
+        let folded_open = folded_open.clone();
+        Callback::from(move |_: MouseEvent| folded_open.set(!*folded_open))
+    };
     let nav = |label: &str, route: Route, test: &str| {
         let current = same_page(&s.route, &route);
         let aria = current.then_some("page");
@@ -101,6 +112,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                onclick={on_nav(&props.dispatch, vec![Action::Navigate(Route::Home)])}>
                 { props.data.0.corpus.about.title.clone() }
             </a>
+            <button type="button" class="btn menu-toggle" data-testid="menu-toggle"
+                aria-expanded={folded_open.to_string()} aria-controls="topbar-fold" onclick={toggle_fold}>
+                { if *folded_open { "Close menu" } else { "Menu" } }
+            </button>
+            <div id="topbar-fold" class={classes!("topbar-fold", folded_open.then_some("open"))}>
             <nav class="nav" aria-label="Main">
                 { nav("Start", Route::Home, "nav-home") }
                 { nav("Overview", Route::Overview, "nav-overview") }
@@ -153,6 +169,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     onclick={let p = props.on_present.clone(); move |_: MouseEvent| p.emit(!present)}>
                     { if present { "Exit presentation" } else { "Present" } }
                 </button>
+            </div>
             </div>
         </header>
     }

@@ -161,7 +161,8 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
             { for off_note.map(|n| html! { <p class="offscreen-note" role="status" data-testid="offscreen-note">{ n }</p> }) }
             <table role="grid" class={classes!("matrix", props.layout.compact.then_some("compact"),
                     discussion.spot.is_some().then_some("spotlit"), discussion.by.is_some().then_some("revealing"),
-                    windowed.then_some("windowed"))}
+                    windowed.then_some("windowed"),
+                    (props.fit && !windowed && n_cols <= evidence_core::viewmodel::slide::ACROSS_MAX_COLS).then_some("across"))}
                 aria-label={format!("{row_what} rows against {col_what} columns. Arrow keys move, Enter opens the quotes, Escape closes.")}
                 aria-rowcount={(if windowed { lines.len() + 2 } else { rows.items.len() + 1 }).to_string()}
                 aria-colcount={(n_cols + 1).to_string()}

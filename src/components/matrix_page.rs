@@ -16,6 +16,7 @@ use super::exports::ExportBar;
 use super::facets::Facets;
 use super::matrix::MatrixGrid;
 use super::panel::Panel;
+use super::slide_quotes::SlideQuotes;
 use super::{count, href, on_nav, paper_mark, PageProps};
 use crate::data::Shared;
 
@@ -86,6 +87,18 @@ pub fn MatrixPage(props: &PageProps) -> Html {
     };
     let chips = active_chips(c, s, d);
     let with_panel = s.selection.is_some();
+    let presenting = s.mode == evidence_core::view::Mode::Present;
+    // On a phone the panel stands below the matrix: a selection (a shared link, a tap on a
+    // cell) brings its quotes into view. A tour read on a phone keeps its own order.
+    {
+        let sel = s.selection.clone();
+        use_effect_with((sel, presenting), move |(sel, presenting)| {
+            let later = (sel.is_some() && !*presenting && crate::browser::is_phone()).then(|| {
+                crate::browser::after(60, || crate::browser::scroll_testid_to_top("panel"))
+            });
+            move || drop(later)
+        });
+    }
 
     html! {
         <div class={classes!("explorer", with_panel.then_some("with-panel"))}>
@@ -127,13 +140,17 @@ pub fn MatrixPage(props: &PageProps) -> Html {
                     </div>
                 } } else { html! {} } }
                 <MatrixGrid data={data.clone()} view={view.clone()} layout={l} selection={s.selection.clone()}
-                    reveal={s.reveal} spot={s.spot.clone()} fit={s.mode == evidence_core::view::Mode::Present}
+                    reveal={s.reveal} spot={s.spot.clone()} fit={presenting && !crate::browser::is_phone()}
                     dispatch={d.clone()} />
                 { passages_list(&data, s, d, &hits) }
             </section>
-            { if with_panel { html! {
-                <Panel data={data.clone()} state={s.clone()} codings={sel_codings.clone()} dispatch={d.clone()} />
-            } } else { html! {} } }
+            { match (with_panel, presenting) {
+                (true, false) => html! {
+                    <Panel data={data.clone()} state={s.clone()} codings={sel_codings.clone()} dispatch={d.clone()} />
+                },
+                (true, true) => html! { <SlideQuotes data={data.clone()} state={s.clone()} /> },
+                (false, _) => html! {},
+            } }
         </div>
     }
 }

@@ -24,6 +24,7 @@ pub mod print_head;
 pub mod quote;
 pub mod quote_slide;
 pub mod reader;
+pub mod slide_quotes;
 pub mod timeline;
 pub mod tour_editor;
 pub mod trail;

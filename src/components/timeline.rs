@@ -185,7 +185,7 @@ pub fn TimelinePage(props: &TimelineProps) -> Html {
             { if t.items.is_empty() { html! { <p class="empty">{ "No evidence passes the current filters." }</p> } } else { html! {
                 <>
                 <p class="tl-help">{ "Each item's title is written beside it, or inside a long bar, where there is room. Drag across the axis, or type a period, to zoom to those years (they then fill the width). A dot is a day, a short bar a month, a dashed bar a date known only to the year, a solid bar a range; ◂ or ▸ marks a range that goes on past the period. Hover or focus an item (Tab) for its details; Enter opens its evidence card." }</p>
-                <div class="tl-wrap">
+                <div class="tl-wrap tl-scroll" data-testid="timeline-wrap">
                 <svg id="timeline-svg" class={classes!("tl-svg", brush.is_some().then_some("brushing"))} data-testid="timeline"
                     viewBox={format!("0 0 {width} {height}")} role="group" aria-label="Timeline of the evidence"
                     data-first={first.to_string()} data-last={last.to_string()}

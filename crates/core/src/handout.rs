@@ -77,6 +77,89 @@ fn printable(corpus: &Corpus, t: &tour::Tour, i: usize, base: &ViewState) -> Opt
     })
 }
 
+/// Longest participants' address kept, in chars.
+pub const MAX_ADDRESS_CHARS: usize = 300;
+
+/// Checks an address where participants open the explorer (`ViewState::open_at`): `http://`
+/// or `https://`, a host, no spaces or control characters, at most `MAX_ADDRESS_CHARS`; any
+/// fragment is dropped (links add their own). Surrounding spaces are trimmed. Err says what
+/// was expected, in words (for the notice of a link that carries a bad one).
+pub fn clean_address(raw: &str) -> Result<String, String> {
+    let a = raw.trim();
+    let a = a.split_once('#').map_or(a, |(base, _)| base);
+    if a.is_empty() {
+        return Err("empty address".into());
+    }
+    if a.chars().count() > MAX_ADDRESS_CHARS {
+        return Err(format!("longer than {MAX_ADDRESS_CHARS} characters"));
+    }
+    if a.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("an address has no spaces".into());
+    }
+    let lower = a.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') => Ok(a.to_string()),
+        _ => Err("expected an http:// or https:// address".into()),
+    }
+}
+
+/// Whether a page address (`location.href` without its fragment) opens only on the computer
+/// it was made on: a file (`file://`) or a loopback host (`localhost`, `127.x.x.x`, `[::1]`).
+/// A handout printed from there needs the participants' address.
+pub fn is_local_page(base: &str) -> bool {
+    let lower = base.trim().to_ascii_lowercase();
+    if lower.starts_with("file:") {
+        return true;
+    }
+    let Some(rest) = lower
+        .strip_prefix("http://")
+        .or_else(|| lower.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    };
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "::1"
+        || host.strip_prefix("127.").is_some_and(|r| {
+            let parts: Vec<&str> = r.split('.').collect();
+            parts.len() == 3 && parts.iter().all(|p| p.parse::<u8>().is_ok())
+        })
+}
+
+/// What printed links start with: the participants' address when one is given, else this
+/// page's own address.
+pub fn link_base<'a>(page_base: &'a str, open_at: Option<&'a str>) -> &'a str {
+    open_at.unwrap_or(page_base)
+}
+
+/// The warning of a handout whose links would open nowhere but here (`is_local_page` and no
+/// participants' address), with what to do; `None` when its links can reach participants.
+pub fn address_warning(page_base: &str, open_at: Option<&str>) -> Option<String> {
+    if open_at.is_some() || !is_local_page(page_base) {
+        return None;
+    }
+    let here = if page_base.trim().to_ascii_lowercase().starts_with("file:") {
+        "a file on this computer"
+    } else {
+        "this computer only (a local address)"
+    };
+    Some(format!(
+        "The links and QR codes would open {here}, so they will not work on participants' \
+         phones. Put a copy of explorer.html where they can open it (a web server or shared \
+         site), and give its address in \"Participants open the explorer at\" before printing."
+    ))
+}
+
 /// Most quotes one handout page lists (the rest are counted), so a step fits one page.
 pub const MAX_QUOTES: usize = 6;
 
@@ -129,6 +212,70 @@ mod tests {
     use super::*;
     use crate::testkit;
     use crate::view::{OpenQuote, RowKey, Selection};
+
+    #[test]
+    fn addresses_are_http_or_https_with_a_host() {
+        assert_eq!(
+            clean_address(" https://example.org/w/explorer.html#/matrix "),
+            Ok("https://example.org/w/explorer.html".to_string())
+        );
+        assert_eq!(
+            clean_address("HTTP://host:8080/"),
+            Ok("HTTP://host:8080/".into())
+        );
+        for bad in [
+            "",
+            "   ",
+            "#x",
+            "javascript:alert(1)",
+            "file:///tmp/explorer.html",
+            "https://",
+            "https:///path",
+            "example.org/explorer.html",
+            "https://exa mple.org",
+            "https://example.org/\u{7}",
+        ] {
+            assert!(clean_address(bad).is_err(), "{bad:?}");
+        }
+        let long = format!("https://example.org/{}", "a".repeat(MAX_ADDRESS_CHARS));
+        assert!(clean_address(&long).is_err());
+    }
+
+    #[test]
+    fn local_pages_are_files_and_loopback_hosts() {
+        for local in [
+            "file:///home/me/explorer.html",
+            "FILE:///C:/x/explorer.html",
+            "http://127.0.0.1:8080/",
+            "http://127.1.2.3/index.html",
+            "http://localhost:8080/",
+            "https://app.localhost/",
+            "http://[::1]:8080/",
+            "http://user@localhost/",
+        ] {
+            assert!(is_local_page(local), "{local}");
+            assert!(address_warning(local, None).is_some(), "{local}");
+            assert_eq!(address_warning(local, Some("https://example.org/")), None);
+        }
+        for remote in [
+            "https://example.org/explorer.html",
+            "http://192.168.1.20:8080/",
+            "http://127.example.org/",
+            "http://localhost.example.org/",
+            "http://[2001:db8::1]/",
+        ] {
+            assert!(!is_local_page(remote), "{remote}");
+            assert_eq!(address_warning(remote, None), None);
+        }
+        assert!(address_warning("file:///x.html", None)
+            .unwrap()
+            .contains("a file on this computer"));
+        assert_eq!(link_base("file:///x.html", None), "file:///x.html");
+        assert_eq!(
+            link_base("file:///x.html", Some("https://e.org/")),
+            "https://e.org/"
+        );
+    }
 
     #[test]
     fn open_quote_then_selection_then_evidence() {

@@ -107,8 +107,8 @@ pub struct Tour {
     pub steps: Vec<Step>,
 }
 
-/// The part of a view state a step keeps: mode, tour, step, theme and corpus version belong to
-/// the presentation, not to the step.
+/// The part of a view state a step keeps: mode, tour, step, theme, corpus version and the
+/// participants' address belong to the presentation, not to the step.
 pub fn normalise_view(state: &ViewState) -> ViewState {
     ViewState {
         mode: Mode::Explore,
@@ -116,6 +116,7 @@ pub fn normalise_view(state: &ViewState) -> ViewState {
         step: 0,
         theme: None,
         cv: None,
+        open_at: None,
         ..state.clone()
     }
 }
@@ -719,6 +720,7 @@ pub fn step_state(tour: &Tour, step: usize, base: &ViewState) -> Option<ViewStat
         step,
         theme: base.theme,
         cv: base.cv.clone(),
+        open_at: base.open_at.clone(),
         ..view
     })
 }

@@ -25,6 +25,8 @@
 //!          | "cv=" HASH                           ; corpus version the link was made with
 //!          | "lanes=category"                     ; timeline lanes (paper default)
 //!          | "theme=" ( "light" | "dark" | "projector" )   ; absent: follow the system
+//!          | "at=" ADDRESS                       ; where participants open the explorer
+//!                                                ; (http or https, `handout::clean_address`)
 //! selection = "cell:" rowkey "~" EVIDENCE | "row:" rowkey | "col:" EVIDENCE
 //! rowkey   = CATEGORY | "dim:" DIMENSION
 //! ```
@@ -312,6 +314,9 @@ fn presentation_pairs(state: &ViewState, elide: bool, pairs: &mut Vec<(&'static 
     if let Some(t) = state.theme {
         pairs.push(("theme", t.key().to_string()));
     }
+    if let Some(a) = &state.open_at {
+        pairs.push(("at", percent_encode(a)));
+    }
 }
 
 /// The overview's and the timeline's settings (part of the view).
@@ -331,7 +336,7 @@ fn settings_pairs(state: &ViewState, pairs: &mut Vec<(&'static str, String)>) {
 // Decoding.
 
 /// Every key `decode` understands.
-pub const KEYS: [&str; 28] = [
+pub const KEYS: [&str; 29] = [
     "v",
     "paper",
     "partner",
@@ -360,6 +365,7 @@ pub const KEYS: [&str; 28] = [
     "cv",
     "lanes",
     "theme",
+    "at",
 ];
 
 /// Collects notices: sanitised, deduplicated, capped.
@@ -978,6 +984,13 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
             match v.parse::<u32>() {
                 Ok(n) if !v.starts_with('+') => state.step = n as usize,
                 _ => notes.ignored("step", &v, "not a step number"),
+            }
+        }
+        "at" => {
+            let v = notes.decode("at", raw);
+            match crate::handout::clean_address(&v) {
+                Ok(a) => state.open_at = Some(a),
+                Err(why) => notes.ignored("at", &v, why),
             }
         }
         "theme" => {

@@ -518,6 +518,11 @@ pub struct ViewState {
     pub reveal: Option<Reveal>,
     /// The cell, row or column in the spotlight (the rest of the matrix is dimmed), or none.
     pub spot: Option<Selection>,
+    /// Where participants open the explorer (`at=`: an `http(s)` address of a copy they can
+    /// reach, checked by `handout::clean_address`): printed links and QR codes start with it
+    /// instead of this page's own address. Part of the presentation, like the theme: a tour's
+    /// link carries it, a step does not.
+    pub open_at: Option<String>,
 }
 
 /// Lowest year a year range may hold.
@@ -566,6 +571,9 @@ pub enum Action {
     Replace(Box<ViewState>),
     /// Choose a colour theme, or follow the system (`None`).
     SetTheme(Option<Theme>),
+    /// Set or clear where participants open the explorer (`ViewState::open_at`; a value
+    /// `handout::clean_address` refuses clears it).
+    SetOpenAt(Option<String>),
     /// Set the overview's column attribute.
     SetOverviewCols(OverviewCols),
     /// Set what the overview counts.
@@ -621,6 +629,9 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::SetMode(mode) => next.mode = mode,
         Action::Replace(s) => next = *s,
         Action::SetTheme(t) => next.theme = t,
+        Action::SetOpenAt(a) => {
+            next.open_at = a.and_then(|a| crate::handout::clean_address(&a).ok())
+        }
         Action::SetOverviewCols(c) => next.overview.cols = c,
         Action::SetMeasure(m) => next.overview.measure = m,
         Action::SetLanes(l) => next.timeline_lanes = l,

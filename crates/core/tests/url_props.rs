@@ -20,14 +20,17 @@ use evidence_core::view::*;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-/// Valid states: every id exists in the corpus, with or without a theme.
+/// Valid states: every id exists in the corpus, with or without a theme and a participants'
+/// address.
 fn state() -> impl Strategy<Value = ViewState> {
     (
         state_without_theme(),
         proptest::option::of(select(Theme::ALL.to_vec())),
+        proptest::option::of("https?://[a-z0-9.-]{1,20}(:[0-9]{2,5})?(/[ -~]{0,40})?"),
     )
-        .prop_map(|(mut s, theme)| {
+        .prop_map(|(mut s, theme, at)| {
             s.theme = theme;
+            s.open_at = at.and_then(|a| evidence_core::handout::clean_address(&a).ok());
             s
         })
 }

@@ -10,6 +10,9 @@
 //! - `matrix_page`: the active-filter chips and the search's passages with their snippets.
 //! - `panel`: the drill-down panel's heading and summary.
 //! - `home`: the landing page's counts and guided start.
+//! - `phone`: a tour read as steps on a phone, and the swipe between them.
+//! - `slide`: a tour's quote slide, how a presented page meets the screen, the quotes a
+//!   presented selection shows on the slide.
 //!
 //! Also here: the paper mark (letter and colour slot), counted nouns and a quote's place, used
 //! by several pages.
@@ -20,6 +23,7 @@ pub mod grid;
 pub mod home;
 pub mod matrix_page;
 pub mod panel;
+pub mod phone;
 pub mod reader;
 pub mod slide;
 

@@ -95,6 +95,33 @@ mod tests {
     }
 
     #[test]
+    fn a_presented_selection_puts_its_quotes_on_the_slide() {
+        use crate::view::{RowKey, Selection, ViewState};
+        let c = testkit::sample();
+        let index = crate::filter::FilterIndex::new(&c);
+        let k = &c.codings[0];
+        let s = ViewState {
+            route: crate::view::Route::Matrix,
+            selection: Some(Selection::Row(RowKey::Category(
+                c.categories[k.category].id.clone(),
+            ))),
+            ..ViewState::default()
+        };
+        let (quotes, total) = slide_quotes(&c, &index, &s);
+        assert_eq!((quotes.len(), total), {
+            let (q, t) = crate::handout::view_quotes(&c, &index, &s);
+            (q.len(), t)
+        });
+        assert!(!quotes.is_empty());
+        let first = &quotes[0];
+        let coding = &c.codings[first.coding];
+        assert_eq!(first.text, coding.quotes[first.quote].text);
+        assert_eq!(first.category, c.categories[coding.category].label);
+        assert_eq!(first.paper, c.papers[coding.paper].short_title);
+        assert_eq!(slide_quotes(&c, &index, &ViewState::default()).1, 0);
+    }
+
+    #[test]
     fn a_missing_coding_or_quote_has_no_slide() {
         let c = testkit::sample();
         let bad = OpenQuote {
@@ -108,6 +135,57 @@ mod tests {
         };
         assert_eq!(QuoteSlide::of(&c, &past), None);
     }
+}
+
+/// Most columns a presented matrix sets across (column titles horizontal and wrapped, using
+/// the width beside the grid); with more, the titles stand sideways, wrapped.
+pub const ACROSS_MAX_COLS: usize = 3;
+
+/// One quote a presented selection shows on the slide itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlideQuote {
+    /// Index of the coding.
+    pub coding: usize,
+    /// Index of the quote in the coding.
+    pub quote: usize,
+    /// The quote, verbatim.
+    pub text: String,
+    /// The paper's mark.
+    pub mark: PaperMark,
+    /// The paper's short title.
+    pub paper: String,
+    /// Where in the paper ("Section · paragraph 12").
+    pub place: String,
+    /// The category it supports.
+    pub category: String,
+}
+
+/// The quotes a presented matrix selection puts on the slide, beside the grid, with no key to
+/// press: the quotes the view shows (`handout::view_quotes`: the open quote, else those
+/// behind the selection, a passage once), at most `handout::MAX_QUOTES`, and how many there
+/// are in all.
+pub fn slide_quotes(
+    corpus: &Corpus,
+    index: &crate::filter::FilterIndex,
+    state: &crate::view::ViewState,
+) -> (Vec<SlideQuote>, usize) {
+    let (quotes, total) = crate::handout::view_quotes(corpus, index, state);
+    let out = quotes
+        .into_iter()
+        .filter_map(|(k, q)| {
+            let coding = corpus.codings.get(k)?;
+            Some(SlideQuote {
+                coding: k,
+                quote: q,
+                text: coding.quotes.get(q)?.text.clone(),
+                mark: PaperMark::of(corpus, coding.paper),
+                paper: corpus.papers.get(coding.paper)?.short_title.clone(),
+                place: super::quote_place(corpus, k, q),
+                category: corpus.categories.get(coding.category)?.label.clone(),
+            })
+        })
+        .collect();
+    (out, total)
 }
 
 /// How a page in presentation mode meets the screen, which has no scrollbars there.
