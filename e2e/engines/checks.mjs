@@ -418,6 +418,48 @@ export function engineSuite(name) {
     }
   });
 
+  // Participants open the facilitator's tour link on their phones; the facilitator presents it
+  // at 1280x720 (issue: workshops). Both from the single file, in this engine.
+  test(`${name}: the default tour from the single file, read on a phone (390 px) and presented at 1280x720`, T, async (t) => {
+    const tour = JSON.parse(readFileSync(join(DIST, 'corpus-summary.json'), 'utf8')).default_tour;
+    if (!tour) {
+      t.skip('this corpus has no default tour');
+      return;
+    }
+    const noSideways = () => document.documentElement.scrollWidth <= window.innerWidth + 1;
+    const s = await h.openFile(`#${tour.fragment}`);
+    try {
+      await s.resize(390, 844);
+      await s.goto(s.url);
+      const width = await s.eval(() => window.innerWidth);
+      t.diagnostic(`${name}: viewport ${width} px wide`);
+      assert.ok(width <= 420, `a phone-sized viewport (${width} px)`);
+      await s.waitSelector('[data-testid="phone-tour"]');
+      const step = (k) => s.waitFor((want) => document.querySelector('[data-testid="tour-step"]')?.textContent === want, [`Step ${k} of ${tour.steps}`], { what: `step ${k}` });
+      await step(1);
+      assert.equal(await s.eval(() => !!document.querySelector('[data-testid="present-exit"]')), false, 'a phone reads the tour, it does not present');
+      assert.ok(await s.eval(noSideways), 'no sideways scroll at step 1');
+      await s.screenshot('phone-tour-step1');
+      await s.click('[data-testid="pt-next"]');
+      await step(2);
+      assert.ok(await s.eval(noSideways), 'no sideways scroll at step 2');
+      await s.screenshot('phone-tour-step2');
+      await s.goto(s.url.replace(/#.*$/, '#/matrix'));
+      await s.waitSelector('[data-testid="matrix"]');
+      assert.ok(await s.eval(noSideways), 'the matrix scrolls inside its own box, not the page');
+      await s.screenshot('phone-matrix');
+      await s.resize(1280, 720);
+      await s.goto(s.url.replace(/#.*$/, `#${tour.fragment}`));
+      await s.waitFor(() => document.documentElement.dataset.mode === 'present', [], { what: 'presentation mode' });
+      assert.ok(await s.eval(noSideways), 'the presented first step fits the width');
+      await s.screenshot('present-tour-step1-1280x720');
+      await s.assertClean();
+    } finally {
+      await s.resize(1280, 800).catch(() => {});
+      await s.close();
+    }
+  });
+
   test(`${name}: start-up figures (navigation to the app-ready mark), over http and file://`, T, async (t) => {
     const runs = Number(process.env.ENGINE_STARTUP_RUNS || 5);
     for (const [label, open] of [

@@ -282,6 +282,10 @@ class FirefoxSession extends Session {
   async shot(path) {
     await this.page.screenshot({ path });
   }
+  /** Sets the viewport (CSS pixels). */
+  async resize(width, height) {
+    await this.page.setViewport({ width, height });
+  }
   async close() {
     await this.context.close().catch(() => {});
   }
@@ -380,6 +384,10 @@ class WebKitSession extends Session {
   }
   async shot(path) {
     writeFileSync(path, Buffer.from(await this.driver.takeScreenshot(), 'base64'));
+  }
+  /** Sets the window's size (MiniBrowser's window is the viewport under Xvfb). */
+  async resize(width, height) {
+    await this.driver.manage().window().setRect({ x: 0, y: 0, width, height });
   }
   async close() {
     // One WebDriver session serves the whole suite (a MiniBrowser start-up each is slow);
