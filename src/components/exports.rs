@@ -84,7 +84,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let c = &data.0.corpus;
             let codings = view_codings(c, &data.0.index, &s);
             let bytes = project_qdpx(c, &Scope::of_codings(c, &codings));
-            let name = format!("{}.qdpx", file_stem(&s));
+            let name = format!("{}.qdpx", file_stem(c, &s));
             status.set(done(
                 browser::download_bytes(&name, "application/zip", &bytes),
                 &name,
@@ -97,7 +97,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             let c = &data.0.corpus;
             let codings = view_codings(c, &data.0.index, &s);
             let text = annotations_jsonld(c, &Scope::of_codings(c, &codings));
-            let name = format!("{}.jsonld", file_stem(&s));
+            let name = format!("{}.jsonld", file_stem(c, &s));
             status.set(done(
                 browser::download(&name, "application/ld+json", &text),
                 &name,
