@@ -694,7 +694,23 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ()> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    offer_blob(&doc, name, &blob)
+}
+
+/// Offers bytes as a download named `name` (a zip, for example), like `download`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), ()> {
+    let doc = document().ok_or(())?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| ())?;
+    offer_blob(&doc, name, &blob)
+}
+
+/// Offers a Blob as a download named `name` (a hidden link clicked once).
+fn offer_blob(doc: &web_sys::Document, name: &str, blob: &web_sys::Blob) -> Result<(), ()> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| ())?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
         .map_err(|_| ())?
@@ -708,34 +724,6 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ()> {
     a.click();
     let _ = body.remove_child(&a);
     // Revoke later: the download reads the Blob after the click returns.
-    gloo::timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
-/// Offers bytes as a download named `name` (a zip, for example), like `download`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), ()> {
-    let doc = document().ok_or(())?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let a: web_sys::HtmlAnchorElement = doc
-        .create_element("a")
-        .map_err(|_| ())?
-        .dyn_into()
-        .map_err(|_| ())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_class_name("visually-hidden");
-    let body = doc.body().ok_or(())?;
-    let _ = body.append_child(&a);
-    a.click();
-    let _ = body.remove_child(&a);
     gloo::timers::callback::Timeout::new(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     })
