@@ -47,8 +47,10 @@ test('the build lists its corpus tours with their notes', () => {
 });
 
 for (const via of ['file', 'http']) {
-  test(`${via}: a named tour link opens at its step; changed and missing tours say so`, T, async () => {
-    const k = Math.min(2, def.steps.length - 1);
+  test(`${via}: a named tour link opens at its step; changed and missing tours say so`, T, async (t) => {
+    // A step with a step after it (the third, if the tour is that long).
+    if (def.steps.length < 2) return t.skip(`the default tour has ${def.steps.length} step: none to step on to`);
+    const k = Math.min(2, def.steps.length - 2);
     const s = await open(via, named(def, k));
     try {
       const { page } = s;
