@@ -1,4 +1,4 @@
-//! The clipboard, and selecting a field's text where the clipboard is refused.
+//! The clipboard, and a field's text selected where the clipboard is refused.
 
 use super::{element, window};
 use wasm_bindgen::JsCast;

@@ -1,5 +1,4 @@
-//! The page itself: the mount point and the ready signal, the title and the root's
-//! `data-*` attributes, elements by id, the phone-size query, menus closed from outside.
+//! The page itself: mount point, ready signal, title, root attributes, elements, menus, phone size.
 
 use super::{document, window};
 use wasm_bindgen::JsCast;

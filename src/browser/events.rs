@@ -1,5 +1,4 @@
-//! Listeners on the window, the document or an element, held by a [`Listener`] (dropping it
-//! stops listening): size, scrolling, clicks outside a menu, leaving the page, swipes.
+//! Listeners, held by a [`Listener`]: resize, scroll, clicks outside a menu, page hide, swipes.
 
 use super::{after, by_testid, document, window, Timer};
 use gloo::events::{EventListener, EventListenerOptions};

@@ -1,5 +1,4 @@
-//! Form fields behind events: one reader of a field's value, check boxes, attributes, and
-//! the matrix cell an event came from.
+//! Form fields: one reader of a field's value, check boxes, attributes, the grid cell of an event.
 
 use super::element;
 use wasm_bindgen::JsCast;

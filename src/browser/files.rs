@@ -1,5 +1,4 @@
-//! Files in and out: downloads (text or bytes), the file picker and drag-and-drop, reading a
-//! picked file.
+//! Files in and out: downloads, the file picker, drag-and-drop, reading a picked file.
 
 use super::{after, document, spawn};
 use wasm_bindgen::JsCast;

@@ -1,5 +1,4 @@
-//! The whole screen (presentation mode): entering, leaving, and noticing when the browser
-//! leaves it.
+//! The whole screen (presentation mode): entering, leaving, noticing the browser left it.
 
 use super::{document, spawn, Listener};
 use wasm_bindgen::JsCast;

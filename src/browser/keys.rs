@@ -1,5 +1,4 @@
-//! The keyboard: key listeners (Escape before anything else), where the focus is when a key
-//! comes, and keys replayed from the presenter window.
+//! The keyboard: key listeners (Escape first), where the focus is, keys the presenter passes on.
 
 use super::{document, window, Listener};
 use gloo::events::EventListenerOptions;

@@ -1,5 +1,4 @@
-//! Measuring and fitting: the matrix grid's geometry and what of it lies off screen, CSS
-//! variables, a presented page or a phone's view zoomed to fit.
+//! Measuring and fitting: grid geometry, what lies off screen, CSS variables, zoom to fit.
 
 use super::{by_testid, document};
 use wasm_bindgen::JsCast;

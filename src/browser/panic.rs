@@ -1,5 +1,4 @@
-//! The panic notice: a readable message over an app that stopped, and the test build's
-//! deliberate panics.
+//! The panic notice over an app that stopped, and the test build's deliberate panics.
 
 use super::document;
 use wasm_bindgen::JsCast;

@@ -1,7 +1,9 @@
-//! The presenter window and the audience window: `window.open` plus `postMessage`. Two windows
-//! of a page opened from disk have the origin "null" and may not share a BroadcastChannel, but
-//! the opener relationship works from file:// as over http. Each side accepts messages only
-//! from its peer window and from its own origin (the string "null" for both under file://).
+//! The presenter window and the audience window: `window.open` plus `postMessage`.
+
+// Two windows of a page opened from disk have the origin "null" and may not share a
+// BroadcastChannel, but the opener relationship works from file:// as over http. Each side
+// accepts messages only from its peer window and from its own origin (the string "null" for
+// both under file://).
 
 use super::{href, window, Listener};
 use wasm_bindgen::JsCast;

@@ -1,4 +1,4 @@
-//! Printing: the browser's print dialog, and a call before the page is printed.
+//! Printing: the print dialog, and a call before the page is printed.
 
 use super::{window, Listener};
 

@@ -1,5 +1,4 @@
-//! Scrolling and focus: an element brought into view, the page or a box scrolled, the
-//! paragraph in the middle of the view, where the keyboard focus is and moving it.
+//! Scrolling and focus: elements brought into view, the reading position, moving the focus.
 
 use super::{by_testid, document, element, window};
 use wasm_bindgen::JsCast;

@@ -1,5 +1,4 @@
-//! Time: tasks on the event loop, sleeps, one-off and repeating timers and the next frame,
-//! each held by a handle of its own (dropping it cancels), and the page's clock.
+//! Time: tasks, sleeps, timers, the next frame (handles that cancel when dropped), the clock.
 
 use super::window;
 
