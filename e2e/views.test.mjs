@@ -420,8 +420,7 @@ test("next/previous step through a cell's quotes, in the panel and in the reader
   // The evidence item with the most quotes; its column is the selection.
   const ev = mostFrequent(csv, 'evidence_id');
   const n = csv.filter((r) => r.evidence_id === ev).length;
-  // The steps go to a third quote; a corpus whose busiest column has fewer cannot show them.
-  if (n < 3) return t.skip(`no column of this corpus has 3 quotes (at most ${n})`);
+  if (n < 2) return t.skip(`no column of this corpus has 2 quotes to step through (at most ${n})`);
   const s = await h.openApp(`/#/matrix?v=1&sel=col:${ev}`);
   try {
     const page = s.page;
@@ -441,19 +440,22 @@ test("next/previous step through a cell's quotes, in the panel and in the reader
     await page.keyboard.press('k');
     await pos.getByText(`Quote 1 of ${n}`).waitFor();
     assert.ok(await page.getByTestId('trail-prev').isDisabled(), 'no previous before the first');
-    await page.keyboard.press('j');
-    await pos.getByText(`Quote 2 of ${n}`).waitFor();
-    // Read the current quote in context: the reader keeps the trail.
+    // Read quote m in context (the second, where a third follows it): the reader keeps the trail.
+    const m = n >= 3 ? 2 : 1;
+    if (m === 2) {
+      await page.keyboard.press('j');
+      await pos.getByText(`Quote 2 of ${n}`).waitFor();
+    }
     await page.locator('[data-testid="panel"] li.quote.current [data-testid="read-in-context"]').click();
     await page.getByTestId('reader').waitFor();
     const rpos = page.locator('[data-testid="reader"] [data-testid="trail-pos"]');
-    await rpos.getByText(`Quote 2 of ${n}`).waitFor();
+    await rpos.getByText(`Quote ${m} of ${n}`).waitFor();
     const strip = (t) => t.replace(/^“|”$/g, '');
     const focus = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="reader"] mark.focus')].map((m) => m.textContent).join(''));
     await page.locator('[data-testid="reader"] [data-testid="trail-next"]').click();
-    await rpos.getByText(`Quote 3 of ${n}`).waitFor();
+    await rpos.getByText(`Quote ${m + 1} of ${n}`).waitFor();
     await eventually(async () => {
-      const [got, want] = foldQuotes(await focus(), strip(texts[2]));
+      const [got, want] = foldQuotes(await focus(), strip(texts[m]));
       assert.equal(got, want);
     }, { page });
     await screenshot(page, 'views-trail-reader');

@@ -5,7 +5,7 @@
 #   schema and read back by independent readers (scripts/refi-check.py), e2e suite (node --test e2e/, headless Chromium),
 #   the whole Chromium e2e suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
 #   read the corpus from the build's output, so they must pass on any corpus (a test whose corpus
-#   lacks what it needs, e.g. a column of 3 quotes, skips with the reason; none is left out);
+#   lacks what it needs, e.g. a paper long enough to scroll, skips with the reason);
 #   the windowed grid on a build of the synthetic 10x corpus (target/e2e-10x/, e2e/scale.e2e.mjs);
 #   the engine subsets (e2e/engines/: Firefox ESR, WebKitGTK under Xvfb), and the panic notice
 #   against a test build that panics on purpose (e2e/panic.e2e.mjs, all three engines).
