@@ -2,11 +2,11 @@
 
 use super::{by_testid, document, element, window};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, ScrollLogicalPosition as Position};
 
 /// Scrolls the window to the top of the page (a page opened from a link starts there).
 pub fn scroll_page_top() {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
@@ -14,19 +14,14 @@ pub fn scroll_page_top() {
 /// Scrolls the element with this id into the middle of the view.
 pub fn scroll_to(id: &str) {
     if let Some(el) = element(id) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        into_view(&el, Position::Center, None);
     }
 }
 
 /// Scrolls the element with this id just enough to show it (inside scrolling containers too).
 pub fn reveal(id: &str) {
     if let Some(el) = element(id) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        opts.set_inline(web_sys::ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        into_view(&el, Position::Nearest, Some(Position::Center));
     }
 }
 
@@ -34,10 +29,18 @@ pub fn reveal(id: &str) {
 /// phone: the drill-down panel, below the matrix, brought into view).
 pub fn scroll_testid_to_top(testid: &str) {
     if let Some(el) = by_testid(testid) {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        into_view(&el, Position::Start, None);
     }
+}
+
+/// Scrolls `el` into view at `block` (vertically) and `inline` (sideways; None: the default).
+fn into_view(el: &Element, block: Position, inline: Option<Position>) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    if let Some(i) = inline {
+        opts.set_inline(i);
+    }
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// Scrolls the box with this test id to (left, top); None leaves that axis alone.
