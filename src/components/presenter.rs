@@ -47,7 +47,7 @@ pub struct Outline {
 /// The tour of a view, if it is a tour step: its steps' titles and notes and the one shown.
 fn tour_outline(data: &Shared, state: &ViewState) -> Option<Outline> {
     let payload = state.tour.as_deref()?;
-    let (t, _) = tour::decode(payload, &data.0.corpus);
+    let t = data.0.tour(state)?;
     if t.steps.is_empty() {
         return None;
     }

@@ -86,7 +86,7 @@ fn source_of(props: &EditorProps) -> (String, String) {
 pub fn TourEditor(props: &EditorProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
-    let t = tour_edit::tour_of(s, c);
+    let t = props.data.0.tour(s).unwrap_or_default();
     let n = t.steps.len();
     // One edit: the new state replaces the current one (a history entry, like any change).
     let edit = {
@@ -127,7 +127,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
             <button type="button" class="btn btn-small" data-testid="tour-load-default"
                 title="Replace this tour by the corpus's default tour, to change it"
                 onclick={move |_: MouseEvent| {
-                    let (t, _) = tour::decode(&payload, &data.0.corpus);
+                    let t = data.0.tours.get(&payload, &data.0.corpus);
                     if let Some(mut next) = tour::step_state(&t, 0, &base) {
                         next.mode = Mode::Explore;
                         dispatch.emit(Action::Replace(Box::new(next)));
