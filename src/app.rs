@@ -8,7 +8,6 @@ use evidence_core::presenter::Command;
 use evidence_core::selection;
 use evidence_core::tour;
 use evidence_core::view::{route_key, Action, Mode, Route, ViewState};
-use evidence_core::viewmodel::slide::{present_fit, PresentFit};
 use yew::prelude::*;
 
 use crate::browser;
@@ -38,7 +37,6 @@ use crate::hooks::phone::{use_phone, use_phone_tour};
 use crate::hooks::presenter_link::{use_presenter_link, use_presenter_notes, Notes};
 use crate::hooks::url_sync::{use_url_store, UrlStore};
 use crate::hooks::warm::use_warm_search;
-use crate::store::Msg;
 
 /// The root component: the explorer once its data is loaded, or why it could not start.
 #[component]
@@ -71,6 +69,8 @@ fn Shell(props: &ShellProps) -> Html {
         store,
         latest,
         dispatch,
+        read_at,
+        dismiss,
     } = use_url_store(&d);
     let state = Rc::new(store.state.clone());
     let presenting = state.mode == Mode::Present;
@@ -92,26 +92,11 @@ fn Shell(props: &ShellProps) -> Html {
     let screen_black = *black && presenting;
     use_presenter_link(&latest, &notes, &on_command, &state, screen_black);
     use_global_keys(&d, &state, &latest, &apply);
-    let tour = d.0.tour(&state);
-    use_fit_page(
-        match phone_tour {
-            true => PresentFit::None,
-            false => present_fit(&state, tour.as_deref()),
-        },
-        &state,
-    );
+    use_fit_page(&d, &state, phone_tour);
     use_phone_tour(phone_tour, &state, &on_command);
     let handout = use_handout();
     let editor = use_state(|| false);
     let (opened_file, on_open_file) = use_opened_file(&store, &latest);
-    let read_at = {
-        let store = store.clone();
-        use_callback((), move |b: String, _| store.dispatch(Msg::ReadAt(b)))
-    };
-    let dismiss = {
-        let store = store.clone();
-        use_callback((), move |_: (), _| store.dispatch(Msg::DismissNotices))
-    };
 
     let page = page_view(&d, &state, &dispatch, &read_at);
     let page = match handout.shown {

@@ -21,6 +21,10 @@ pub struct UrlStore {
     pub latest: Rc<RefCell<ViewState>>,
     /// Does a user action.
     pub dispatch: Callback<Action>,
+    /// The reader scrolled to this block.
+    pub read_at: Callback<String>,
+    /// Hides the notices.
+    pub dismiss: Callback<()>,
 }
 
 /// The store, kept in step with the URL both ways.
@@ -83,9 +87,19 @@ pub fn use_url_store(d: &Shared) -> UrlStore {
             }
         });
     }
+    let read_at = {
+        let store = store.clone();
+        use_callback((), move |b: String, _| store.dispatch(Msg::ReadAt(b)))
+    };
+    let dismiss = {
+        let store = store.clone();
+        use_callback((), move |_: (), _| store.dispatch(Msg::DismissNotices))
+    };
     UrlStore {
         store,
         latest,
         dispatch,
+        read_at,
+        dismiss,
     }
 }
