@@ -12,6 +12,7 @@ pub mod filter;
 pub mod handout;
 #[cfg(feature = "interop")]
 pub mod interop;
+pub mod keys;
 pub mod matrix;
 pub mod methods;
 pub mod model;

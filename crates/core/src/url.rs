@@ -798,6 +798,7 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
     };
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
     let tour_view = path == TOUR_VIEW_PATH;
+    let mut tour = None;
     if !tour_view {
         state.route = decode_route(path, &vocab, &mut notes);
     }
@@ -829,21 +830,27 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             decode_facet(facet, raw, &vocab, &mut notes, &mut state.filters);
             continue;
         }
-        decode_key(&key, raw, corpus, &vocab, &mut notes, &mut state);
+        if key == "tour" {
+            // Read once: a `/tour` link's view below is its step of this tour.
+            tour = decode_tour(raw, corpus, &mut notes, &mut state).or(tour);
+            continue;
+        }
+        decode_key(&key, raw, &vocab, &mut notes, &mut state);
     }
     if tour_view {
-        state = step_view(state, corpus, &mut notes);
+        state = step_view(state, tour, &mut notes);
     }
     (state, notes.finish())
 }
 
 /// A `/tour` link: the view of its tour's current step (the link's own view keys, if any, give
-/// way), or the start page with a notice when there is no such step.
-fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewState {
-    let tour = state
-        .tour
-        .as_deref()
-        .map(|t| crate::tour::decode(t, corpus).0);
+/// way), or the start page with a notice when there is no such step. `tour` is the link's
+/// tour as `decode_tour` read it.
+fn step_view(
+    mut state: ViewState,
+    tour: Option<crate::tour::Tour>,
+    notes: &mut Notes,
+) -> ViewState {
     if let Some(n) = tour.as_ref().map(|t| t.steps.len()) {
         if state.step >= n {
             notes.adjusted(
@@ -883,14 +890,7 @@ fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewSt
 }
 
 /// Reads the value `raw` of the (known or unknown) query key `key` into `state`.
-fn decode_key(
-    key: &str,
-    raw: &str,
-    corpus: &Corpus,
-    vocab: &Vocab,
-    notes: &mut Notes,
-    state: &mut ViewState,
-) {
+fn decode_key(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes, state: &mut ViewState) {
     match key {
         "v" => {
             let v = notes.decode("v", raw);
@@ -940,7 +940,6 @@ fn decode_key(
         "spot" => state.spot = decode_selection("spot", raw, vocab, notes),
         "reveal" => state.reveal = decode_reveal(&notes.decode("reveal", raw), notes),
         "quote" => state.quote = decode_quote(raw, vocab, notes),
-        "tour" => decode_tour(raw, corpus, notes, state),
         _ => decode_view_key(key, raw, notes, state),
     }
 }
@@ -1016,8 +1015,14 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
 }
 
 /// The `tour` key: the whole tour (`tour::encode`), read raw: its texts carry their own
-/// escapes. Its problems become notices of the URL.
-fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewState) {
+/// escapes. Its problems become notices of the URL. The tour, when it has a usable step (the
+/// state then carries it).
+fn decode_tour(
+    raw: &str,
+    corpus: &Corpus,
+    notes: &mut Notes,
+    state: &mut ViewState,
+) -> Option<crate::tour::Tour> {
     let (tour, tour_notes) = crate::tour::decode(raw, corpus);
     for n in tour_notes {
         match n.kind {
@@ -1028,8 +1033,10 @@ fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewSt
     }
     if tour.steps.is_empty() {
         notes.ignored("tour", &percent_decode(raw).0, "no usable step");
+        None
     } else {
         state.tour = Some(crate::tour::canonical(raw, &tour, corpus));
+        Some(tour)
     }
 }
 

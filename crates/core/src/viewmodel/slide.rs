@@ -206,13 +206,14 @@ pub enum PresentFit {
 /// nothing is cut silently.
 pub const MIN_SCALE: f64 = 0.5;
 
-/// How the page of `state` meets the screen (`PresentFit`).
-pub fn present_fit(corpus: &Corpus, state: &crate::view::ViewState) -> PresentFit {
+/// How the page of `state` meets the screen (`PresentFit`); `tour` is the state's tour,
+/// decoded (`tour::Memo`).
+pub fn present_fit(state: &crate::view::ViewState, tour: Option<&crate::tour::Tour>) -> PresentFit {
     use crate::view::{Mode, Route};
     if state.mode != Mode::Present {
         return PresentFit::None;
     }
-    if crate::tour_edit::quote_slide(state, corpus).is_some() {
+    if crate::tour_edit::quote_slide(state, tour).is_some() {
         return PresentFit::Scaled;
     }
     match state.route {
@@ -238,20 +239,18 @@ pub fn fit_scale(need: (f64, f64), room: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod fit_tests {
     use super::*;
-    use crate::testkit;
     use crate::view::{Mode, Route, ViewState};
 
     #[test]
     fn each_presented_page_meets_the_screen_its_own_way() {
-        let c = testkit::sample();
         let at = |route: Route, mode: Mode| {
             present_fit(
-                &c,
                 &ViewState {
                     route,
                     mode,
                     ..ViewState::default()
                 },
+                None,
             )
         };
         assert_eq!(at(Route::Overview, Mode::Explore), PresentFit::None);
