@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
-use evidence_core::presenter::{Command, Message};
-use evidence_core::selection;
-use evidence_core::tour::{self, KeyAction};
-use evidence_core::url;
-use evidence_core::view::{opens_new_page, Action, Mode, Route, ViewState};
+use evidence_core::link::tour::{self, KeyAction};
+use evidence_core::link::url;
+use evidence_core::share::selection;
+use evidence_core::state::{opens_new_page, Action, Mode, Route, ViewState};
 use evidence_core::viewmodel::discussion::{reveal_move, reveal_total};
 use evidence_core::viewmodel::page_title;
+use evidence_core::workshop::presenter::{Command, Message};
 use evidence_core::Corpus;
 use yew::prelude::*;
 
@@ -498,7 +498,7 @@ fn Shell(props: &ShellProps) -> Html {
         },
     };
     // A tour's quote slide replaces the page it was opened over.
-    let page = match evidence_core::tour_edit::quote_slide(&state, &d.0.corpus) {
+    let page = match evidence_core::workshop::tour_edit::quote_slide(&state, &d.0.corpus) {
         Some(q) => html! {
             <QuoteSlideView data={d.clone()} state={state.clone()} quote={q} dispatch={dispatch.clone()} />
         },
@@ -506,9 +506,13 @@ fn Shell(props: &ShellProps) -> Html {
     };
     let page = match *handout {
         Some(tour) => {
-            let (heading, steps) = evidence_core::handout::pages(&d.0.corpus, &state, tour);
+            let (heading, steps) =
+                evidence_core::workshop::handout::pages(&d.0.corpus, &state, tour);
             let tour_steps = state.tour.as_deref().map_or(0, |p| {
-                evidence_core::tour::decode(p, &d.0.corpus).0.steps.len()
+                evidence_core::link::tour::decode(p, &d.0.corpus)
+                    .0
+                    .steps
+                    .len()
             });
             html! {
                 <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
@@ -531,7 +535,7 @@ fn Shell(props: &ShellProps) -> Html {
         };
         let leave = set_presenting.clone();
         return html! {
-            <div class="app" data-mode="tour-phone" data-route={evidence_core::view::route_key(&state.route)}>
+            <div class="app" data-mode="tour-phone" data-route={evidence_core::state::route_key(&state.route)}>
                 <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
                 { phone_tour_view(step, page, go(Command::Prev), go(Command::Next),
                     Callback::from(move |_: MouseEvent| leave.emit(false))) }
@@ -542,7 +546,8 @@ fn Shell(props: &ShellProps) -> Html {
         Some(_) => html! {},
         None => {
             let page_base = browser::base_url();
-            let base = evidence_core::handout::link_base(&page_base, state.open_at.as_deref());
+            let base =
+                evidence_core::workshop::handout::link_base(&page_base, state.open_at.as_deref());
             html! { <PrintLink link={format!("{base}#{}", selection::shared_fragment(&state, &d.0.corpus))} /> }
         }
     };
@@ -565,7 +570,7 @@ fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |_: ()| notes.set(Notes::Hidden))
     };
     html! {
-        <div class="app" data-mode={mode_name(state.mode)} data-route={evidence_core::view::route_key(&state.route)}>
+        <div class="app" data-mode={mode_name(state.mode)} data-route={evidence_core::state::route_key(&state.route)}>
             <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
             <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
                 on_presenter={open_presenter.clone()} on_handout={open_handout.clone()}

@@ -7,9 +7,9 @@
 
 use std::rc::Rc;
 
-use evidence_core::compare::{compare, pick_papers};
-use evidence_core::selection::selection_label;
-use evidence_core::view::{Action, Route, RowKey, Selection, ViewState};
+use evidence_core::query::compare::{compare, pick_papers};
+use evidence_core::share::selection::selection_label;
+use evidence_core::state::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 
 use super::exports::ExportBar;

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use evidence_core::selection::{filter_labels, version_line};
-use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::share::selection::{filter_labels, version_line};
+use evidence_core::state::{Action, Route, ViewState};
 use yew::prelude::*;
 
 use super::{href, on_nav};

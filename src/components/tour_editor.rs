@@ -1,17 +1,17 @@
 //! The tour editor: a facilitator builds a tour from the views they visit (add the current view
 //! or the open quote as a step, give each a title and speaker notes in parts, reorder, duplicate,
 //! delete), then presents it or copies its link. The tour lives in the view state (`tour=`), so
-//! the address bar always holds it; the edits are `evidence_core::tour_edit`. A tour is also
-//! saved as a small file and opened again (picker or drop, `evidence_core::tour_file`), and the
+//! the address bar always holds it; the edits are `evidence_core::workshop::tour_edit`. A tour is also
+//! saved as a small file and opened again (picker or drop, `evidence_core::workshop::tour_file`), and the
 //! editor says where the open tour comes from (a corpus tour by name, a link, a file).
 
 use std::rc::Rc;
 
-use evidence_core::selection::shared_fragment;
-use evidence_core::tour::{self, StepKind};
-use evidence_core::tour_edit::{self, Edit, Part};
-use evidence_core::view::{Action, Mode, ViewState};
+use evidence_core::link::tour::{self, StepKind};
+use evidence_core::share::selection::shared_fragment;
+use evidence_core::state::{Action, Mode, ViewState};
 use evidence_core::viewmodel::view_title;
+use evidence_core::workshop::tour_edit::{self, Edit, Part};
 use yew::prelude::*;
 
 use super::copy::CopyButton;
@@ -141,9 +141,9 @@ pub fn TourEditor(props: &EditorProps) -> Html {
         let title = file_title.clone();
         Callback::from(move |_: MouseEvent| {
             let c = &data.0.corpus;
-            let text = evidence_core::tour_file::write(&t, &title, &c.about.hash);
+            let text = evidence_core::workshop::tour_file::write(&t, &title, &c.about.hash);
             let _ = browser::download(
-                &evidence_core::tour_file::file_name(&title),
+                &evidence_core::workshop::tour_file::file_name(&title),
                 "application/json",
                 &text,
             );
@@ -156,12 +156,12 @@ pub fn TourEditor(props: &EditorProps) -> Html {
             let (data, base, on_open) = (data.clone(), base.clone(), on_open.clone());
             browser::read_file(
                 file,
-                evidence_core::tour_file::MAX_FILE_BYTES,
+                evidence_core::workshop::tour_file::MAX_FILE_BYTES,
                 move |name, text| {
                     let c = &data.0.corpus;
                     let read = match text {
-                        Ok(t) => evidence_core::tour_file::read(&t, c),
-                        Err(why) => evidence_core::tour_file::TourFile {
+                        Ok(t) => evidence_core::workshop::tour_file::read(&t, c),
+                        Err(why) => evidence_core::workshop::tour_file::TourFile {
                             notices: vec![format!("{why} Nothing was opened.")],
                             ..Default::default()
                         },
@@ -293,7 +293,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
         };
         let kind = match &step.kind {
             StepKind::Quote(_) => "Quote slide".to_string(),
-            StepKind::View(v) => format!("{}: {}", tour_edit::step_kind_label(step), evidence_core::url::encode(v)),
+            StepKind::View(v) => format!("{}: {}", tour_edit::step_kind_label(step), evidence_core::link::url::encode(v)),
         };
         html! {
             <li class={classes!("te-step", current.then_some("current"))} data-testid="tour-step-item"
@@ -360,7 +360,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                             <CopyButton id="tour-copy" label="Copy tour link" text={AttrValue::from(l.clone())}
                                 done="Tour link copied: it opens the tour at step 1 in presentation mode." />
                             <p class="te-length" data-testid="tour-length">{ format!("Link: {} characters{}", l.chars().count(),
-                                if l.len() > evidence_core::url::MAX_FRAGMENT_BYTES { " (too long to open again from a link: save the tour as a file)" }
+                                if l.len() > evidence_core::link::url::MAX_FRAGMENT_BYTES { " (too long to open again from a link: save the tour as a file)" }
                                 else if l.chars().count() > 2000 { " (chat tools may cut links over 2,000: save the tour as a file, or shorten the notes)" }
                                 else { "" }) }</p>
                         </>

@@ -16,7 +16,7 @@ use super::records::{
 };
 use super::series::{SeriesRec, SERIES_KEYS};
 use super::SeedFile;
-use crate::diag::line_of;
+use crate::model::diag::line_of;
 use crate::model::CorpusInfo;
 
 /// The controlled vocabularies of the `[vocabulary]` table.

@@ -55,6 +55,7 @@ mod records;
 mod series;
 mod stats;
 mod sweeps;
+pub mod synthetic;
 mod tours;
 
 pub use agreement::{OUTCOMES, RESAMPLES, SEED, STANCES};

@@ -19,11 +19,11 @@ use toml::Spanned;
 use super::diags::Diags;
 use super::records::{did_you_mean, get, parse_file, read_record, required, tables, At, Str};
 use super::SeedFile;
-use crate::filter::FilterIndex;
+use crate::link::tour::{self, Parts, Step, Tour};
 use crate::model::{CategoryKind, Corpus, NamedTour};
+use crate::query::filter::FilterIndex;
+use crate::state::{OpenQuote, RowKey, Selection};
 use crate::text::quote_fold;
-use crate::tour::{self, Parts, Step, Tour};
-use crate::view::{OpenQuote, RowKey, Selection};
 
 /// Fewest steps a tour may have.
 pub const MIN_STEPS: usize = 3;
@@ -418,7 +418,7 @@ fn view(
             );
         }
     }
-    let (state, notices) = crate::url::decode(raw, corpus);
+    let (state, notices) = crate::link::url::decode(raw, corpus);
     for n in &notices {
         ok = false;
         diags.push(at.path(), line, format!("bad view: {n}"), expected);
@@ -426,7 +426,7 @@ fn view(
     if !ok {
         return None;
     }
-    let mut shown = crate::trail::trail(corpus, index, &state);
+    let mut shown = crate::query::trail::trail(corpus, index, &state);
     shown.extend(state.quote.clone());
     Some((
         tour::StepKind::View(Box::new(tour::normalise_view(&state))),

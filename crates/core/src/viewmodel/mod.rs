@@ -25,11 +25,12 @@ pub mod matrix_page;
 pub mod panel;
 pub mod phone;
 pub mod reader;
+pub mod render;
 pub mod slide;
 
-use crate::matrix::CONTEXT_GROUP_LABEL;
 use crate::model::{Corpus, QuotePlace};
-use crate::view::{Route, ViewState};
+use crate::query::matrix::CONTEXT_GROUP_LABEL;
+use crate::state::{Route, ViewState};
 
 /// How many colours paper marks cycle through (`.mark-0` … `.mark-7` in the stylesheet).
 pub const MARK_SLOTS: usize = 8;
@@ -106,7 +107,10 @@ pub fn view_title(c: &Corpus, state: &ViewState) -> String {
     match &state.route {
         Route::Home => c.about.title.clone(),
         Route::Matrix => match &state.selection {
-            Some(sel) => format!("Matrix: {}", crate::selection::selection_label(c, sel)),
+            Some(sel) => format!(
+                "Matrix: {}",
+                crate::share::selection::selection_label(c, sel)
+            ),
             None => "Matrix".into(),
         },
         Route::Read { paper, .. } => c
@@ -117,7 +121,7 @@ pub fn view_title(c: &Corpus, state: &ViewState) -> String {
             .evidence_idx(id)
             .map(|i| c.evidence[i].title.clone())
             .unwrap_or_default(),
-        r => crate::view::route_label(r).to_string(),
+        r => crate::state::route_label(r).to_string(),
     }
 }
 
@@ -170,12 +174,12 @@ mod tests {
         };
         assert_eq!(view_title(&c, &s), "Matrix");
         assert_eq!(page_title(&c, &s), format!("Matrix · {}", c.about.title));
-        s.selection = Some(crate::view::Selection::Column(c.evidence[0].id.clone()));
+        s.selection = Some(crate::state::Selection::Column(c.evidence[0].id.clone()));
         assert_eq!(
             view_title(&c, &s),
             format!(
                 "Matrix: {}",
-                crate::selection::selection_label(&c, s.selection.as_ref().unwrap())
+                crate::share::selection::selection_label(&c, s.selection.as_ref().unwrap())
             )
         );
         assert_eq!(

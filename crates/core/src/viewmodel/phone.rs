@@ -2,9 +2,9 @@
 //! (the step's title, its view fitted to the width, the point and the question, "Back" and
 //! "Next") instead of presenting, and a sideways swipe moves between the steps.
 
+use crate::link::tour::{self, Nav, Step};
 use crate::model::Corpus;
-use crate::tour::{self, Nav, Step};
-use crate::view::{Mode, ViewState};
+use crate::state::{Mode, ViewState};
 
 /// The widest screen (CSS px) laid out for a phone: the top bar folds into a menu and a tour
 /// reads as steps. `style/app.css` uses the same width (`40rem` at 16 px).
@@ -75,9 +75,9 @@ pub fn swipe(dx: f64, dy: f64) -> Option<Nav> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::tour::Tour;
+    use crate::state::Route;
     use crate::testkit;
-    use crate::tour::Tour;
-    use crate::view::Route;
 
     fn tour_state(step: usize) -> ViewState {
         let v = ViewState {

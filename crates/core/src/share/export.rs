@@ -5,9 +5,9 @@
 //! Pure and without the `seeds` feature, so the browser can build the same rows: the RFC 4180
 //! quoting is written here by hand (no csv crate in the wasm).
 
+use crate::link::url;
 use crate::model::Corpus;
-use crate::url;
-use crate::view::{quote_route, OpenQuote, ViewState};
+use crate::state::{quote_route, OpenQuote, ViewState};
 
 /// Column names of `evidence.csv`, in order.
 pub const COLUMNS: [&str; 17] = [

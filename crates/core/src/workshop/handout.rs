@@ -1,11 +1,11 @@
 //! Printed handouts: which pages a handout has (the current view, or one per step of the tour)
 //! and which quotes a page lists.
 
-use crate::filter::FilterIndex;
-use crate::matrix::selection_codings;
+use crate::link::tour;
 use crate::model::Corpus;
-use crate::tour;
-use crate::view::{quote_route, Route, ViewState};
+use crate::query::filter::FilterIndex;
+use crate::query::matrix::selection_codings;
+use crate::state::{quote_route, Route, ViewState};
 use crate::viewmodel::page_title;
 
 /// One page of a handout.
@@ -210,8 +210,8 @@ pub fn view_quotes(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{OpenQuote, RowKey, Selection};
     use crate::testkit;
-    use crate::view::{OpenQuote, RowKey, Selection};
 
     #[test]
     fn addresses_are_http_or_https_with_a_host() {
@@ -346,12 +346,12 @@ mod tests {
 
     #[test]
     fn the_whole_tour_prints_one_page_per_step_each_view_on_its_own() {
-        use crate::tour::{Step, Tour};
-        use crate::view::{Mode, RevealBy};
+        use crate::link::tour::{Step, Tour};
+        use crate::state::{Mode, RevealBy};
         let c = testkit::sample();
         let matrix = ViewState {
             route: Route::Matrix,
-            reveal: Some(crate::view::Reveal {
+            reveal: Some(crate::state::Reveal {
                 by: RevealBy::Row,
                 shown: 1,
             }),

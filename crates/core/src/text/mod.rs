@@ -8,6 +8,7 @@
 //! `examples/fold-table.rs`) rather than that crate's full normalisation tables, which would
 //! otherwise ship in the browser's wasm.
 
+pub mod suggest;
 mod table;
 
 /// A folded string and, for every byte of it, the byte range of the original it came from.

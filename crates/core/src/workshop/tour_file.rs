@@ -22,13 +22,13 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::Corpus;
-use crate::tour::{
+use crate::link::tour::{
     self, Parts, Step, StepKind, Tour, MAX_MINUTES, MAX_NOTE_CHARS, MAX_PART_CHARS, MAX_STEPS,
     MAX_TITLE_CHARS,
 };
-use crate::url::{self, NoticeKind};
-use crate::view::OpenQuote;
+use crate::link::url::{self, NoticeKind};
+use crate::model::Corpus;
+use crate::state::OpenQuote;
 
 /// The value of `format`.
 pub const FORMAT: &str = "evidence-explorer-tour";
@@ -334,8 +334,8 @@ fn step(m: &Map<String, Value>, n: usize, corpus: &Corpus, notes: &mut Notes) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Facet, Route, ViewState};
     use crate::testkit;
-    use crate::view::{Facet, Route, ViewState};
 
     fn sample(c: &Corpus) -> Tour {
         let mut v = ViewState {

@@ -2,11 +2,11 @@
 //! printouts and exports), the codings of the current view, file names that say what a file
 //! holds, the corpus version line, and the check of a link's corpus version.
 
-use crate::filter::{passing_codings, FilterIndex};
-use crate::matrix::selection_codings;
+use crate::link::url::Notice;
 use crate::model::Corpus;
-use crate::url::Notice;
-use crate::view::{Facet, Route, RowKey, Selection, ViewState};
+use crate::query::filter::{passing_codings, FilterIndex};
+use crate::query::matrix::selection_codings;
+use crate::state::{Facet, Route, RowKey, Selection, ViewState};
 
 /// The active filters as "Facet: value" labels, in facet order, then years, shared, search.
 pub fn filter_labels(corpus: &Corpus, state: &ViewState) -> Vec<String> {
@@ -16,7 +16,7 @@ pub fn filter_labels(corpus: &Corpus, state: &ViewState) -> Vec<String> {
         for v in f.set(facet) {
             let label = match facet {
                 Facet::Paper | Facet::Category | Facet::Dimension => {
-                    crate::filter::qualified_label(corpus, facet, v)
+                    crate::query::filter::qualified_label(corpus, facet, v)
                 }
                 _ => None,
             }
@@ -44,14 +44,14 @@ pub fn filter_labels(corpus: &Corpus, state: &ViewState) -> Vec<String> {
 /// papers (`compare::compare_codings`); elsewhere those behind the selection when there is one,
 /// else every coding that passes the filters and search; in paper, category, evidence order.
 pub fn view_codings(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<usize> {
-    if let Some((l, r)) = crate::compare::route_papers(corpus, state) {
-        return crate::compare::compare_codings(corpus, index, state, l, r);
+    if let Some((l, r)) = crate::query::compare::route_papers(corpus, state) {
+        return crate::query::compare::compare_codings(corpus, index, state, l, r);
     }
     match &state.selection {
         Some(sel) => selection_codings(corpus, index, state, sel),
         None => {
             let mut v = passing_codings(corpus, index, state);
-            crate::order::sort_by_key(&mut v, |&c| {
+            crate::model::order::sort_by_key(&mut v, |&c| {
                 let k = &corpus.codings[c];
                 (k.paper, k.category, k.evidence, c)
             });
@@ -94,7 +94,7 @@ pub fn file_stem(corpus: &Corpus, state: &ViewState) -> String {
     if let Route::Evidence { id } = &state.route {
         parts.push(slug(id));
     }
-    if let Some((l, r)) = crate::compare::route_papers(corpus, state) {
+    if let Some((l, r)) = crate::query::compare::route_papers(corpus, state) {
         parts.push(format!(
             "{}-vs-{}",
             slug(&corpus.papers[l].id),
@@ -169,7 +169,7 @@ pub fn link_version(corpus: &Corpus) -> Option<String> {
 pub fn shared_fragment(state: &ViewState, corpus: &Corpus) -> String {
     let mut view = state.clone();
     view.cv = link_version(corpus);
-    crate::url::encode(&view)
+    crate::link::url::encode(&view)
 }
 
 /// Compares the corpus version a link was made with (`cv=`) with this corpus. None when they
@@ -223,24 +223,24 @@ pub fn quote_link_at(corpus: &Corpus, link_page: &str, coding: usize, quote: usi
     let Some(k) = corpus.codings.get(coding) else {
         return link_page.to_string();
     };
-    let open = crate::view::OpenQuote {
+    let open = crate::state::OpenQuote {
         coding: k.id.clone(),
         quote,
     };
     let state = ViewState {
-        route: crate::view::quote_route(corpus, &open).unwrap_or_default(),
+        route: crate::state::quote_route(corpus, &open).unwrap_or_default(),
         quote: Some(open),
         cv: link_version(corpus),
         ..ViewState::default()
     };
-    format!("{link_page}#{}", crate::url::encode(&state))
+    format!("{link_page}#{}", crate::link::url::encode(&state))
 }
 
 /// The CSV of some codings (in the order given): the rows of `evidence.csv` (the core's one
 /// row builder, `export::csv_row`, with its byte-order mark and columns), the links pointing
 /// to `link_page`.
 pub fn selection_csv(corpus: &Corpus, codings: &[usize], link_page: &str) -> String {
-    let link_col = crate::export::COLUMNS
+    let link_col = crate::share::export::COLUMNS
         .iter()
         .position(|c| *c == "link")
         .unwrap_or(usize::MAX);
@@ -249,14 +249,14 @@ pub fn selection_csv(corpus: &Corpus, codings: &[usize], link_page: &str) -> Str
         .filter(|&&c| c < corpus.codings.len())
         .flat_map(|&c| {
             (0..corpus.codings[c].quotes.len()).map(move |q| {
-                let mut row = crate::export::csv_row(corpus, c, q);
+                let mut row = crate::share::export::csv_row(corpus, c, q);
                 if let Some(cell) = row.get_mut(link_col) {
                     *cell = quote_link_at(corpus, link_page, c, q);
                 }
                 row
             })
         });
-    crate::export::csv_text(rows)
+    crate::share::export::csv_text(rows)
 }
 
 /// Where a quote stands in its paper, in words.
@@ -326,7 +326,7 @@ pub fn codings_markdown(
     link_page: &str,
 ) -> String {
     let mut out = String::new();
-    let title = crate::view::route_label(&state.route);
+    let title = crate::state::route_label(&state.route);
     out.push_str(&format!(
         "# {}: {title}\n\n",
         md_escape(&corpus.about.title)
@@ -422,7 +422,7 @@ pub fn codings_markdown(
 /// The selection in words ("Row: label", "Cell: row × evidence", "Evidence: title").
 pub fn selection_label(corpus: &Corpus, sel: &Selection) -> String {
     let row = |k: &RowKey| match k {
-        RowKey::Category(id) => crate::filter::qualified_label(corpus, Facet::Category, id)
+        RowKey::Category(id) => crate::query::filter::qualified_label(corpus, Facet::Category, id)
             .unwrap_or_else(|| id.clone()),
         RowKey::Dimension(id) => corpus
             .dimension_idx(id)
@@ -456,9 +456,9 @@ pub fn pasted_fragment(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::url;
+    use crate::state::{reduce, Action};
     use crate::testkit;
-    use crate::url;
-    use crate::view::{reduce, Action};
     use std::collections::BTreeSet;
 
     fn with_hash(h: &str) -> Corpus {
@@ -692,7 +692,7 @@ mod tests {
         assert_eq!(lines.len(), 4, "{text}");
         assert_eq!(
             lines[0].trim_start_matches('\u{feff}'),
-            crate::export::COLUMNS.join(",")
+            crate::share::export::COLUMNS.join(",")
         );
         assert!(lines[1].starts_with("beta,Paper beta,,b-eu-crisis,"));
         assert!(lines[1].contains(",http://127.0.0.1:8080/index.html#/read/beta/p1?v=1&quote=aden-escort-2009~b-eu-crisis.0&cv=h1,"));
@@ -700,9 +700,9 @@ mod tests {
         let k = c.coding_idx("aden-escort-2009~b-eu-crisis").unwrap();
         let back = lines[1].replace(
             &quote_link_at(&c, "http://127.0.0.1:8080/index.html", k, 0),
-            &crate::export::quote_link(&c, k, 0),
+            &crate::share::export::quote_link(&c, k, 0),
         );
-        assert!(crate::export::evidence_csv(&c).contains(&format!("{back}\r\n")));
+        assert!(crate::share::export::evidence_csv(&c).contains(&format!("{back}\r\n")));
     }
 
     #[test]

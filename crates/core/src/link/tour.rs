@@ -35,9 +35,9 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::link::url::{self, percent_decode, percent_encode, Notice, NoticeKind};
 use crate::model::{Corpus, NamedTour};
-use crate::url::{self, percent_decode, percent_encode, Notice, NoticeKind};
-use crate::view::{Mode, OpenQuote, ViewState};
+use crate::state::{Mode, OpenQuote, ViewState};
 
 /// Most steps a tour may have; further steps are dropped with a notice.
 pub const MAX_STEPS: usize = 60;
@@ -762,8 +762,8 @@ pub fn named_tour_fragment(t: &NamedTour, corpus: &Corpus) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Facet, Route, Selection};
     use crate::testkit;
-    use crate::view::{Facet, Route, Selection};
 
     fn corpus() -> Corpus {
         testkit::sample()
@@ -794,7 +794,7 @@ mod tests {
                     .set_mut(Facet::Paper)
                     .insert(c.papers[i % c.papers.len()].id.clone());
                 if i % 2 == 0 {
-                    v.selection = Some(Selection::Row(crate::view::RowKey::Category(
+                    v.selection = Some(Selection::Row(crate::state::RowKey::Category(
                         cat.id.clone(),
                     )));
                 }
@@ -1181,7 +1181,7 @@ mod tests {
         let c = corpus();
         let t = sample_tour(&c, 3);
         let base = ViewState {
-            theme: Some(crate::view::Theme::Projector),
+            theme: Some(crate::state::Theme::Projector),
             search: "left over".into(),
             ..ViewState::default()
         };

@@ -630,7 +630,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::Replace(s) => next = *s,
         Action::SetTheme(t) => next.theme = t,
         Action::SetOpenAt(a) => {
-            next.open_at = a.and_then(|a| crate::handout::clean_address(&a).ok())
+            next.open_at = a.and_then(|a| crate::workshop::handout::clean_address(&a).ok())
         }
         Action::SetOverviewCols(c) => next.overview.cols = c,
         Action::SetMeasure(m) => next.overview.measure = m,

@@ -45,10 +45,10 @@ use std::fmt;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::filter::corpus_facet_values;
 use crate::model::Corpus;
+use crate::query::filter::corpus_facet_values;
+use crate::state::*;
 use crate::text::search_key;
-use crate::view::*;
 
 /// The format version `encode` writes.
 pub const VERSION: u32 = 1;
@@ -184,7 +184,7 @@ pub fn encode(state: &ViewState) -> String {
     // A tour link showing its step's view as stored writes `/tour` instead of the view: the
     // tour already holds it (a tour link is at most 2,000 characters; the view would be there
     // twice).
-    let elide = crate::tour::shows_step_view(state);
+    let elide = crate::link::tour::shows_step_view(state);
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if !elide {
         view_pairs(state, &mut pairs);
@@ -461,7 +461,7 @@ impl<'a> Lookup<'a> {
         }
         let folded = self.folded.get_or_init(|| {
             let mut sorted: Vec<&'a str> = self.exact.iter().copied().collect();
-            crate::order::sort(&mut sorted);
+            crate::model::order::sort(&mut sorted);
             let mut m = HashMap::new();
             for s in sorted {
                 m.entry(search_key(s)).or_insert(s);
@@ -503,7 +503,7 @@ fn no_such(facet: Facet) -> &'static str {
 
 /// The known key nearest to `key` (the core's one suggestion rule, `suggest::nearest`).
 fn suggest_key(key: &str) -> Option<&'static str> {
-    crate::suggest::nearest(key, KEYS.iter().copied())
+    crate::text::suggest::nearest(key, KEYS.iter().copied())
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -843,7 +843,7 @@ fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewSt
     let tour = state
         .tour
         .as_deref()
-        .map(|t| crate::tour::decode(t, corpus).0);
+        .map(|t| crate::link::tour::decode(t, corpus).0);
     if let Some(n) = tour.as_ref().map(|t| t.steps.len()) {
         if state.step >= n {
             notes.adjusted(
@@ -854,9 +854,9 @@ fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewSt
             state.step = n.saturating_sub(1);
         }
     }
-    match tour.and_then(|t| crate::tour::step_state(&t, state.step, &state)) {
+    match tour.and_then(|t| crate::link::tour::step_state(&t, state.step, &state)) {
         Some(view) => {
-            if crate::tour::normalise_view(&state) != ViewState::default() {
+            if crate::link::tour::normalise_view(&state) != ViewState::default() {
                 notes.ignored(
                     "route",
                     TOUR_VIEW_PATH,
@@ -988,7 +988,7 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
         }
         "at" => {
             let v = notes.decode("at", raw);
-            match crate::handout::clean_address(&v) {
+            match crate::workshop::handout::clean_address(&v) {
                 Ok(a) => state.open_at = Some(a),
                 Err(why) => notes.ignored("at", &v, why),
             }
@@ -1018,7 +1018,7 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
 /// The `tour` key: the whole tour (`tour::encode`), read raw: its texts carry their own
 /// escapes. Its problems become notices of the URL.
 fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewState) {
-    let (tour, tour_notes) = crate::tour::decode(raw, corpus);
+    let (tour, tour_notes) = crate::link::tour::decode(raw, corpus);
     for n in tour_notes {
         match n.kind {
             NoticeKind::Ignored => notes.ignored(&n.key, &n.value, n.reason),
@@ -1029,7 +1029,7 @@ fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewSt
     if tour.steps.is_empty() {
         notes.ignored("tour", &percent_decode(raw).0, "no usable step");
     } else {
-        state.tour = Some(crate::tour::canonical(raw, &tour, corpus));
+        state.tour = Some(crate::link::tour::canonical(raw, &tour, corpus));
     }
 }
 

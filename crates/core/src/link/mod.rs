@@ -1,0 +1,4 @@
+//! Links: the view state and a tour as the text of a URL fragment, and back.
+
+pub mod tour;
+pub mod url;
