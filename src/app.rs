@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use evidence_core::link::tour::{self, KeyAction};
 use evidence_core::link::url;
-use evidence_core::share::selection;
+use evidence_core::share::labels::page_title;
+use evidence_core::share::versions;
 use evidence_core::state::{opens_new_page, Action, Mode, Route, ViewState};
 use evidence_core::viewmodel::discussion::{reveal_move, reveal_total};
-use evidence_core::viewmodel::page_title;
 use evidence_core::workshop::presenter::{Command, Message};
 use evidence_core::Corpus;
 use yew::prelude::*;
@@ -267,7 +267,7 @@ fn Shell(props: &ShellProps) -> Html {
         let replace = store.replace_history;
         let d = d.clone();
         use_effect_with((state, phone_tour), move |(state, phone_tour)| {
-            let frag = selection::shared_fragment(state, &d.0.corpus);
+            let frag = versions::shared_fragment(state, &d.0.corpus);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }
@@ -548,7 +548,7 @@ fn Shell(props: &ShellProps) -> Html {
             let page_base = browser::base_url();
             let base =
                 evidence_core::workshop::handout::link_base(&page_base, state.open_at.as_deref());
-            html! { <PrintLink link={format!("{base}#{}", selection::shared_fragment(&state, &d.0.corpus))} /> }
+            html! { <PrintLink link={format!("{base}#{}", versions::shared_fragment(&state, &d.0.corpus))} /> }
         }
     };
     let main = html! { <main id="main" class="page" tabindex="-1">{ page }{ print_link }</main> };
@@ -646,12 +646,12 @@ fn tour_bar(corpus: &Corpus, state: &ViewState) -> Html {
 fn decode_versioned(frag: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
     let (mut state, notices) = url::decode(frag, corpus);
     let mut out: Vec<String> = Vec::new();
-    if let Some(v) = selection::version_notice(state.cv.as_deref(), corpus, &notices) {
+    if let Some(v) = versions::version_notice(state.cv.as_deref(), corpus, &notices) {
         out.push(v);
     }
     out.extend(notices.iter().map(|n| n.to_string()));
     // The state never holds a version: every link the app writes (the address bar, "Copy
-    // link", printouts, exports) gets this corpus's version from `selection::shared_fragment`.
+    // link", printouts, exports) gets this corpus's version from `versions::shared_fragment`.
     state.cv = None;
     (state, out)
 }

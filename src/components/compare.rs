@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use evidence_core::query::compare::{compare, pick_papers};
-use evidence_core::share::selection::selection_label;
+use evidence_core::share::labels::selection_label;
 use evidence_core::state::{Action, Route, RowKey, Selection, ViewState};
 use yew::prelude::*;
 

@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use evidence_core::share::selection::{filter_labels, version_line};
+use evidence_core::share::labels::filter_labels;
+use evidence_core::share::versions::version_line;
 use evidence_core::state::{Action, Route, ViewState};
 use yew::prelude::*;
 

@@ -7,11 +7,10 @@ use std::rc::Rc;
 
 use evidence_core::query::matrix::build_matrix;
 use evidence_core::share::qr::qr_svg;
-use evidence_core::share::selection::shared_fragment;
+use evidence_core::share::versions::shared_fragment;
+use evidence_core::state::clean_address;
 use evidence_core::state::{Action, Route};
-use evidence_core::workshop::handout::{
-    address_warning, clean_address, link_base, view_quotes, Page,
-};
+use evidence_core::workshop::handout::{address_warning, link_base, view_quotes, Page};
 use yew::prelude::*;
 
 use super::matrix::MatrixGrid;

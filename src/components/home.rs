@@ -134,7 +134,7 @@ fn default_tour(props: &HomeProps) -> Html {
     let buttons: Vec<Html> = tours
         .into_iter()
         .filter_map(|t| {
-            let frag = evidence_core::link::tour::named_tour_fragment(t, c)?;
+            let frag = evidence_core::link::url::named_tour_fragment(t, c)?;
             let (data, dispatch, f) = (props.data.clone(), props.dispatch.clone(), frag.clone());
             let onclick = Callback::from(move |e: MouseEvent| {
                 if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {

@@ -11,7 +11,7 @@ use evidence_core::interop::refi::{project_qdpx, Scope};
 use evidence_core::interop::{FILES, OMITTED};
 use evidence_core::query::methods::{judgement_calls, sweep_summaries};
 use evidence_core::query::overview::rule_text;
-use evidence_core::share::selection::version_line;
+use evidence_core::share::versions::version_line;
 use evidence_core::state::{Action, Measure, OverviewCols, Route, RowGroup, ViewState};
 use evidence_core::{CategoryKind, Corpus, Quote, QuotePlace};
 use yew::prelude::*;

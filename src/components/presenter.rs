@@ -246,7 +246,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         })
     };
     let theme = props.state.theme;
-    let view_title = evidence_core::viewmodel::page_title(&props.data.0.corpus, &props.state);
+    let view_title = evidence_core::share::labels::page_title(&props.data.0.corpus, &props.state);
     let black = html! {
         <p class={classes!("pv-screen", props.black.then_some("black"))} role="status" data-testid="pv-screen"
             data-black={props.black.to_string()}>

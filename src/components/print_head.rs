@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use evidence_core::share::selection::{filter_labels, selection_label, version_line};
+use evidence_core::share::labels::{filter_labels, selection_label};
+use evidence_core::share::versions::version_line;
 use evidence_core::state::ViewState;
 use yew::prelude::*;
 
@@ -42,6 +43,6 @@ fn print_link(c: &evidence_core::Corpus, s: &ViewState) -> String {
     format!(
         "{}#{}",
         browser::link_page(),
-        evidence_core::share::selection::shared_fragment(s, c)
+        evidence_core::share::versions::shared_fragment(s, c)
     )
 }

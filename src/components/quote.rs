@@ -9,7 +9,7 @@ use super::{href, on_nav};
 
 /// ", paragraph 12" (or nothing for a footnote, whose place already names the note).
 fn quote_para(c: &Corpus, coding: usize, quote: usize) -> Option<String> {
-    let l = evidence_core::share::selection::quote_locator(c, coding, quote)?;
+    let l = evidence_core::share::markdown::quote_locator(c, coding, quote)?;
     l.place
         .starts_with("paragraph")
         .then(|| format!(", {}", l.place))

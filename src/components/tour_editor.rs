@@ -8,9 +8,9 @@
 use std::rc::Rc;
 
 use evidence_core::link::tour::{self, StepKind};
-use evidence_core::share::selection::shared_fragment;
+use evidence_core::share::labels::view_title;
+use evidence_core::share::versions::shared_fragment;
 use evidence_core::state::{Action, Mode, ViewState};
-use evidence_core::viewmodel::view_title;
 use evidence_core::workshop::tour_edit::{self, Edit, Part};
 use yew::prelude::*;
 
@@ -360,7 +360,7 @@ pub fn TourEditor(props: &EditorProps) -> Html {
                             <CopyButton id="tour-copy" label="Copy tour link" text={AttrValue::from(l.clone())}
                                 done="Tour link copied: it opens the tour at step 1 in presentation mode." />
                             <p class="te-length" data-testid="tour-length">{ format!("Link: {} characters{}", l.chars().count(),
-                                if l.len() > evidence_core::link::url::MAX_FRAGMENT_BYTES { " (too long to open again from a link: save the tour as a file)" }
+                                if l.len() > evidence_core::link::fragment::MAX_FRAGMENT_BYTES { " (too long to open again from a link: save the tour as a file)" }
                                 else if l.chars().count() > 2000 { " (chat tools may cut links over 2,000: save the tour as a file, or shorten the notes)" }
                                 else { "" }) }</p>
                         </>

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use evidence_core::query::trail::{open_actions, position, step, trail};
-use evidence_core::share::selection::quote_locator;
+use evidence_core::share::markdown::quote_locator;
 use evidence_core::state::{Action, ViewState};
 use yew::prelude::*;
 

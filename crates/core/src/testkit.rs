@@ -507,6 +507,14 @@ pub fn scaled(papers: usize, categories: usize, evidence: usize, per_evidence: u
     b.build()
 }
 
+/// The sample corpus at codebook version 1.2.0 with corpus hash `h`.
+pub fn with_hash(h: &str) -> Corpus {
+    let mut c = sample();
+    c.about.hash = h.into();
+    c.about.version = "1.2.0".into();
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,7 +49,7 @@ fn the_tiny_tour_loads_and_starts_at_its_first_step() {
     assert_eq!(p.minutes, Some(2));
     assert_eq!(t.steps[1].parts.judgement, "", "judgement is optional");
     // The start link names the tour and writes `/tour` for the view.
-    let f = tour::default_tour_fragment(&c).unwrap();
+    let f = url::default_tour_fragment(&c).unwrap();
     assert_eq!(
         f,
         format!("/tour?v=1&present=1&tour=@default.{}", d.hash),
@@ -360,7 +360,7 @@ fn the_real_tours_load_and_travel_by_name() {
     });
     assert_eq!(c.tours.len(), s.tours.len());
     for d in &c.tours {
-        let f = tour::named_tour_fragment(d, &c).unwrap();
+        let f = url::named_tour_fragment(d, &c).unwrap();
         assert!(f.chars().count() < 100, "{} chars: {f}", f.chars().count());
         let (t, notes) = tour::decode(&tour::named_ref(d), &c);
         assert!(notes.is_empty(), "{notes:?}");
@@ -383,7 +383,7 @@ fn link_lengths() {
     let s = read_seed_dir(&dir, "seeds").unwrap();
     let Ok(c) = build_corpus(&s) else { return };
     let Some(d) = c.default_tour() else { return };
-    let named = tour::default_tour_fragment(&c).unwrap();
+    let named = url::default_tour_fragment(&c).unwrap();
     println!(
         "named default tour: {} characters: #{named}",
         named.chars().count()

@@ -98,7 +98,7 @@ fn audit(c: &Corpus) {
         }
     }
     for t in &c.tours {
-        let link = evidence_core::link::tour::named_tour_fragment(t, c).unwrap_or_default();
+        let link = evidence_core::link::url::named_tour_fragment(t, c).unwrap_or_default();
         println!(
             "  tour @{} \"{}\": {} steps, {} minutes planned, link {} characters",
             t.name,

@@ -57,6 +57,7 @@ mod stats;
 mod sweeps;
 pub mod synthetic;
 mod tours;
+mod vocabulary;
 
 pub use agreement::{OUTCOMES, RESAMPLES, SEED, STANCES};
 pub use dates::parse_date;
@@ -236,7 +237,7 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
 
 /// The codebook's records, checked, in codebook order.
 struct BuiltCodebook {
-    vocab: codebook::Vocabulary,
+    vocab: vocabulary::Vocabulary,
     dimensions: dimensions::Dimensions,
     categories: categories::Categories,
     series: series::SeriesList,

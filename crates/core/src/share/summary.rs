@@ -474,10 +474,7 @@ pub fn corpus_summary_json(c: &Corpus) -> String {
 }
 
 fn default_tour(c: &Corpus) -> String {
-    let (Some(d), Some(f)) = (
-        c.default_tour(),
-        crate::link::tour::default_tour_fragment(c),
-    ) else {
+    let (Some(d), Some(f)) = (c.default_tour(), crate::link::url::default_tour_fragment(c)) else {
         return "null".to_string();
     };
     obj(&[
@@ -493,7 +490,7 @@ fn tours(c: &Corpus) -> String {
         .tours
         .iter()
         .map(|t| {
-            let f = crate::link::tour::named_tour_fragment(t, c).unwrap_or_default();
+            let f = crate::link::url::named_tour_fragment(t, c).unwrap_or_default();
             let (tour, _) = crate::link::tour::decode(&t.payload, c);
             let steps: Vec<String> = tour
                 .steps

@@ -3,7 +3,7 @@
 
 use super::PaperMark;
 use crate::model::Corpus;
-use crate::share::selection::quote_locator;
+use crate::share::markdown::quote_locator;
 use crate::state::OpenQuote;
 
 /// What a quote slide shows.

@@ -5,8 +5,8 @@ use crate::link::tour;
 use crate::model::Corpus;
 use crate::query::filter::FilterIndex;
 use crate::query::matrix::selection_codings;
+use crate::share::labels::page_title;
 use crate::state::{quote_route, Route, ViewState};
-use crate::viewmodel::page_title;
 
 /// One page of a handout.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,35 +75,6 @@ fn printable(corpus: &Corpus, t: &tour::Tour, i: usize, base: &ViewState) -> Opt
         reveal: None,
         ..tour::normalise_view(&view)
     })
-}
-
-/// Longest participants' address kept, in chars.
-pub const MAX_ADDRESS_CHARS: usize = 300;
-
-/// Checks an address where participants open the explorer (`ViewState::open_at`): `http://`
-/// or `https://`, a host, no spaces or control characters, at most `MAX_ADDRESS_CHARS`; any
-/// fragment is dropped (links add their own). Surrounding spaces are trimmed. Err says what
-/// was expected, in words (for the notice of a link that carries a bad one).
-pub fn clean_address(raw: &str) -> Result<String, String> {
-    let a = raw.trim();
-    let a = a.split_once('#').map_or(a, |(base, _)| base);
-    if a.is_empty() {
-        return Err("empty address".into());
-    }
-    if a.chars().count() > MAX_ADDRESS_CHARS {
-        return Err(format!("longer than {MAX_ADDRESS_CHARS} characters"));
-    }
-    if a.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("an address has no spaces".into());
-    }
-    let lower = a.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') => Ok(a.to_string()),
-        _ => Err("expected an http:// or https:// address".into()),
-    }
 }
 
 /// Whether a page address (`location.href` without its fragment) opens only on the computer
@@ -210,6 +181,7 @@ pub fn view_quotes(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{clean_address, MAX_ADDRESS_CHARS};
     use crate::state::{OpenQuote, RowKey, Selection};
     use crate::testkit;
 

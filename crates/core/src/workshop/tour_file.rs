@@ -22,11 +22,12 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::link::fragment::NoticeKind;
 use crate::link::tour::{
     self, Parts, Step, StepKind, Tour, MAX_MINUTES, MAX_NOTE_CHARS, MAX_PART_CHARS, MAX_STEPS,
     MAX_TITLE_CHARS,
 };
-use crate::link::url::{self, NoticeKind};
+use crate::link::url;
 use crate::model::Corpus;
 use crate::state::OpenQuote;
 
@@ -142,7 +143,7 @@ fn shown(s: &str) -> String {
     let t: String = s
         .chars()
         .filter(|c| !c.is_control())
-        .take(url::NOTICE_VALUE_CHARS)
+        .take(crate::link::fragment::NOTICE_VALUE_CHARS)
         .collect();
     if t.chars().count() < s.chars().count() {
         format!("{t}…")
