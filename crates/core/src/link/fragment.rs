@@ -49,7 +49,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::model::Corpus;
 use crate::query::filter::corpus_facet_values;
 use crate::state::*;
-use crate::text::search_key;
+use crate::text::{search_key, truncate_chars};
 
 /// The format version `encode` writes.
 pub const VERSION: u32 = 1;
@@ -68,6 +68,9 @@ pub const NOTICE_VALUE_CHARS: usize = 60;
 pub enum NoticeKind {
     /// The part was dropped.
     Ignored,
+    /// The part was dropped: it names something this corpus does not have (a link from
+    /// another corpus version lists these).
+    Missing,
     /// The part was used after a repair (swapped, cut, read as another version).
     Adjusted,
     /// Stands for `value` further notices that were not listed.
@@ -90,7 +93,7 @@ pub struct Notice {
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            NoticeKind::Ignored => {
+            NoticeKind::Ignored | NoticeKind::Missing => {
                 write!(
                     f,
                     "ignored {} \"{}\": {}",
@@ -411,6 +414,10 @@ impl Notes {
     pub fn ignored(&mut self, key: &str, value: &str, reason: impl Into<String>) {
         self.push(NoticeKind::Ignored, key, value, reason)
     }
+    /// Records that `key`'s `value` names nothing in this corpus.
+    pub fn missing(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        self.push(NoticeKind::Missing, key, value, reason)
+    }
     /// Records that `key`'s `value` was adjusted and why.
     pub fn adjusted(&mut self, key: &str, value: &str, reason: impl Into<String>) {
         self.push(NoticeKind::Adjusted, key, value, reason)
@@ -562,7 +569,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 if corpus.paper_idx(id).is_some() {
                     Some(id.clone())
                 } else {
-                    notes.ignored("paper", id, "no such paper");
+                    notes.missing("paper", id, "no such paper");
                     None
                 }
             };
@@ -576,7 +583,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 return Route::Home;
             };
             let Some(p) = corpus.paper_idx(pid) else {
-                notes.ignored("paper", pid, "no such paper");
+                notes.missing("paper", pid, "no such paper");
                 return Route::Home;
             };
             extra(notes, 3);
@@ -585,7 +592,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 if doc.block_idx(b).is_some() {
                     Some(b.clone())
                 } else {
-                    notes.ignored("block", b, format!("no such block in paper {pid}"));
+                    notes.missing("block", b, format!("no such block in paper {pid}"));
                     None
                 }
             });
@@ -600,7 +607,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 return Route::Home;
             };
             if corpus.evidence_idx(id).is_none() {
-                notes.ignored("evidence", id, "no such evidence item");
+                notes.missing("evidence", id, "no such evidence item");
                 return Route::Home;
             }
             extra(notes, 2);
@@ -636,7 +643,7 @@ fn decode_facet(facet: Facet, raw: &str, vocab: &Vocab, notes: &mut Notes, f: &m
                     notes.ignored(key, &v, "listed twice");
                 }
             }
-            None => notes.ignored(key, &v, no_such(facet)),
+            None => notes.missing(key, &v, no_such(facet)),
         }
     }
 }
@@ -675,14 +682,14 @@ fn decode_row_key(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) -> Opt
         if c.dimension_idx(&d).is_some() {
             return Some(RowKey::Dimension(d));
         }
-        notes.ignored(key, &d, "no such dimension");
+        notes.missing(key, &d, "no such dimension");
         return None;
     }
     let id = notes.decode(key, raw);
     if c.category_idx(&id).is_some() {
         return Some(RowKey::Category(id));
     }
-    notes.ignored(key, &id, "no such category");
+    notes.missing(key, &id, "no such category");
     None
 }
 
@@ -691,7 +698,7 @@ fn decode_evidence_id(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) ->
     if vocab.corpus.evidence_idx(&id).is_some() {
         return Some(id);
     }
-    notes.ignored(key, &id, "no such evidence item");
+    notes.missing(key, &id, "no such evidence item");
     None
 }
 
@@ -757,7 +764,7 @@ fn decode_quote(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<OpenQuote
         return None;
     };
     let Some(c) = vocab.corpus.coding_idx(coding) else {
-        notes.ignored("quote", &v, "no such coding");
+        notes.missing("quote", &v, "no such coding");
         return None;
     };
     let len = vocab.corpus.codings[c].quotes.len();
@@ -1014,6 +1021,30 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
 mod tests {
     use super::*;
     use crate::link::url::{decode, encode};
+
+    #[test]
+    fn ids_this_corpus_lacks_are_missing_other_problems_ignored() {
+        let c = testkit::sample();
+        let (_, notices) = decode(
+            "/matrix?v=1&paper=nope&kind=nope2&years=abc&sel=col:gone",
+            &c,
+        );
+        let kinds: Vec<(&str, NoticeKind)> =
+            notices.iter().map(|n| (n.key.as_str(), n.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("paper", NoticeKind::Missing),
+                ("kind", NoticeKind::Missing),
+                ("years", NoticeKind::Ignored),
+                ("sel", NoticeKind::Missing),
+            ]
+        );
+        assert!(
+            notices[0].to_string().starts_with("ignored paper"),
+            "shown as before"
+        );
+    }
     use crate::testkit;
 
     fn corpus() -> Corpus {

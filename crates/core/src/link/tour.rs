@@ -39,6 +39,7 @@ use crate::link::fragment;
 use crate::link::fragment::{percent_decode, percent_encode, Notice, NoticeKind};
 use crate::model::{Corpus, NamedTour};
 use crate::state::{Mode, OpenQuote, ViewState};
+use crate::text::truncate_chars;
 
 /// Most steps a tour may have; further steps are dropped with a notice.
 pub const MAX_STEPS: usize = 60;
@@ -396,7 +397,7 @@ fn text_decode(raw: &str, key: &str, max: usize, step: usize, notes: &mut Notes)
         .collect();
     if clean.chars().count() > max {
         notes.adjusted(key, &clean, format!("step {step}: cut to {max} characters"));
-        clean.chars().take(max).collect()
+        truncate_chars(&clean, max).to_string()
     } else {
         clean
     }

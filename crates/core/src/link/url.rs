@@ -111,6 +111,7 @@ fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewSt
     for n in tour_notes {
         match n.kind {
             NoticeKind::Ignored => notes.ignored(&n.key, &n.value, n.reason),
+            NoticeKind::Missing => notes.missing(&n.key, &n.value, n.reason),
             NoticeKind::Adjusted => notes.adjusted(&n.key, &n.value, n.reason),
             NoticeKind::More => notes.ignored("tour", &n.value, "further tour problems not listed"),
         }

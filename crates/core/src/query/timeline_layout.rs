@@ -158,8 +158,10 @@ impl Geometry {
         if title.chars().count() <= max {
             title.to_string()
         } else {
-            let kept: String = title.chars().take(max - 1).collect();
-            format!("{}…", kept.trim_end())
+            format!(
+                "{}…",
+                crate::text::truncate_chars(title, max - 1).trim_end()
+            )
         }
     }
 

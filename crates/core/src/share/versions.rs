@@ -1,7 +1,7 @@
 //! Which corpus a link was made with: the version line, the `cv=` a shared link carries, and
 //! the notice when a link comes from another version.
 
-use crate::link::fragment::Notice;
+use crate::link::fragment::{Notice, NoticeKind};
 use crate::model::Corpus;
 use crate::state::ViewState;
 
@@ -46,7 +46,7 @@ pub fn version_notice(
     }
     let gone: Vec<String> = notices
         .iter()
-        .filter(|n| n.reason.starts_with("no such") || n.reason.starts_with("no evidence has"))
+        .filter(|n| n.kind == NoticeKind::Missing)
         .map(|n| {
             let what = match n.key.as_str() {
                 "sel" | "route" => "item".to_string(),

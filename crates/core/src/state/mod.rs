@@ -619,7 +619,9 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         }
         Action::SetYears(years) => next.filters.years = years.map(normalise_years),
         Action::SetShared(on) => next.filters.shared = on,
-        Action::SetSearch(s) => next.search = truncate_chars(&s, MAX_SEARCH_CHARS).to_string(),
+        Action::SetSearch(s) => {
+            next.search = crate::text::truncate_chars(&s, MAX_SEARCH_CHARS).to_string()
+        }
         Action::SetRows(rows) => next.layout.rows = rows,
         Action::SetCols(cols) => next.layout.cols = cols,
         Action::ToggleTransposed => next.layout.transposed = !next.layout.transposed,
@@ -652,14 +654,6 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
 pub fn normalise_years((a, b): (i32, i32)) -> (i32, i32) {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     (a.clamp(MIN_YEAR, MAX_YEAR), b.clamp(MIN_YEAR, MAX_YEAR))
-}
-
-/// The first `n` chars of `s`.
-pub(crate) fn truncate_chars(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 /// The name of a page in words ("Start", "Matrix", "Paper", "Evidence card", …), as the top

@@ -13,6 +13,7 @@ use crate::link::tour::{
 };
 use crate::model::Corpus;
 use crate::state::{Mode, OpenQuote, ViewState};
+use crate::text::truncate_chars;
 
 /// A part of a step's notes besides the point (`tour::Parts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +66,9 @@ pub fn tour_of(state: &ViewState, corpus: &Corpus) -> Tour {
 }
 
 fn cut(s: &str, max: usize) -> String {
-    s.chars()
+    truncate_chars(s, max)
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .take(max)
         .collect()
 }
 

@@ -168,7 +168,7 @@ fn text_field(
                 .collect();
             if clean.chars().count() > max {
                 notes.push(format!("step {n}: `{key}` cut to {max} characters"));
-                clean.chars().take(max).collect()
+                crate::text::truncate_chars(&clean, max).to_string()
             } else {
                 clean
             }
