@@ -61,7 +61,7 @@ mod vocabulary;
 
 pub use agreement::{OUTCOMES, RESAMPLES, SEED, STANCES};
 pub use dates::parse_date;
-pub use draft::{draft_sweep, mentions_a_date, sentences};
+pub use draft::{draft_sweep, mentions_a_date, sentences, toml_string};
 pub use files::read_seed_dir;
 pub use ids::is_slug;
 pub use stats::{bootstrap_ci, cohens_kappa, krippendorff_alpha_nominal, positive_agreement};
