@@ -1,20 +1,17 @@
-//! The root: `App` loads the embedded data (or says why it cannot); `Shell` holds the store,
-//! keeps it in step with the URL, handles the global keys and routes to the page the state
-//! names, under the header and the notices.
+//! The root: `App` loads the embedded data (or says why it cannot); `Shell` composes the
+//! shell's hooks (`crate::hooks`: the store and the URL, presentation, the presenter link, the
+//! global keys) and routes to the page the state names, under the header and the notices.
 
 use std::rc::Rc;
 
-use evidence_core::link::tour::{self, KeyAction};
-use evidence_core::link::url;
-use evidence_core::share::labels::page_title;
+use evidence_core::link::tour;
 use evidence_core::share::versions;
-use evidence_core::state::{opens_new_page, Action, Mode, Route, ViewState};
-use evidence_core::viewmodel::discussion::{reveal_move, reveal_total};
-use evidence_core::workshop::presenter::{Command, Message};
-use evidence_core::Corpus;
+use evidence_core::state::{route_key, Action, Mode, Route, ViewState};
+use evidence_core::workshop::presenter::Command;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::compare::ComparePage;
 use crate::components::evidence_card::EvidencePage;
 use crate::components::handout::{Handout, PrintLink};
 use crate::components::header::Header;
@@ -27,9 +24,19 @@ use crate::components::presenter::{Console, PresenterWindow};
 use crate::components::quote_slide::QuoteSlideView;
 use crate::components::reader::Reader;
 use crate::components::timeline::TimelinePage;
-use crate::components::tour_editor::{OpenedFile, TourEditor};
+use crate::components::tour_editor::TourEditor;
 use crate::data::{data, Shared};
-use crate::store::{Msg, Store};
+use crate::hooks::commands::{use_commands, Commands};
+use crate::hooks::document::{mode_name, use_document_sync};
+use crate::hooks::fit::use_fit_page;
+use crate::hooks::full_screen::use_presenting;
+use crate::hooks::global_keys::use_global_keys;
+use crate::hooks::handout::{use_handout, HandoutPreview};
+use crate::hooks::opened_file::use_opened_file;
+use crate::hooks::phone::{use_phone, use_phone_tour};
+use crate::hooks::presenter_link::{use_presenter_link, use_presenter_notes, Notes};
+use crate::hooks::url_sync::{use_url_store, UrlStore};
+use crate::hooks::warm::use_warm_search;
 
 /// The root component: the explorer once its data is loaded, or why it could not start.
 #[component]
@@ -46,17 +53,6 @@ pub fn App() -> Html {
     }
 }
 
-/// Where the presenter's notes are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Notes {
-    /// Nowhere (or in a presenter window this page does not know of yet).
-    Hidden,
-    /// In the presenter window.
-    Window,
-    /// Beside the slide, because the browser blocked the presenter window.
-    Split,
-}
-
 /// Props of `Shell`.
 #[derive(Properties, PartialEq)]
 struct ShellProps {
@@ -64,566 +60,209 @@ struct ShellProps {
     data: Shared,
 }
 
-/// The explorer around its pages: store, URL sync, global keys, header, notices, routing.
+/// The explorer around its pages: the store in step with the URL, presentation, the presenter
+/// link, the global keys (`hooks`), then the header, the notices and the page the state names.
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     let d = props.data.clone();
-    let store = {
-        let d = d.clone();
-        use_reducer(move || {
-            let (state, notices) = decode_versioned(&browser::fragment(), &d.0.corpus);
-            Store {
-                state,
-                notices,
-                replace_history: true,
-                typing: false,
-            }
-        })
-    };
-    // The state as last rendered (for callbacks made once).
-    let latest = use_mut_ref(ViewState::default);
-    let dispatch = {
-        let store = store.clone();
-        let latest = latest.clone();
-        use_callback((), move |a: Action, _| {
-            // A link to another page opens it at its top (the window keeps its scroll
-            // otherwise); done before the render so a page that selects something further down
-            // scrolls to it afterwards.
-            if let Action::Navigate(to) = &a {
-                if opens_new_page(&latest.borrow().route, to) {
-                    browser::scroll_page_top();
-                }
-            }
-            store.dispatch(Msg::Do(a))
-        })
-    };
-    let read_at = {
-        let store = store.clone();
-        use_callback((), move |b: String, _| store.dispatch(Msg::ReadAt(b)))
-    };
-    let dismiss = {
-        let store = store.clone();
-        use_callback((), move |_: (), _| store.dispatch(Msg::DismissNotices))
-    };
-
-    // The presenter window: open it (or the notes beside the slide when the popup is blocked),
-    // keep it in step with this window, and follow its commands and keys.
-    let notes = use_state(|| Notes::Hidden);
-    *latest.borrow_mut() = store.state.clone();
-    // A phone-sized window (`viewmodel::phone::PHONE_MAX_PX`): a presented tour reads there
-    // as a sequence of steps instead of presenting.
-    let phone = use_state(browser::is_phone);
-    {
-        let phone = phone.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::on_resize(move || {
-                let now = browser::is_phone();
-                if *phone != now {
-                    phone.set(now);
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    let phone_tour = *phone && store.state.mode == Mode::Present && store.state.tour.is_some();
-    let open_presenter = {
-        let notes = notes.clone();
-        use_callback((), move |_: (), _| {
-            notes.set(match browser::open_presenter() {
-                browser::Opened::Window => Notes::Window,
-                browser::Opened::Blocked => Notes::Split,
-            })
-        })
-    };
+    let UrlStore {
+        store,
+        latest,
+        dispatch,
+        read_at,
+        dismiss,
+    } = use_url_store(&d);
+    let state = Rc::new(store.state.clone());
+    let presenting = state.mode == Mode::Present;
+    let phone_tour = use_phone() && presenting && state.tour.is_some();
+    use_document_sync(&d, &state, phone_tour);
+    use_warm_search(&d);
+    let present = use_presenting(&dispatch, &latest, state.mode);
+    let (notes, open_presenter) = use_presenter_notes();
     // The blacked-out screen of a presentation (B or `.`, or the presenter's button).
     let black = use_state(|| false);
-    let on_command = {
-        let dispatch = dispatch.clone();
-        let latest = latest.clone();
-        let d = d.clone();
-        let black = black.clone();
-        use_callback(*black, move |c: Command, blacked| {
-            if c == Command::Black {
-                if latest.borrow().mode == Mode::Present {
-                    black.set(!*blacked);
-                }
-                return;
-            }
-            for a in command_actions(&d.0.corpus, &latest.borrow(), c) {
-                dispatch.emit(a);
-            }
-        })
-    };
-    // What the presenter window is told: the view, and whether the screen is black (shown only
-    // in presentation mode).
-    let screen_black = *black && store.state.mode == Mode::Present;
-    let black_now = use_mut_ref(|| false);
-    *black_now.borrow_mut() = screen_black;
-    {
-        let latest = latest.clone();
-        let notes = notes.clone();
-        let on_command = on_command.clone();
-        let black_now = black_now.clone();
-        use_effect_with(on_command.clone(), move |_| {
-            let listener = browser::on_peer_message(move |text| match Message::parse(&text) {
-                Some(Message::Hello) => {
-                    let frag = url::encode(&latest.borrow());
-                    browser::post_to_peer(&Message::State(frag).encode());
-                    browser::post_to_peer(&Message::Screen(*black_now.borrow()).encode());
-                    if *notes != Notes::Window {
-                        notes.set(Notes::Window);
-                    }
-                }
-                Some(Message::Go(c)) => on_command.emit(c),
-                Some(Message::Key(k)) => browser::replay_key(&k),
-                Some(Message::Bye) => {
-                    browser::forget_presenter();
-                    notes.set(Notes::Hidden);
-                }
-                _ => {}
-            });
-            let bye = browser::on_page_hide(|| browser::post_to_peer(&Message::Bye.encode()));
-            move || drop((listener, bye))
-        });
-    }
-    {
-        let state = store.state.clone();
-        use_effect_with(state, move |state| {
-            browser::set_theme(state.theme.map(|t| t.key()));
-            if browser::presenter_open() {
-                browser::post_to_peer(&Message::State(url::encode(state)).encode());
-            }
-        });
-    }
-    use_effect_with(screen_black, move |black| {
-        if browser::presenter_open() {
-            browser::post_to_peer(&Message::Screen(*black).encode());
-        }
-    });
-
-    {
-        // Presentation has no scrollbars: each page meets the screen its own way (the matrix
-        // measures itself; see `slide::present_fit`), again once the root type size has
-        // applied and whenever the window changes size.
-        let fit = match phone_tour {
-            true => evidence_core::viewmodel::slide::PresentFit::None,
-            false => evidence_core::viewmodel::slide::present_fit(&d.0.corpus, &store.state),
-        };
-        use_effect_with((store.state.clone(), fit), move |(_, fit)| {
-            let fit = *fit;
-            browser::fit_page(fit);
-            browser::spawn(async move {
-                browser::sleep(150).await;
-                browser::fit_page(fit);
-            });
-            let listener = browser::on_resize(move || browser::fit_page(fit));
-            move || drop(listener)
-        });
-    }
-
-    // The handout's print preview: the current view (false) or the whole tour (true).
-    let handout = use_state(|| None::<bool>);
-    // Speaker notes are for the facilitator: a participants' handout leaves them out unless asked.
-    let handout_notes = use_state(|| false);
-    let open_handout = {
-        let handout = handout.clone();
-        use_callback((), move |tour: bool, _| handout.set(Some(tour)))
-    };
-
-    // Listen for Back/Forward and edited addresses.
-    {
-        let store = store.clone();
-        let d = d.clone();
-        let latest = latest.clone();
-        use_effect_with((), move |_| {
-            let listeners = browser::on_fragment_change(move |frag| {
-                let (state, notices) = decode_versioned(&frag, &d.0.corpus);
-                if opens_new_page(&latest.borrow().route, &state.route) {
-                    browser::scroll_page_top();
-                }
-                store.dispatch(Msg::FromUrl(Box::new(state), notices));
-            });
-            browser::mark_ready();
-            move || drop(listeners)
-        });
-    }
-
-    // Fold the texts for search once the first view is painted: start-up does not wait for it
-    // (at a hundred times this corpus it takes a good part of a second), and by the time
-    // someone types, the first keystroke does not either.
-    {
-        let d = d.clone();
-        let frame = use_mut_ref(|| None::<browser::Frame>);
-        use_effect_with((), move |_| {
-            *frame.borrow_mut() = Some(browser::next_frame(move || {
-                browser::after(0, move || d.0.index.search.warm(&d.0.corpus)).forget();
-            }));
-        });
-    }
-
-    // Keep the URL in step with the state.
-    {
-        let state = store.state.clone();
-        let replace = store.replace_history;
-        let d = d.clone();
-        use_effect_with((state, phone_tour), move |(state, phone_tour)| {
-            let frag = versions::shared_fragment(state, &d.0.corpus);
-            if frag != browser::fragment() {
-                browser::set_fragment(&frag, replace);
-            }
-            browser::set_title(&page_title(&d.0.corpus, state));
-            browser::set_mode(display_mode(state.mode, *phone_tour));
-        });
-    }
-
-    // Presentation mode on (the whole screen where the browser allows it, else a hint) or off.
-    let fs_hint = use_state(|| false);
-    let set_presenting = {
-        let dispatch = dispatch.clone();
-        let fs_hint = fs_hint.clone();
-        use_callback((), move |on: bool, _| {
-            if on {
-                let hint = fs_hint.clone();
-                if !browser::enter_fullscreen_or(move || hint.set(true)) {
-                    fs_hint.set(true);
-                }
-                dispatch.emit(Action::SetMode(Mode::Present));
-            } else {
-                browser::exit_fullscreen();
-                dispatch.emit(Action::SetMode(Mode::Explore));
-            }
-        })
-    };
-    {
-        // Leaving presentation by any way (Back, an edited address) gives the screen back.
-        let fs_hint = fs_hint.clone();
-        use_effect_with(store.state.mode, move |m| {
-            if *m == Mode::Explore {
-                browser::exit_fullscreen();
-                fs_hint.set(false);
-            }
-        });
-    }
-    {
-        // Escape in full screen is the browser's: it leaves the whole screen without a key
-        // event, so leaving the whole screen leaves presentation mode too.
-        let dispatch = dispatch.clone();
-        let latest = latest.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::on_fullscreen_exit(move || {
-                if latest.borrow().mode == Mode::Present {
-                    dispatch.emit(Action::SetMode(Mode::Explore));
-                }
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // One press of Escape leaves presentation, whatever is open (a menu, a field, the
-        // panel): it is taken before any element sees it, and closes the top bar's menus.
-        let set_presenting = set_presenting.clone();
-        let latest = latest.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::on_escape_first(move || {
-                let presenting = latest.borrow().mode == Mode::Present;
-                if presenting {
-                    browser::close_menus();
-                    set_presenting.emit(false);
-                }
-                presenting
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // A tour read on a phone: a swipe to the left goes on, to the right goes back.
-        let on_command = on_command.clone();
-        use_effect_with(phone_tour, move |on| {
-            let listeners = on
-                .then(|| {
-                    browser::on_swipe("phone-tour", move |dx, dy| {
-                        match evidence_core::viewmodel::phone::swipe(dx, dy) {
-                            Some(tour::Nav::Next) => on_command.emit(Command::Next),
-                            Some(tour::Nav::Prev) => on_command.emit(Command::Prev),
-                            _ => {}
-                        }
-                    })
-                })
-                .flatten();
-            move || drop(listeners)
-        });
-    }
-    {
-        // A phone fits the step's view to its width (what is still wider scrolls in its box).
-        let state = store.state.clone();
-        use_effect_with((state, phone_tour), move |(_, on)| {
-            let listener = on.then(|| {
-                browser::fit_width("phone-view");
-                browser::on_resize(|| browser::fit_width("phone-view"))
-            });
-            move || drop(listener)
-        });
-    }
-    // The tour editor beside the page, and the tour file it opened last (file name, title, the
-    // tour value it gave), so it can say where the tour comes from.
+    let Commands { apply, on_command } = use_commands(
+        &d,
+        &latest,
+        &dispatch,
+        &black,
+        &open_presenter,
+        &present.set,
+    );
+    let screen_black = *black && presenting;
+    use_presenter_link(&latest, &notes, &on_command, &state, screen_black);
+    use_global_keys(&d, &state, &latest, &apply);
+    use_fit_page(&d, &state, phone_tour);
+    use_phone_tour(phone_tour, &state, &on_command);
+    let handout = use_handout();
     let editor = use_state(|| false);
-    let opened_file = use_state(|| None::<Rc<(String, String, String)>>);
-    let on_open_file = {
-        let (store, opened_file, latest) = (store.clone(), opened_file.clone(), latest.clone());
-        use_callback(
-            (),
-            move |(name, title, state, notices): OpenedFile, _| match state {
-                Some(state) => {
-                    if let Some(t) = state.tour.clone() {
-                        opened_file.set(Some(Rc::new((name, title, t))));
-                    }
-                    store.dispatch(Msg::Open(state, notices));
-                }
-                // Nothing usable: the view stays, the notices say why.
-                None => store.dispatch(Msg::Open(Box::new(latest.borrow().clone()), notices)),
-            },
-        )
-    };
+    let (opened_file, on_open_file) = use_opened_file(&store, &latest);
 
-    // Presentation of a tour: the number typed for a jump (the blacked-out screen is above).
-    let jump_digits = use_mut_ref(String::new);
-
-    // Global keys: "/" focuses the search, P toggles presentation, Escape closes the panel or
-    // leaves presentation.
-    {
-        let dispatch = dispatch.clone();
-        let state = store.state.clone();
-        let open_presenter = open_presenter.clone();
-        let set_presenting = set_presenting.clone();
-        let digits = jump_digits.clone();
-        let black = black.clone();
-        let corpus = d.clone();
-        let blacked = *black;
-        use_effect_with((state, blacked), move |(state, _)| {
-            let has_selection = state.selection.is_some();
-            let presenting = state.mode == Mode::Present;
-            let current = state.clone();
-            let listener = browser::on_keydown(move |e| {
-                let plain = !(e.ctrl_key() || e.meta_key() || e.alt_key());
-                // Presentation keys first (Escape falls through below): a reveal in progress
-                // takes Next and Previous until it is done, then a tour moves between steps.
-                let key = if presenting && plain && !browser::typing_in_field() {
-                    tour::key_action(&e.key(), &mut digits.borrow_mut())
-                } else {
-                    None
-                };
-                match (key, &current.tour) {
-                    (Some(KeyAction::Go(nav @ (tour::Nav::Next | tour::Nav::Prev))), _)
-                        if current.reveal.is_some() =>
-                    {
-                        let (c, index) = (&corpus.0.corpus, &corpus.0.index);
-                        let total = reveal_total(c, index, &current);
-                        if let Some(delta) = reveal_move(&current, total, nav == tour::Nav::Prev) {
-                            e.prevent_default();
-                            dispatch.emit(Action::RevealStep(delta, total));
-                            return;
-                        }
-                    }
-                    _ => {}
-                }
-                match (key, &current.tour) {
-                    (Some(KeyAction::Digit), Some(_)) => {
-                        e.prevent_default();
-                        return;
-                    }
-                    (Some(KeyAction::Black), _) => {
-                        e.prevent_default();
-                        black.set(!*black);
-                        return;
-                    }
-                    (Some(KeyAction::Go(nav)), Some(payload)) => {
-                        e.prevent_default();
-                        let (t, _) = tour::decode(payload, &corpus.0.corpus);
-                        let to = tour::navigate(current.step, t.steps.len(), nav);
-                        if let Some(next) = tour::step_state(&t, to, &current) {
-                            if next != current {
-                                dispatch.emit(Action::Replace(Box::new(next)));
-                            }
-                        }
-                        return;
-                    }
-                    _ => {}
-                }
-                if (e.key() == "s" || e.key() == "S") && plain && !browser::typing_in_field() {
-                    e.prevent_default();
-                    open_presenter.emit(());
-                } else if e.key() == "/" && !browser::typing_in_field() {
-                    e.prevent_default();
-                    browser::focus("search-input");
-                } else if (e.key() == "p" || e.key() == "P") && plain && !browser::typing_in_field()
-                {
-                    // P toggles presentation mode (Escape also leaves it).
-                    e.prevent_default();
-                    set_presenting.emit(!presenting);
-                } else if e.key() == "Escape" && !e.default_prevented() {
-                    if has_selection {
-                        dispatch.emit(Action::Select(None));
-                    } else if presenting {
-                        set_presenting.emit(false);
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
-
-    let state = Rc::new(store.state.clone());
-    let page = match &state.route {
-        Route::Home => html! { <Home data={d.clone()} dispatch={dispatch.clone()} /> },
-        Route::Matrix => html! {
-            <MatrixPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-        Route::Read { .. } => html! {
-            <Reader data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} on_read_at={read_at.clone()} />
-        },
-        Route::Evidence { .. } => html! {
-            <EvidencePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-        Route::Overview => html! {
-            <OverviewPage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-        Route::Timeline => html! {
-            <TimelinePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-        Route::Compare { .. } => html! {
-            <crate::components::compare::ComparePage data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-        Route::About => html! {
-            <Methods data={d.clone()} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-    };
-    // A tour's quote slide replaces the page it was opened over.
-    let page = match evidence_core::workshop::tour_edit::quote_slide(&state, &d.0.corpus) {
-        Some(q) => html! {
-            <QuoteSlideView data={d.clone()} state={state.clone()} quote={q} dispatch={dispatch.clone()} />
-        },
+    let page = page_view(&d, &state, &dispatch, &read_at);
+    let page = match handout.shown {
+        Some(whole) => handout_view(&d, &state, &dispatch, &handout, whole),
         None => page,
     };
-    let page = match *handout {
-        Some(tour) => {
-            let (heading, steps) =
-                evidence_core::workshop::handout::pages(&d.0.corpus, &state, tour);
-            let tour_steps = state.tour.as_deref().map_or(0, |p| {
-                evidence_core::link::tour::decode(p, &d.0.corpus)
-                    .0
-                    .steps
-                    .len()
-            });
-            html! {
-                <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
-                    open_at={state.open_at.clone()}
-                    on_open_at={let d = dispatch.clone(); Callback::from(move |a: Option<String>| d.emit(Action::SetOpenAt(a)))}
-                    whole={tour} {tour_steps} on_scope={open_handout.clone()}
-                    notes={*handout_notes}
-                    on_notes={let n = handout_notes.clone(); Callback::from(move |b: bool| n.set(b))}
-                    on_print={Callback::from(|_: ()| browser::print())}
-                    on_close={let h = handout.clone(); Callback::from(move |_: ()| h.set(None))} />
-            }
-        }
-        None => page,
-    };
+    let notices = html! { <Notices notices={store.notices.clone()} on_dismiss={dismiss} /> };
     if phone_tour {
-        let step = evidence_core::viewmodel::phone::phone_step(&d.0.corpus, &state);
-        let go = |c: Command| {
-            let on_command = on_command.clone();
-            Callback::from(move |_: MouseEvent| on_command.emit(c))
-        };
-        let leave = set_presenting.clone();
-        return html! {
-            <div class="app" data-mode="tour-phone" data-route={evidence_core::state::route_key(&state.route)}>
-                <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
-                { phone_tour_view(step, page, go(Command::Prev), go(Command::Next),
-                    Callback::from(move |_: MouseEvent| leave.emit(false))) }
-            </div>
-        };
+        return phone_tour_view(&d, &state, notices, page, &on_command, &present.set);
     }
-    let print_link = match *handout {
+    let print_link = match handout.shown {
         Some(_) => html! {},
-        None => {
-            let page_base = browser::base_url();
-            let base =
-                evidence_core::workshop::handout::link_base(&page_base, state.open_at.as_deref());
-            html! { <PrintLink link={format!("{base}#{}", versions::shared_fragment(&state, &d.0.corpus))} /> }
-        }
+        None => print_link(&d, &state),
     };
     let main = html! { <main id="main" class="page" tabindex="-1">{ page }{ print_link }</main> };
-    let presenting = state.mode == Mode::Present;
-    let main = if *editor && !presenting && handout.is_none() {
-        html! {
+    let main = match *editor && !presenting && handout.shown.is_none() {
+        true => html! {
             <div class="with-editor">
                 { main }
                 <TourEditor data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
-                    on_handout={open_handout.clone()} opened={(*opened_file).clone()} on_open={on_open_file.clone()}
+                    on_handout={handout.open.clone()} opened={opened_file} on_open={on_open_file}
                     on_close={let e = editor.clone(); Callback::from(move |_: ()| e.set(false))} />
             </div>
-        }
-    } else {
-        main
+        },
+        false => main,
     };
+    let main = match *notes {
+        Notes::Split => split_view(&d, &state, main, &on_command, &notes, screen_black),
+        _ => main,
+    };
+    html! {
+        <div class="app" data-mode={mode_name(state.mode)} data-route={route_key(&state.route)}>
+            <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
+            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
+                on_presenter={open_presenter} on_handout={handout.open.clone()}
+                on_present={present.set.clone()} tour_open={*editor}
+                on_tour={let e = editor.clone(); Callback::from(move |_: ()| e.set(!*e))} />
+            { notices }
+            if presenting {
+                { present_controls(present.hint, &present.set) }
+            }
+            { tour_bar(&d, &state) }
+            if screen_black {
+                <div class="blackout" data-testid="blackout" aria-hidden="true"
+                    onclick={let b = black.clone(); move |_: MouseEvent| b.set(false)}></div>
+            }
+            { main }
+        </div>
+    }
+}
+
+/// The page the state's route names; a tour's quote slide replaces the page it was opened
+/// over.
+fn page_view(
+    d: &Shared,
+    state: &Rc<ViewState>,
+    dispatch: &Callback<Action>,
+    read_at: &Callback<String>,
+) -> Html {
+    if let Some(q) =
+        evidence_core::workshop::tour_edit::quote_slide(state, d.0.tour(state).as_deref())
+    {
+        return html! {
+            <QuoteSlideView data={d.clone()} state={state.clone()} quote={q} dispatch={dispatch.clone()} />
+        };
+    }
+    let (data, state, dispatch) = (d.clone(), state.clone(), dispatch.clone());
+    match &state.route {
+        Route::Home => html! { <Home {data} {dispatch} /> },
+        Route::Matrix => html! { <MatrixPage {data} {state} {dispatch} /> },
+        Route::Read { .. } => html! {
+            <Reader {data} {state} {dispatch} on_read_at={read_at.clone()} />
+        },
+        Route::Evidence { .. } => html! { <EvidencePage {data} {state} {dispatch} /> },
+        Route::Overview => html! { <OverviewPage {data} {state} {dispatch} /> },
+        Route::Timeline => html! { <TimelinePage {data} {state} {dispatch} /> },
+        Route::Compare { .. } => html! { <ComparePage {data} {state} {dispatch} /> },
+        Route::About => html! { <Methods {data} {state} {dispatch} /> },
+    }
+}
+
+/// The handout's print preview, of the current view or (`whole`) of the whole tour.
+fn handout_view(
+    d: &Shared,
+    state: &ViewState,
+    dispatch: &Callback<Action>,
+    h: &HandoutPreview,
+    whole: bool,
+) -> Html {
+    let tour = d.0.tour(state);
+    let (heading, steps) =
+        evidence_core::workshop::handout::pages(&d.0.corpus, state, tour.as_deref(), whole);
+    let tour_steps = tour.map_or(0, |t| t.steps.len());
+    let on_open_at = {
+        let d = dispatch.clone();
+        Callback::from(move |a: Option<String>| d.emit(Action::SetOpenAt(a)))
+    };
+    html! {
+        <Handout data={d.clone()} {heading} steps={Rc::new(steps)} base={browser::base_url()}
+            open_at={state.open_at.clone()} {on_open_at}
+            {whole} {tour_steps} on_scope={h.open.clone()}
+            notes={h.notes} on_notes={h.set_notes.clone()}
+            on_print={Callback::from(|_: ()| browser::print())}
+            on_close={h.close.clone()} />
+    }
+}
+
+/// The link a printout carries of this view (the participants' address when set).
+fn print_link(d: &Shared, state: &ViewState) -> Html {
+    let page_base = browser::base_url();
+    let base = evidence_core::workshop::handout::link_base(&page_base, state.open_at.as_deref());
+    html! { <PrintLink link={format!("{base}#{}", versions::shared_fragment(state, &d.0.corpus))} /> }
+}
+
+/// The way out of presentation, and the hint when the browser would not give the whole
+/// screen.
+fn present_controls(hint: bool, set_presenting: &Callback<bool>) -> Html {
+    let leave = set_presenting.clone();
+    html! {
+        <div class="present-controls">
+            if hint {
+                <p class="fs-hint" role="status" data-testid="fullscreen-hint">
+                    { "Full screen is not available in this window: press F11 (⌃⌘F on a Mac) to fill the screen." }
+                </p>
+            }
+            <button type="button" class="btn present-exit" data-testid="present-exit"
+                onclick={move |_: MouseEvent| leave.emit(false)}>
+                { "Exit presentation (Esc)" }
+            </button>
+        </div>
+    }
+}
+
+/// The slide with the presenter's notes beside it (the browser blocked the presenter window).
+fn split_view(
+    d: &Shared,
+    state: &Rc<ViewState>,
+    main: Html,
+    on_command: &Callback<Command>,
+    notes: &UseStateHandle<Notes>,
+    black: bool,
+) -> Html {
     let close_notes = {
         let notes = notes.clone();
         Callback::from(move |_: ()| notes.set(Notes::Hidden))
     };
     html! {
-        <div class="app" data-mode={mode_name(state.mode)} data-route={evidence_core::state::route_key(&state.route)}>
-            <crate::components::print_head::PrintHead data={d.clone()} state={state.clone()} />
-            <Header data={d.clone()} state={state.clone()} dispatch={dispatch.clone()}
-                on_presenter={open_presenter.clone()} on_handout={open_handout.clone()}
-                on_present={set_presenting.clone()} tour_open={*editor}
-                on_tour={let e = editor.clone(); Callback::from(move |_: ()| e.set(!*e))} />
-            <Notices notices={store.notices.clone()} on_dismiss={dismiss} />
-            if presenting {
-                <div class="present-controls">
-                    if *fs_hint {
-                        <p class="fs-hint" role="status" data-testid="fullscreen-hint">
-                            { "Full screen is not available in this window: press F11 (⌃⌘F on a Mac) to fill the screen." }
-                        </p>
-                    }
-                    <button type="button" class="btn present-exit" data-testid="present-exit"
-                        onclick={let p = set_presenting.clone(); move |_: MouseEvent| p.emit(false)}>
-                        { "Exit presentation (Esc)" }
-                    </button>
-                </div>
-            }
-            { tour_bar(&d.0.corpus, &state) }
-            if *black && state.mode == Mode::Present {
-                <div class="blackout" data-testid="blackout" aria-hidden="true"
-                    onclick={let b = black.clone(); move |_: MouseEvent| b.set(false)}></div>
-            }
-            if *notes == Notes::Split {
-                <div class="split-view" data-testid="split-view">
-                    { main }
-                    <div class="split-notes">
-                        <p class="popup-blocked" role="status" data-testid="popup-blocked">
-                            { "The browser blocked the presenter window, so the notes are shown here beside the slide. To use a second screen, allow pop-ups for this page and press S again." }
-                        </p>
-                        <Console data={d.clone()} state={state.clone()} on_command={on_command.clone()}
-                            split=true on_close={close_notes} black={screen_black} />
-                    </div>
-                </div>
-            } else {
-                { main }
-            }
+        <div class="split-view" data-testid="split-view">
+            { main }
+            <div class="split-notes">
+                <p class="popup-blocked" role="status" data-testid="popup-blocked">
+                    { "The browser blocked the presenter window, so the notes are shown here beside the slide. To use a second screen, allow pop-ups for this page and press S again." }
+                </p>
+                <Console data={d.clone()} state={state.clone()} on_command={on_command.clone()}
+                    split=true on_close={close_notes} {black} />
+            </div>
         </div>
     }
 }
 
 /// The step indicator of a tour in presentation mode: the step's title, "Step k of n" and a
 /// progress bar. Nothing outside a tour or outside presentation mode.
-fn tour_bar(corpus: &Corpus, state: &ViewState) -> Html {
-    let Some(payload) = state
-        .tour
-        .as_deref()
-        .filter(|_| state.mode == Mode::Present)
-    else {
+fn tour_bar(d: &Shared, state: &ViewState) -> Html {
+    let Some(t) = d.0.tour(state).filter(|_| state.mode == Mode::Present) else {
         return html! {};
     };
-    let (t, _) = tour::decode(payload, corpus);
     let (label, _) = tour::indicator(state.step, t.steps.len());
     let title = t
         .steps
@@ -641,25 +280,35 @@ fn tour_bar(corpus: &Corpus, state: &ViewState) -> Html {
     }
 }
 
-/// Decodes a fragment; a link made with another corpus version gets a first notice naming the
-/// versions and what no longer exists.
-fn decode_versioned(frag: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
-    let (mut state, notices) = url::decode(frag, corpus);
-    let mut out: Vec<String> = Vec::new();
-    if let Some(v) = versions::version_notice(state.cv.as_deref(), corpus, &notices) {
-        out.push(v);
+/// A tour read on a phone, under the notices (`phone_steps`); Back and Next do the
+/// presenter's Previous and Next (`on_command`), the way out leaves presentation.
+fn phone_tour_view(
+    d: &Shared,
+    state: &ViewState,
+    notices: Html,
+    page: Html,
+    on_command: &Callback<Command>,
+    set_presenting: &Callback<bool>,
+) -> Html {
+    let step = evidence_core::viewmodel::phone::phone_step(state, d.0.tour(state).as_deref());
+    let go = |c: Command| {
+        let on_command = on_command.clone();
+        Callback::from(move |_: MouseEvent| on_command.emit(c))
+    };
+    let leave = set_presenting.clone();
+    html! {
+        <div class="app" data-mode="tour-phone" data-route={route_key(&state.route)}>
+            { notices }
+            { phone_steps(step, page, go(Command::Prev), go(Command::Next),
+                Callback::from(move |_: MouseEvent| leave.emit(false))) }
+        </div>
     }
-    out.extend(notices.iter().map(|n| n.to_string()));
-    // The state never holds a version: every link the app writes (the address bar, "Copy
-    // link", printouts, exports) gets this corpus's version from `versions::shared_fragment`.
-    state.cv = None;
-    (state, out)
 }
 
 /// A tour read on a phone: the step's title and place in the tour, its view fitted to the
 /// width, the point and the question, "Back" and "Next" (a swipe does the same), and a way out
 /// to explore the view.
-fn phone_tour_view(
+fn phone_steps(
     step: Option<evidence_core::viewmodel::phone::PhoneStep>,
     page: Html,
     on_prev: Callback<MouseEvent>,
@@ -701,46 +350,5 @@ fn phone_tour_view(
                     { "Leave the tour and explore this view" }</button>
             </footer>
         </div>
-    }
-}
-
-/// The name on `<html data-mode>`: the mode's, or `tour-phone` for a tour read on a phone
-/// (which is not laid out as a presentation).
-fn display_mode(mode: Mode, phone_tour: bool) -> &'static str {
-    if phone_tour {
-        "tour-phone"
-    } else {
-        mode_name(mode)
-    }
-}
-
-/// The name of a mode in `data-mode` attributes (the stylesheet keys on it).
-fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Present => "present",
-        Mode::Explore => "explore",
-    }
-}
-
-/// What a presenter command does to the audience window's view.
-fn command_actions(c: &Corpus, state: &ViewState, cmd: Command) -> Vec<Action> {
-    let nav = match cmd {
-        Command::Theme(t) => return vec![Action::SetTheme(t)],
-        Command::Next => tour::Nav::Next,
-        Command::Prev => tour::Nav::Prev,
-        Command::First => tour::Nav::First,
-        Command::Last => tour::Nav::Last,
-        Command::Step(n) => tour::Nav::Jump(n + 1),
-        // Blacking the screen is the audience window's own state (B or `.` there).
-        Command::Black => return Vec::new(),
-    };
-    let Some(payload) = state.tour.as_deref() else {
-        return Vec::new();
-    };
-    let (t, _) = tour::decode(payload, c);
-    let to = tour::navigate(state.step, t.steps.len(), nav);
-    match tour::step_state(&t, to, state) {
-        Some(next) if next != *state => vec![Action::Replace(Box::new(next))],
-        _ => Vec::new(),
     }
 }

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
+use evidence_core::link::tour::{Memo, Tour};
 use evidence_core::query::filter::FilterIndex;
+use evidence_core::state::ViewState;
 use evidence_core::Corpus;
 
 static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -14,6 +16,15 @@ pub struct Data {
     pub corpus: Corpus,
     /// Per-coding facet values and folded texts for search, built once.
     pub index: FilterIndex,
+    /// The state's tour, decoded once per tour value (`Data::tour`).
+    pub tours: Memo,
+}
+
+impl Data {
+    /// The tour of `state`, decoded (once per tour value: every reader of it goes through here).
+    pub fn tour(&self, state: &ViewState) -> Option<Rc<Tour>> {
+        self.tours.of(state, &self.corpus)
+    }
 }
 
 thread_local! {
@@ -21,7 +32,11 @@ thread_local! {
         .map(|mut corpus| {
             evidence_core::model::embed::restore_quote_texts(&mut corpus);
             let index = FilterIndex::new(&corpus);
-            Rc::new(Data { corpus, index })
+            Rc::new(Data {
+                corpus,
+                index,
+                tours: Memo::default(),
+            })
         })
         .map_err(|e| format!("the embedded corpus could not be read: {e}"));
 }

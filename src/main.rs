@@ -6,6 +6,7 @@ mod app;
 mod browser;
 mod components;
 mod data;
+mod hooks;
 mod store;
 
 fn main() {

@@ -1,14 +1,16 @@
 //! Facet filters: each value with the number of evidence items it would leave; OR within a
 //! facet, AND across facets; one click clears a facet or everything.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use evidence_core::query::filter::FacetCounts;
+use evidence_core::query::filter::{FacetCounts, FacetValue};
 use evidence_core::state::{Action, Facet, Filters};
 use evidence_core::viewmodel::facets::{
     checkbox_id, open_by_default, value_groups, year_span, years_after_input,
 };
 use evidence_core::viewmodel::PaperMark;
+use evidence_core::Corpus;
 use yew::prelude::*;
 
 use crate::browser;
@@ -125,39 +127,53 @@ pub fn Facets(props: &FacetsProps) -> Html {
                             <button type="button" class="linklike facet-clear" onclick={clear}
                                 data-testid={format!("clear-{}", facet.key())}>{ format!("Clear {}", facet.label().to_lowercase()) }</button>
                         } } else { html! {} } }
-                        if open { <ul>
-                            { for value_groups(&fv.values).into_iter().map(|(paper, values)| {
-                                let items = values.into_iter().map(|v| {
-                                    let checked = selected.contains(&v.id);
-                                    let id = checkbox_id(facet, &v.id);
-                                    let m = v.paper.map(|p| PaperMark::of(&corpus.0.corpus, p));
-                                    html! {
-                                        <li key={v.id.clone()}>
-                                            <label for={id.clone()} class={classes!((v.count == 0 && !checked).then_some("zero"))}>
-                                                <input type="checkbox" id={id} checked={checked}
-                                                    data-facet={facet.key()} data-value={v.id.clone()}
-                                                    onchange={on_toggle.clone()} />
-                                                { for m.as_ref().map(|m| super::mark(m, false)) }
-                                                <span class={classes!("facet-label", v.id.is_empty().then_some("none"))}>{ v.label.clone() }</span>
-                                                <span class="count" aria-label={super::count(v.count, "item", "items")}>{ v.count }</span>
-                                            </label>
-                                        </li>
-                                    }
-                                });
-                                match paper.and_then(|p| corpus.0.corpus.papers.get(p).map(|x| (p, x))) {
-                                    Some((p, pp)) => html! {
-                                        <li key={format!("paper-{}", pp.id)} class="facet-group" data-testid="facet-group" data-paper={pp.id.clone()}>
-                                            <span class="facet-group-head">{ super::paper_mark(&corpus.0.corpus, p) }{ format!(" {}", pp.short_title) }</span>
-                                            <ul role="group" aria-label={pp.short_title.clone()}>{ for items }</ul>
-                                        </li>
-                                    },
-                                    None => html! { <>{ for items }</> },
-                                }
-                            }) }
-                        </ul> }
+                        if open { { value_list(&corpus.0.corpus, facet, &fv.values, selected, &on_toggle) } }
                     </details>
                 }
             }) }
         </aside>
+    }
+}
+
+/// A facet's values (those of one paper grouped under its mark and title), each a checkbox
+/// with the number of items it would leave.
+fn value_list(
+    corpus: &Corpus,
+    facet: Facet,
+    values: &[FacetValue],
+    selected: &BTreeSet<String>,
+    on_toggle: &Callback<Event>,
+) -> Html {
+    html! {
+        <ul>
+                { for value_groups(values).into_iter().map(|(paper, values)| {
+                    let items = values.into_iter().map(|v| {
+                        let checked = selected.contains(&v.id);
+                        let id = checkbox_id(facet, &v.id);
+                        let m = v.paper.map(|p| PaperMark::of(corpus, p));
+                        html! {
+                            <li key={v.id.clone()}>
+                                <label for={id.clone()} class={classes!((v.count == 0 && !checked).then_some("zero"))}>
+                                    <input type="checkbox" id={id} checked={checked}
+                                        data-facet={facet.key()} data-value={v.id.clone()}
+                                        onchange={on_toggle.clone()} />
+                                    { for m.as_ref().map(|m| super::mark(m, false)) }
+                                    <span class={classes!("facet-label", v.id.is_empty().then_some("none"))}>{ v.label.clone() }</span>
+                                    <span class="count" aria-label={super::count(v.count, "item", "items")}>{ v.count }</span>
+                                </label>
+                            </li>
+                        }
+                    });
+                    match paper.and_then(|p| corpus.papers.get(p).map(|x| (p, x))) {
+                        Some((p, pp)) => html! {
+                            <li key={format!("paper-{}", pp.id)} class="facet-group" data-testid="facet-group" data-paper={pp.id.clone()}>
+                                <span class="facet-group-head">{ super::paper_mark(corpus, p) }{ format!(" {}", pp.short_title) }</span>
+                                <ul role="group" aria-label={pp.short_title.clone()}>{ for items }</ul>
+                            </li>
+                        },
+                        None => html! { <>{ for items }</> },
+                    }
+                }) }
+        </ul>
     }
 }

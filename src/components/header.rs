@@ -62,29 +62,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     };
     let present = s.mode == Mode::Present;
     // The "More" menu: closed after an action in it, and by a click outside it or Escape.
-    let menu = use_node_ref();
-    let close = {
-        let menu = menu.clone();
-        move || browser::close_details(&menu, false)
-    };
-    let on_menu_key = {
-        let menu = menu.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                // Closing the menu is all Escape does here (not leaving a mode).
-                e.stop_propagation();
-                browser::close_details(&menu, true);
-            }
-        })
-    };
-    {
-        let close = close.clone();
-        let menu = menu.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::on_outside("click", menu, close);
-            move || drop(listener)
-        });
-    }
+    let (menu, close, on_menu_key) = use_more_menu();
     // On a phone the navigation, search and actions fold into a menu under one button; a
     // route change (a link in it followed) folds it again. Wider screens show them all.
     let folded_open = use_state(|| false);
@@ -95,16 +73,6 @@ pub fn Header(props: &HeaderProps) -> Html {
     let toggle_fold = {
         let folded_open = folded_open.clone();
         Callback::from(move |_: MouseEvent| folded_open.set(!*folded_open))
-    };
-    let nav = |label: &str, route: Route, test: &str| {
-        let current = same_page(&s.route, &route);
-        let aria = current.then_some("page");
-        html! {
-            <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
-               data-testid={test.to_string()}
-               href={href(s, vec![Action::Navigate(route.clone())])}
-               onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
-        }
     };
     html! {
         <header class="topbar">
@@ -117,15 +85,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 { if *folded_open { "Close menu" } else { "Menu" } }
             </button>
             <div id="topbar-fold" class={classes!("topbar-fold", folded_open.then_some("open"))}>
-            <nav class="nav" aria-label="Main">
-                { nav("Start", Route::Home, "nav-home") }
-                { nav("Overview", Route::Overview, "nav-overview") }
-                { nav("Matrix", Route::Matrix, "nav-matrix") }
-                { nav("Timeline", Route::Timeline, "nav-timeline") }
-                { nav("Compare", Route::Compare { left: None, right: None }, "nav-compare") }
-                { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
-                { nav("Methods", Route::About, "nav-about") }
-            </nav>
+            { main_nav(props) }
             <div class="search" role="search">
                 <label for="search-input" class="visually-hidden">{ "Search evidence, quotes and papers" }</label>
                 <input id="search-input" type="search" data-testid="search"
@@ -137,14 +97,14 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <details class="more-menu" data-testid="more-menu" ref={menu.clone()} onkeydown={on_menu_key}>
                     <summary class="btn" title="Open a shared link, presenter view, print, theme">{ "More" }</summary>
                     <div class="more-pop">
-                        <super::open_link::OpenLink id="menu" on_done={let close = close.clone(); Callback::from(move |_: ()| close())} />
+                        <super::open_link::OpenLink id="menu" on_done={close.clone()} />
                         <div class="more-row">
                             <button type="button" class="btn" data-testid="presenter-open" title="Presenter view (S)"
-                                onclick={let p = props.on_presenter.clone(); let close = close.clone(); move |_: MouseEvent| { close(); p.emit(()) }}>
+                                onclick={let p = props.on_presenter.clone(); let close = close.clone(); move |_: MouseEvent| { close.emit(()); p.emit(()) }}>
                                 { "Presenter view" }
                             </button>
                             <button type="button" class="btn" data-testid="print-view" title="Print preview of this view, or of the whole tour"
-                                onclick={let p = props.on_handout.clone(); let close = close.clone(); move |_: MouseEvent| { close(); p.emit(false) }}>
+                                onclick={let p = props.on_handout.clone(); let close = close.clone(); move |_: MouseEvent| { close.emit(()); p.emit(false) }}>
                                 { "Print…" }
                             </button>
                             <label class="theme-pick">
@@ -172,5 +132,61 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             </div>
         </header>
+    }
+}
+
+/// The "More" menu's node, what closes it (after an action in it) and its key handler (Escape
+/// closes it, and only it); a click outside it closes it too.
+#[hook]
+fn use_more_menu() -> (NodeRef, Callback<()>, Callback<KeyboardEvent>) {
+    let menu = use_node_ref();
+    let close = {
+        let menu = menu.clone();
+        Callback::from(move |_: ()| browser::close_details(&menu, false))
+    };
+    let on_menu_key = {
+        let menu = menu.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                // Closing the menu is all Escape does here (not leaving a mode).
+                e.stop_propagation();
+                browser::close_details(&menu, true);
+            }
+        })
+    };
+    {
+        let close = close.clone();
+        let menu = menu.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_outside("click", menu, move || close.emit(()));
+            move || drop(listener)
+        });
+    }
+    (menu, close, on_menu_key)
+}
+
+/// The main navigation, the current page marked.
+fn main_nav(props: &HeaderProps) -> Html {
+    let s = &props.state;
+    let nav = |label: &str, route: Route, test: &str| {
+        let current = same_page(&s.route, &route);
+        let aria = current.then_some("page");
+        html! {
+            <a class={classes!("nav-link", current.then_some("current"))} aria-current={aria}
+               data-testid={test.to_string()}
+               href={href(s, vec![Action::Navigate(route.clone())])}
+               onclick={on_nav(&props.dispatch, vec![Action::Navigate(route)])}>{ label.to_string() }</a>
+        }
+    };
+    html! {
+        <nav class="nav" aria-label="Main">
+            { nav("Start", Route::Home, "nav-home") }
+            { nav("Overview", Route::Overview, "nav-overview") }
+            { nav("Matrix", Route::Matrix, "nav-matrix") }
+            { nav("Timeline", Route::Timeline, "nav-timeline") }
+            { nav("Compare", Route::Compare { left: None, right: None }, "nav-compare") }
+            { nav("Papers", papers_route(&props.data.0.corpus, &s.route), "nav-papers") }
+            { nav("Methods", Route::About, "nav-about") }
+        </nav>
     }
 }

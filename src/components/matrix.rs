@@ -58,30 +58,9 @@ pub struct MatrixProps {
 /// The matrix grid.
 #[component]
 pub fn MatrixGrid(props: &MatrixProps) -> Html {
-    let grid = {
-        let d = props.data.clone();
-        use_memo(props.view.clone(), move |v| Grid::new(&d.0.corpus, v))
-    };
     let transposed = props.layout.transposed;
+    let (grid, discussion, lines) = use_grid_models(props);
     let (rows, cols) = grid.axes(transposed);
-    let discussion = {
-        let grid = grid.clone();
-        use_memo(
-            (
-                props.view.clone(),
-                transposed,
-                props.reveal,
-                props.spot.clone(),
-            ),
-            move |(_, t, reveal, spot)| Discussion::new(&grid, *t, *reveal, spot.as_ref()),
-        )
-    };
-    let lines = {
-        let grid = grid.clone();
-        use_memo((props.view.clone(), transposed), move |(_, t)| {
-            grid.lines(*t)
-        })
-    };
     let windowed = props.windowing && grid.windowed(transposed);
     let n_cols = cols.items.len();
     let focus = use_roving_focus();
@@ -91,18 +70,7 @@ pub fn MatrixGrid(props: &MatrixProps) -> Html {
         .selection
         .as_ref()
         .and_then(|sel| grid.position_of(transposed, sel));
-    {
-        // Show the selected cell, row or column (a shared link may select one far away).
-        let (at, show) = (focus.at.clone(), view.show.clone());
-        use_effect_with((props.selection.clone(), transposed), move |_| {
-            if let Some(pos) = selected_pos {
-                show.emit(pos);
-                if *at != pos {
-                    at.set(pos);
-                }
-            }
-        });
-    }
+    use_show_selection(props, selected_pos, &focus, &view.show);
     let off_note = use_offscreen_note(
         props,
         OffscreenInput {
@@ -750,4 +718,58 @@ fn GridRow(props: &RowProps) -> Html {
             if props.windowed { <td class="pad-r" aria-hidden="true"></td> }
         </tr>
     }
+}
+
+/// The grid's models, each memoised on what it depends on: the grid of the matrix, the
+/// discussion aids (reveal, spotlight) and the drawn lines.
+#[hook]
+fn use_grid_models(props: &MatrixProps) -> (Rc<Grid>, Rc<Discussion>, Rc<Vec<Line>>) {
+    let grid = {
+        let d = props.data.clone();
+        use_memo(props.view.clone(), move |v| Grid::new(&d.0.corpus, v))
+    };
+    let transposed = props.layout.transposed;
+    let discussion = {
+        let grid = grid.clone();
+        use_memo(
+            (
+                props.view.clone(),
+                transposed,
+                props.reveal,
+                props.spot.clone(),
+            ),
+            move |(_, t, reveal, spot)| Discussion::new(&grid, *t, *reveal, spot.as_ref()),
+        )
+    };
+    let lines = {
+        let grid = grid.clone();
+        use_memo((props.view.clone(), transposed), move |(_, t)| {
+            grid.lines(*t)
+        })
+    };
+    (grid, discussion, lines)
+}
+
+/// Shows the selected cell, row or column and moves the roving focus there when the
+/// selection (or the transposition) changes.
+#[hook]
+fn use_show_selection(
+    props: &MatrixProps,
+    selected_pos: Option<(i32, i32)>,
+    focus: &RovingFocus,
+    show: &Callback<(i32, i32)>,
+) {
+    // Show the selected cell, row or column (a shared link may select one far away).
+    let (at, show) = (focus.at.clone(), show.clone());
+    use_effect_with(
+        (props.selection.clone(), props.layout.transposed),
+        move |_| {
+            if let Some(pos) = selected_pos {
+                show.emit(pos);
+                if *at != pos {
+                    at.set(pos);
+                }
+            }
+        },
+    );
 }

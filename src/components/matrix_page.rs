@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use evidence_core::query::filter::facet_counts;
-use evidence_core::query::matrix::{build_matrix, selection_codings};
+use evidence_core::query::filter::{facet_counts, FacetCounts};
+use evidence_core::query::matrix::{build_matrix, selection_codings, MatrixView};
 use evidence_core::query::search::{ParagraphHit, Query};
 use evidence_core::state::{Action, ColGroup, RevealBy, Route, RowGroup, ViewState};
 use evidence_core::viewmodel::discussion::reveal_total;
@@ -26,49 +26,12 @@ pub fn MatrixPage(props: &PageProps) -> Html {
     let s = &props.state;
     let d = &props.dispatch;
     let data = props.data.clone();
-    // The matrix depends on filters, search and grouping, not on selection or transposition.
-    let key = (
-        s.filters.clone(),
-        s.search.clone(),
-        s.layout.rows,
-        s.layout.cols,
-    );
-    let view = {
-        let data = data.clone();
-        let s = s.clone();
-        use_memo(key.clone(), move |_| {
-            build_matrix(&data.0.corpus, &data.0.index, &s)
-        })
-    };
-    let counts = {
-        let data = data.clone();
-        let s = s.clone();
-        use_memo((s.filters.clone(), s.search.clone()), move |_| {
-            facet_counts(&data.0.corpus, &data.0.index, &s)
-        })
-    };
-    let sel_codings = {
-        let data = data.clone();
-        let s = s.clone();
-        use_memo((key, s.selection.clone()), move |_| match &s.selection {
-            Some(sel) => selection_codings(&data.0.corpus, &data.0.index, &s, sel),
-            None => Vec::new(),
-        })
-    };
-    let hits = {
-        let data = data.clone();
-        use_memo(s.search.clone(), move |q| {
-            let q = Query::parse(q);
-            if q.is_empty() {
-                Vec::new()
-            } else {
-                data.0
-                    .index
-                    .search
-                    .paragraph_hits(&data.0.corpus, &q, MAX_PASSAGES)
-            }
-        })
-    };
+    let MatrixData {
+        view,
+        counts,
+        sel_codings,
+        hits,
+    } = use_matrix_data(&data, s);
     let filters = Rc::new(s.filters.clone());
     let c = &data.0.corpus;
 
@@ -267,5 +230,68 @@ fn passages_list(
                 </ul>
             } } }
         </section>
+    }
+}
+
+/// What the matrix page draws, derived from the view state.
+struct MatrixData {
+    view: Rc<MatrixView>,
+    counts: Rc<FacetCounts>,
+    sel_codings: Rc<Vec<usize>>,
+    hits: Rc<Vec<ParagraphHit>>,
+}
+
+/// The page's derived data, each computed by the core in `use_memo` keyed on what it depends
+/// on: the matrix, the facet counts, the selection's codings and the search's paragraphs.
+#[hook]
+fn use_matrix_data(data: &Shared, s: &Rc<ViewState>) -> MatrixData {
+    // The matrix depends on filters, search and grouping, not on selection or transposition.
+    let key = (
+        s.filters.clone(),
+        s.search.clone(),
+        s.layout.rows,
+        s.layout.cols,
+    );
+    let view = {
+        let data = data.clone();
+        let s = s.clone();
+        use_memo(key.clone(), move |_| {
+            build_matrix(&data.0.corpus, &data.0.index, &s)
+        })
+    };
+    let counts = {
+        let data = data.clone();
+        let s = s.clone();
+        use_memo((s.filters.clone(), s.search.clone()), move |_| {
+            facet_counts(&data.0.corpus, &data.0.index, &s)
+        })
+    };
+    let sel_codings = {
+        let data = data.clone();
+        let s = s.clone();
+        use_memo((key, s.selection.clone()), move |_| match &s.selection {
+            Some(sel) => selection_codings(&data.0.corpus, &data.0.index, &s, sel),
+            None => Vec::new(),
+        })
+    };
+    let hits = {
+        let data = data.clone();
+        use_memo(s.search.clone(), move |q| {
+            let q = Query::parse(q);
+            if q.is_empty() {
+                Vec::new()
+            } else {
+                data.0
+                    .index
+                    .search
+                    .paragraph_hits(&data.0.corpus, &q, MAX_PASSAGES)
+            }
+        })
+    };
+    MatrixData {
+        view,
+        counts,
+        sel_codings,
+        hits,
     }
 }

@@ -47,7 +47,7 @@ pub struct Outline {
 /// The tour of a view, if it is a tour step: its steps' titles and notes and the one shown.
 fn tour_outline(data: &Shared, state: &ViewState) -> Option<Outline> {
     let payload = state.tour.as_deref()?;
-    let (t, _) = tour::decode(payload, &data.0.corpus);
+    let t = data.0.tour(state)?;
     if t.steps.is_empty() {
         return None;
     }
@@ -195,57 +195,8 @@ pub struct ConsoleProps {
 /// The presenter's console.
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    let clock = use_state(|| Clock::started(browser::now()));
-    let tick = use_state(|| 0u32);
-    {
-        let tick = tick.clone();
-        use_effect_with((), move |_| {
-            let mut n = 0u32;
-            let interval = browser::every(1000, move || {
-                n = n.wrapping_add(1);
-                tick.set(n);
-            });
-            move || drop(interval)
-        });
-    }
     let outline = tour_outline(&props.data, &props.state);
-    // Time on each step: banked whenever the audience window shows another step.
-    let times = use_state(StepTimes::default);
-    {
-        let (times, clock) = (times.clone(), clock.clone());
-        let current = outline.as_ref().map(|o| o.current);
-        use_effect_with(current, move |current| {
-            if let Some(step) = *current {
-                times.set(times.show(step, clock.elapsed(browser::now())));
-            }
-        });
-    }
-    let now = clock.elapsed(browser::now());
-    let elapsed = format_elapsed(now);
-    let running = clock.running();
-    let on_toggle = {
-        let clock = clock.clone();
-        Callback::from(move |_: MouseEvent| clock.set(clock.toggle(browser::now())))
-    };
-    let on_reset = {
-        let (clock, times) = (clock.clone(), times.clone());
-        let current = outline.as_ref().map(|o| o.current);
-        Callback::from(move |_: MouseEvent| {
-            clock.set(clock.reset(browser::now()));
-            times.set(StepTimes::reset(current, 0.0));
-        })
-    };
-    let cmd = |c: Command| {
-        let on = props.on_command.clone();
-        Callback::from(move |_: MouseEvent| on.emit(c))
-    };
-    let on_theme = {
-        let on = props.on_command.clone();
-        Callback::from(move |e: Event| {
-            on.emit(Command::Theme(Theme::from_key(&browser::select_value(&e))));
-        })
-    };
-    let theme = props.state.theme;
+    let clock = use_console_clock(outline.as_ref().map(|o| o.current));
     let view_title = evidence_core::share::labels::page_title(&props.data.0.corpus, &props.state);
     let black = html! {
         <p class={classes!("pv-screen", props.black.then_some("black"))} role="status" data-testid="pv-screen"
@@ -254,77 +205,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         </p>
     };
     let body = match &outline {
-        Some(o) => {
-            let n = o.steps.len();
-            let cur = o.steps.get(o.current);
-            let next = o.steps.get(o.current + 1);
-            let minutes: Vec<Option<u32>> = o.steps.iter().map(|s| s.parts.minutes).collect();
-            let t = timing(&minutes, o.current, times.spent(o.current, now), now);
-            html! {
-                <>
-                    <p class="pv-tour" data-testid="pv-source">{ format!("{} · {}", o.title, o.source) }</p>
-                    { black }
-                    <div class="pv-timing" data-testid="pv-timing">
-                        <p class={classes!("pv-step-time", t.step_over.then_some("over"))} data-testid="pv-step-time"
-                            data-over={t.step_over.to_string()}>{ t.step.clone() }</p>
-                        <p class={classes!("pv-total-time", t.behind.then_some("over"))} data-testid="pv-total-time">
-                            { t.total.clone() }
-                            if !t.plan.is_empty() { <span class="pv-plan">{ format!(" · {}", t.plan) }</span> }
-                        </p>
-                    </div>
-                    <div class="pv-main">
-                        <section class="pv-now" aria-labelledby="pv-now-h">
-                            <h2 id="pv-now-h" data-testid="pv-current">
-                                <span class="pv-k">{ format!("Step {} of {n}", o.current + 1) }
-                                    { cur.and_then(|s| s.parts.minutes).map(|m| format!(" · {m} min planned")).unwrap_or_default() }</span>
-                                { cur.map(|s| s.title.clone()).unwrap_or_default() }
-                            </h2>
-                            <div class="pv-note" data-testid="pv-note">
-                                { cur.map(notes_html).unwrap_or_default() }
-                            </div>
-                            { quotes_html(&props.data, &props.state) }
-                        </section>
-                        <div class="pv-previews">
-                            { preview_html("Now on screen", "pv-preview-current", o.previews.0.as_ref()) }
-                            { preview_html(&match next {
-                                Some(s) => format!("Next: {}", s.title),
-                                None => "Next: the end of the tour".to_string(),
-                            }, "pv-preview-next", o.previews.1.as_ref()) }
-                        </div>
-                    </div>
-                    <p class="pv-next" data-testid="pv-next">
-                        { match next {
-                            Some(s) => html! { <>{ "Next: " }<strong>{ s.title.clone() }</strong></> },
-                            None => html! { { "Next: the end of the tour." } },
-                        } }
-                    </p>
-                    <div class="pv-buttons">
-                        <button type="button" class="btn" data-testid="pv-prev" onclick={cmd(Command::Prev)}
-                            disabled={o.current == 0}>{ "← Previous" }</button>
-                        <button type="button" class="btn" data-testid="pv-next-btn" onclick={cmd(Command::Next)}
-                            disabled={o.current + 1 >= n}>{ "Next →" }</button>
-                        <button type="button" class="btn" data-testid="pv-black" aria-pressed={props.black.to_string()}
-                            onclick={cmd(Command::Black)}>{ if props.black { "Show the screen" } else { "Black the screen" } }</button>
-                    </div>
-                    <nav aria-label="Steps" class="pv-steps">
-                        <ol>
-                            { for o.steps.iter().enumerate().map(|(i, s)| {
-                                let current = i == o.current;
-                                html! {
-                                    <li>
-                                        <button type="button" class={classes!("pv-step", current.then_some("current"))}
-                                            aria-current={current.then_some("step")}
-                                            data-testid="pv-step" onclick={cmd(Command::Step(i))}>
-                                            <span class="pv-num">{ i + 1 }</span>{ s.title.clone() }
-                                        </button>
-                                    </li>
-                                }
-                            }) }
-                        </ol>
-                    </nav>
-                </>
-            }
-        }
+        Some(o) => tour_body(props, o, &clock, black),
         None => html! {
             <>
                 { black }
@@ -341,31 +222,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
     html! {
         <aside class={classes!("presenter-console", props.split.then_some("split"))}
                data-testid="presenter-console" aria-label="Presenter view">
-            <div class="pv-bar">
-                <h1 class="pv-title">{ "Presenter view" }</h1>
-                <div class="pv-clock" role="timer" aria-label="Elapsed time" data-testid="pv-clock"
-                     data-running={running.to_string()}>{ elapsed }</div>
-                <button type="button" class="btn" data-testid="pv-clock-toggle" aria-pressed={(!running).to_string()}
-                    onclick={on_toggle}>{ if running { "Pause clock" } else { "Resume clock" } }</button>
-                <button type="button" class="btn" data-testid="pv-clock-reset" onclick={on_reset}>{ "Reset" }</button>
-                <label class="theme-pick">
-                    <span class="visually-hidden">{ "Theme of the audience window" }</span>
-                    <select data-testid="pv-theme" onchange={on_theme}>
-                        <option value="" selected={theme.is_none()}>{ "Audience theme: system" }</option>
-                        { for Theme::ALL.iter().map(|t| html! {
-                            <option value={t.key()} selected={theme == Some(*t)}>{ format!("Audience theme: {}", t.label()) }</option>
-                        }) }
-                    </select>
-                </label>
-                { match &props.on_close {
-                    Some(close) => {
-                        let close = close.clone();
-                        html! { <button type="button" class="btn" data-testid="pv-close"
-                            onclick={move |_: MouseEvent| close.emit(())}>{ "Close notes" }</button> }
-                    }
-                    None => html! {},
-                } }
-            </div>
+            { console_bar(props, &clock) }
             if !props.connected {
                 <p class="pv-lost" role="status" data-testid="pv-disconnected">
                     { "The audience window is not answering (closed or reloading). This window reconnects when it is back." }
@@ -373,6 +230,185 @@ pub fn Console(props: &ConsoleProps) -> Html {
             }
             { body }
         </aside>
+    }
+}
+
+/// The console's clock: elapsed time (redrawn every second), paused or running, and the time
+/// spent on each step (banked whenever the audience window shows another step).
+struct ConsoleClock {
+    /// Elapsed ms now.
+    now: f64,
+    running: bool,
+    times: StepTimes,
+    on_toggle: Callback<MouseEvent>,
+    on_reset: Callback<MouseEvent>,
+}
+
+/// The clock of the console, given the step shown (`None`: not a tour step).
+#[hook]
+fn use_console_clock(current: Option<usize>) -> ConsoleClock {
+    let clock = use_state(|| Clock::started(browser::now()));
+    let tick = use_state(|| 0u32);
+    {
+        let tick = tick.clone();
+        use_effect_with((), move |_| {
+            let mut n = 0u32;
+            let interval = browser::every(1000, move || {
+                n = n.wrapping_add(1);
+                tick.set(n);
+            });
+            move || drop(interval)
+        });
+    }
+    // Time on each step: banked whenever the audience window shows another step.
+    let times = use_state(StepTimes::default);
+    {
+        let (times, clock) = (times.clone(), clock.clone());
+        use_effect_with(current, move |current| {
+            if let Some(step) = *current {
+                times.set(times.show(step, clock.elapsed(browser::now())));
+            }
+        });
+    }
+    let on_toggle = {
+        let clock = clock.clone();
+        Callback::from(move |_: MouseEvent| clock.set(clock.toggle(browser::now())))
+    };
+    let on_reset = {
+        let (clock, times) = (clock.clone(), times.clone());
+        Callback::from(move |_: MouseEvent| {
+            clock.set(clock.reset(browser::now()));
+            times.set(StepTimes::reset(current, 0.0));
+        })
+    };
+    ConsoleClock {
+        now: clock.elapsed(browser::now()),
+        running: clock.running(),
+        times: (*times).clone(),
+        on_toggle,
+        on_reset,
+    }
+}
+
+/// A button's click that sends `c` to the audience window.
+fn command(on: &Callback<Command>, c: Command) -> Callback<MouseEvent> {
+    let on = on.clone();
+    Callback::from(move |_: MouseEvent| on.emit(c))
+}
+
+/// The console's bar: its title, the clock (pause, reset), the audience's theme, and "Close
+/// notes" beside the slide.
+fn console_bar(props: &ConsoleProps, clock: &ConsoleClock) -> Html {
+    let running = clock.running;
+    let on_theme = {
+        let on = props.on_command.clone();
+        Callback::from(move |e: Event| {
+            on.emit(Command::Theme(Theme::from_key(&browser::select_value(&e))));
+        })
+    };
+    let theme = props.state.theme;
+    html! {
+        <div class="pv-bar">
+            <h1 class="pv-title">{ "Presenter view" }</h1>
+            <div class="pv-clock" role="timer" aria-label="Elapsed time" data-testid="pv-clock"
+                 data-running={running.to_string()}>{ format_elapsed(clock.now) }</div>
+            <button type="button" class="btn" data-testid="pv-clock-toggle" aria-pressed={(!running).to_string()}
+                onclick={clock.on_toggle.clone()}>{ if running { "Pause clock" } else { "Resume clock" } }</button>
+            <button type="button" class="btn" data-testid="pv-clock-reset" onclick={clock.on_reset.clone()}>{ "Reset" }</button>
+            <label class="theme-pick">
+                <span class="visually-hidden">{ "Theme of the audience window" }</span>
+                <select data-testid="pv-theme" onchange={on_theme}>
+                    <option value="" selected={theme.is_none()}>{ "Audience theme: system" }</option>
+                    { for Theme::ALL.iter().map(|t| html! {
+                        <option value={t.key()} selected={theme == Some(*t)}>{ format!("Audience theme: {}", t.label()) }</option>
+                    }) }
+                </select>
+            </label>
+            { match &props.on_close {
+                Some(close) => {
+                    let close = close.clone();
+                    html! { <button type="button" class="btn" data-testid="pv-close"
+                        onclick={move |_: MouseEvent| close.emit(())}>{ "Close notes" }</button> }
+                }
+                None => html! {},
+            } }
+        </div>
+    }
+}
+
+/// The console of a tour step: its source, the screen, the timing, the step's notes and
+/// quotes, the previews of now and next, the buttons and the step list.
+fn tour_body(props: &ConsoleProps, o: &Outline, clock: &ConsoleClock, black: Html) -> Html {
+    let n = o.steps.len();
+    let cur = o.steps.get(o.current);
+    let next = o.steps.get(o.current + 1);
+    let minutes: Vec<Option<u32>> = o.steps.iter().map(|s| s.parts.minutes).collect();
+    let now = clock.now;
+    let t = timing(&minutes, o.current, clock.times.spent(o.current, now), now);
+    let cmd = |c: Command| command(&props.on_command, c);
+    html! {
+        <>
+            <p class="pv-tour" data-testid="pv-source">{ format!("{} · {}", o.title, o.source) }</p>
+            { black }
+            <div class="pv-timing" data-testid="pv-timing">
+                <p class={classes!("pv-step-time", t.step_over.then_some("over"))} data-testid="pv-step-time"
+                    data-over={t.step_over.to_string()}>{ t.step.clone() }</p>
+                <p class={classes!("pv-total-time", t.behind.then_some("over"))} data-testid="pv-total-time">
+                    { t.total.clone() }
+                    if !t.plan.is_empty() { <span class="pv-plan">{ format!(" · {}", t.plan) }</span> }
+                </p>
+            </div>
+            <div class="pv-main">
+                <section class="pv-now" aria-labelledby="pv-now-h">
+                    <h2 id="pv-now-h" data-testid="pv-current">
+                        <span class="pv-k">{ format!("Step {} of {n}", o.current + 1) }
+                            { cur.and_then(|s| s.parts.minutes).map(|m| format!(" · {m} min planned")).unwrap_or_default() }</span>
+                        { cur.map(|s| s.title.clone()).unwrap_or_default() }
+                    </h2>
+                    <div class="pv-note" data-testid="pv-note">
+                        { cur.map(notes_html).unwrap_or_default() }
+                    </div>
+                    { quotes_html(&props.data, &props.state) }
+                </section>
+                <div class="pv-previews">
+                    { preview_html("Now on screen", "pv-preview-current", o.previews.0.as_ref()) }
+                    { preview_html(&match next {
+                        Some(s) => format!("Next: {}", s.title),
+                        None => "Next: the end of the tour".to_string(),
+                    }, "pv-preview-next", o.previews.1.as_ref()) }
+                </div>
+            </div>
+            <p class="pv-next" data-testid="pv-next">
+                { match next {
+                    Some(s) => html! { <>{ "Next: " }<strong>{ s.title.clone() }</strong></> },
+                    None => html! { { "Next: the end of the tour." } },
+                } }
+            </p>
+            <div class="pv-buttons">
+                <button type="button" class="btn" data-testid="pv-prev" onclick={cmd(Command::Prev)}
+                    disabled={o.current == 0}>{ "← Previous" }</button>
+                <button type="button" class="btn" data-testid="pv-next-btn" onclick={cmd(Command::Next)}
+                    disabled={o.current + 1 >= n}>{ "Next →" }</button>
+                <button type="button" class="btn" data-testid="pv-black" aria-pressed={props.black.to_string()}
+                    onclick={cmd(Command::Black)}>{ if props.black { "Show the screen" } else { "Black the screen" } }</button>
+            </div>
+            <nav aria-label="Steps" class="pv-steps">
+                <ol>
+                    { for o.steps.iter().enumerate().map(|(i, s)| {
+                        let current = i == o.current;
+                        html! {
+                            <li>
+                                <button type="button" class={classes!("pv-step", current.then_some("current"))}
+                                    aria-current={current.then_some("step")}
+                                    data-testid="pv-step" onclick={cmd(Command::Step(i))}>
+                                    <span class="pv-num">{ i + 1 }</span>{ s.title.clone() }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </nav>
+        </>
     }
 }
 

@@ -8,7 +8,7 @@ use evidence_core::query::search::Query;
 use evidence_core::state::{Action, OpenQuote, Route, RowKey, Selection, ViewState};
 use evidence_core::viewmodel::reader::{margin, marks, note_label, opened};
 use evidence_core::viewmodel::render::{block_runs, coded_blocks, runs, Mark, Run};
-use evidence_core::{BlockKind, Corpus, Footnote, QuotePlace};
+use evidence_core::{BlockKind, Corpus, Footnote, Paper, QuotePlace};
 use yew::prelude::*;
 
 use super::{href, on_nav, paper_mark};
@@ -65,15 +65,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let notes = &doc.footnotes;
     let d = &props.dispatch;
 
-    let tabs = c.papers.iter().enumerate().map(|(i, p)| {
-        let actions = vec![Action::Navigate(Route::Read { paper: p.id.clone(), block: None })];
-        let current = p.id == paper.id;
-        html! {
-            <li><a class={classes!("tab", current.then_some("current"))} aria-current={current.then_some("page")}
-                href={href(s, actions.clone())} onclick={on_nav(d, actions)}>
-                { paper_mark(c, i) }{ format!(" {}", p.short_title) }</a></li>
-        }
-    });
     let toc = doc.sections.iter().map(|sec| {
         let actions = vec![Action::Navigate(Route::Read { paper: paper.id.clone(), block: Some(sec.id.clone()) })];
         html! {
@@ -129,18 +120,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <article class="reader" data-testid="reader" data-paper={paper.id.clone()}>
             <div id="reader-top"></div>
             <super::trail::TrailBar data={props.data.clone()} state={s.clone()} dispatch={d.clone()} in_reader=true />
-            <ul class="paper-tabs" aria-label="Papers">{ for tabs }</ul>
-            <header class="paper-head">
-                <h1 data-testid="paper-title">{ paper.title.clone() }</h1>
-                <p class="byline">{ format!("{} · {}", paper.author, paper.affiliation) }</p>
-                <p class="venue">{ format!("{} · {}", paper.venue, paper.date) }</p>
-                { if doc.repairs.is_empty() { html! {} } else { html! {
-                    <details class="repairs">
-                        <summary>{ format!("About this text: {} repairs to the extracted source", doc.repairs.len()) }</summary>
-                        <ul>{ for doc.repairs.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
-                    </details>
-                } } }
-            </header>
+            { paper_tabs(c, s, d, &paper.id) }
+            { paper_head(paper) }
             <div class="reader-body">
                 <nav class="toc" aria-label="Sections"><ol>{ for toc }</ol></nav>
                 <div class="text">
@@ -315,5 +296,39 @@ fn render_runs(text: &str, runs: &[Run], notes: &[Footnote]) -> Html {
             },
         }) }
         </>
+    }
+}
+
+/// The papers as tabs, the open one marked.
+fn paper_tabs(c: &Corpus, s: &ViewState, d: &Callback<Action>, open: &str) -> Html {
+    let tabs = c.papers.iter().enumerate().map(|(i, p)| {
+        let actions = vec![Action::Navigate(Route::Read { paper: p.id.clone(), block: None })];
+        let current = p.id == open;
+        html! {
+            <li><a class={classes!("tab", current.then_some("current"))} aria-current={current.then_some("page")}
+                href={href(s, actions.clone())} onclick={on_nav(d, actions)}>
+                { paper_mark(c, i) }{ format!(" {}", p.short_title) }</a></li>
+        }
+    });
+    html! {
+        <ul class="paper-tabs" aria-label="Papers">{ for tabs }</ul>
+    }
+}
+
+/// The paper's title, byline, venue, and the repairs made to its extracted text.
+fn paper_head(paper: &Paper) -> Html {
+    let doc = &paper.doc;
+    html! {
+        <header class="paper-head">
+            <h1 data-testid="paper-title">{ paper.title.clone() }</h1>
+            <p class="byline">{ format!("{} · {}", paper.author, paper.affiliation) }</p>
+            <p class="venue">{ format!("{} · {}", paper.venue, paper.date) }</p>
+            { if doc.repairs.is_empty() { html! {} } else { html! {
+                <details class="repairs">
+                    <summary>{ format!("About this text: {} repairs to the extracted source", doc.repairs.len()) }</summary>
+                    <ul>{ for doc.repairs.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+                </details>
+            } } }
+        </header>
     }
 }

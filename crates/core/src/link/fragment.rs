@@ -789,20 +789,32 @@ fn is_tour_id(s: &str) -> bool {
 /// its steps' views with `decode_view`, where a tour has no place. The tour codec sits between
 /// this module and `url`, so neither imports the other.
 pub trait TourKeys {
-    /// The `tour` key, read raw.
-    fn tour(&self, raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewState);
-    /// A `/tour` link: the view of its tour's current step.
-    fn step_view(&self, state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewState;
+    /// A tour as the tour codec reads it.
+    type Tour;
+    /// The `tour` key, read raw (once: a `/tour` link's view is its step of this tour): the
+    /// tour, when it has a usable step (the state then carries it).
+    fn tour(
+        &self,
+        raw: &str,
+        corpus: &Corpus,
+        notes: &mut Notes,
+        state: &mut ViewState,
+    ) -> Option<Self::Tour>;
+    /// A `/tour` link: the view of step `state.step` of `tour`, the link's tour.
+    fn step_view(&self, state: ViewState, tour: Option<Self::Tour>, notes: &mut Notes)
+        -> ViewState;
 }
 
 /// A tour step's view: it holds no tour of its own.
 struct NoTours;
 
 impl TourKeys for NoTours {
-    fn tour(&self, raw: &str, _: &Corpus, notes: &mut Notes, _: &mut ViewState) {
+    type Tour = ();
+    fn tour(&self, raw: &str, _: &Corpus, notes: &mut Notes, _: &mut ViewState) -> Option<()> {
         notes.ignored("tour", &percent_decode(raw).0, "a tour step holds no tour");
+        None
     }
-    fn step_view(&self, state: ViewState, _: &Corpus, notes: &mut Notes) -> ViewState {
+    fn step_view(&self, state: ViewState, _: Option<()>, notes: &mut Notes) -> ViewState {
         notes.ignored(
             "route",
             TOUR_VIEW_PATH,
@@ -822,10 +834,10 @@ pub fn decode_view(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) 
 /// and explains everything it dropped or repaired in the notices (deduplicated, at most
 /// `MAX_NOTICES` plus one "and N more"). Ids are validated against `corpus`; the tour keys go
 /// to `tours`.
-pub fn decode_with(
+pub fn decode_with<T: TourKeys>(
     fragment: &str,
     corpus: &Corpus,
-    tours: &dyn TourKeys,
+    tours: &T,
 ) -> (ViewState, Vec<Notice>) {
     let mut notes = Notes::default();
     let mut state = ViewState::default();
@@ -844,6 +856,7 @@ pub fn decode_with(
     };
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
     let tour_view = path == TOUR_VIEW_PATH;
+    let mut tour = None;
     if !tour_view {
         state.route = decode_route(path, &vocab, &mut notes);
     }
@@ -875,24 +888,21 @@ pub fn decode_with(
             decode_facet(facet, raw, &vocab, &mut notes, &mut state.filters);
             continue;
         }
-        decode_key(&key, raw, corpus, &vocab, tours, &mut notes, &mut state);
+        if key == "tour" {
+            // Read once: a `/tour` link's view below is its step of this tour.
+            tour = tours.tour(raw, corpus, &mut notes, &mut state).or(tour);
+            continue;
+        }
+        decode_key(&key, raw, &vocab, &mut notes, &mut state);
     }
     if tour_view {
-        state = tours.step_view(state, corpus, &mut notes);
+        state = tours.step_view(state, tour, &mut notes);
     }
     (state, notes.finish())
 }
 
 /// Reads the value `raw` of the (known or unknown) query key `key` into `state`.
-fn decode_key(
-    key: &str,
-    raw: &str,
-    corpus: &Corpus,
-    vocab: &Vocab,
-    tours: &dyn TourKeys,
-    notes: &mut Notes,
-    state: &mut ViewState,
-) {
+fn decode_key(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes, state: &mut ViewState) {
     match key {
         "v" => {
             let v = notes.decode("v", raw);
@@ -942,7 +952,6 @@ fn decode_key(
         "spot" => state.spot = decode_selection("spot", raw, vocab, notes),
         "reveal" => state.reveal = decode_reveal(&notes.decode("reveal", raw), notes),
         "quote" => state.quote = decode_quote(raw, vocab, notes),
-        "tour" => tours.tour(raw, corpus, notes, state),
         _ => decode_view_key(key, raw, notes, state),
     }
 }

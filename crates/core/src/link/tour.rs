@@ -452,6 +452,34 @@ pub fn decode(payload: &str, corpus: &Corpus) -> (Tour, Vec<Notice>) {
     (tour, notes.finish())
 }
 
+/// One tour value decoded and kept: everything that shows a state's tour (the shell and its
+/// tour bar, the presenter's console, the editor, the handout, the phone's steps) reads it
+/// from here, so the state's tour is decoded once, not once per reader and render. Keep one
+/// beside each corpus (it does not tell corpora apart).
+#[derive(Debug, Default)]
+pub struct Memo {
+    last: RefCell<Option<(String, std::rc::Rc<Tour>)>>,
+}
+
+impl Memo {
+    /// `decode(payload, corpus)`'s tour; decoded again only for another payload than the last.
+    pub fn get(&self, payload: &str, corpus: &Corpus) -> std::rc::Rc<Tour> {
+        if let Some((p, t)) = &*self.last.borrow() {
+            if p == payload {
+                return t.clone();
+            }
+        }
+        let t = std::rc::Rc::new(decode(payload, corpus).0);
+        *self.last.borrow_mut() = Some((payload.to_string(), t.clone()));
+        t
+    }
+
+    /// The tour of `state` (`ViewState::tour`, decoded), if it has one.
+    pub fn of(&self, state: &ViewState, corpus: &Corpus) -> Option<std::rc::Rc<Tour>> {
+        state.tour.as_deref().map(|p| self.get(p, corpus))
+    }
+}
+
 /// The canonical tour value for what `decode` read from `raw`: a reference to the corpus tour's
 /// current version for a named tour the corpus has, else `encode(tour)`.
 pub fn canonical(raw: &str, tour: &Tour, corpus: &Corpus) -> String {
@@ -1186,5 +1214,30 @@ mod tests {
         let (back, notes) = url::decode(&url::encode(&s2), &c);
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(back, s2);
+    }
+
+    #[test]
+    fn a_memo_decodes_each_payload_once() {
+        let c = testkit::sample();
+        let memo = Memo::default();
+        let v = ViewState::default();
+        let one = encode(&Tour {
+            steps: vec![Step::view("One", "", &v)],
+        });
+        let two = encode(&Tour {
+            steps: vec![Step::view("One", "", &v), Step::view("Two", "", &v)],
+        });
+        let a = memo.get(&one, &c);
+        assert_eq!(*a, decode(&one, &c).0);
+        assert!(std::rc::Rc::ptr_eq(&a, &memo.get(&one, &c)), "kept");
+        let b = memo.get(&two, &c);
+        assert_eq!(b.steps.len(), 2, "another payload is decoded");
+        assert!(!std::rc::Rc::ptr_eq(&a, &memo.get(&one, &c)));
+        let state = ViewState {
+            tour: Some(two.clone()),
+            ..ViewState::default()
+        };
+        assert_eq!(memo.of(&state, &c).map(|t| t.steps.len()), Some(2));
+        assert_eq!(memo.of(&v, &c), None, "no tour");
     }
 }

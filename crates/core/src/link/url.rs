@@ -54,18 +54,30 @@ pub fn named_tour_fragment(t: &NamedTour, corpus: &Corpus) -> Option<String> {
 struct Tours;
 
 impl TourKeys for Tours {
-    fn tour(&self, raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewState) {
-        decode_tour(raw, corpus, notes, state);
+    type Tour = tour::Tour;
+    fn tour(
+        &self,
+        raw: &str,
+        corpus: &Corpus,
+        notes: &mut Notes,
+        state: &mut ViewState,
+    ) -> Option<tour::Tour> {
+        decode_tour(raw, corpus, notes, state)
     }
-    fn step_view(&self, state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewState {
-        step_view(state, corpus, notes)
+    fn step_view(
+        &self,
+        state: ViewState,
+        tour: Option<tour::Tour>,
+        notes: &mut Notes,
+    ) -> ViewState {
+        step_view(state, tour, notes)
     }
 }
 
 /// A `/tour` link: the view of its tour's current step (the link's own view keys, if any, give
-/// way), or the start page with a notice when there is no such step.
-fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewState {
-    let tour = state.tour.as_deref().map(|t| tour::decode(t, corpus).0);
+/// way), or the start page with a notice when there is no such step. `tour` is the link's
+/// tour as `decode_tour` read it.
+fn step_view(mut state: ViewState, tour: Option<tour::Tour>, notes: &mut Notes) -> ViewState {
     if let Some(n) = tour.as_ref().map(|t| t.steps.len()) {
         if state.step >= n {
             notes.adjusted(
@@ -105,8 +117,14 @@ fn step_view(mut state: ViewState, corpus: &Corpus, notes: &mut Notes) -> ViewSt
 }
 
 /// The `tour` key: the whole tour (`tour::encode`), read raw: its texts carry their own
-/// escapes. Its problems become notices of the URL.
-fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewState) {
+/// escapes. Its problems become notices of the URL. The tour, when it has a usable step (the
+/// state then carries it).
+fn decode_tour(
+    raw: &str,
+    corpus: &Corpus,
+    notes: &mut Notes,
+    state: &mut ViewState,
+) -> Option<tour::Tour> {
     let (tour, tour_notes) = tour::decode(raw, corpus);
     for n in tour_notes {
         match n.kind {
@@ -118,7 +136,9 @@ fn decode_tour(raw: &str, corpus: &Corpus, notes: &mut Notes, state: &mut ViewSt
     }
     if tour.steps.is_empty() {
         notes.ignored("tour", &percent_decode(raw).0, "no usable step");
+        None
     } else {
         state.tour = Some(tour::canonical(raw, &tour, corpus));
+        Some(tour)
     }
 }

@@ -75,10 +75,26 @@ pub fn version_notice(
     Some(format!("{head}{tail}"))
 }
 
+/// Reads a link's fragment as the app opens it: its state and its notices as sentences, a link
+/// made with another corpus version first (`version_notice`). The state never holds a
+/// version: every link the app writes (the address bar, "Copy link", printouts, exports) gets
+/// this corpus's from `shared_fragment`.
+pub fn open_fragment(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
+    let (mut state, notices) = crate::link::url::decode(fragment, corpus);
+    let mut out: Vec<String> = Vec::new();
+    if let Some(v) = version_notice(state.cv.as_deref(), corpus, &notices) {
+        out.push(v);
+    }
+    out.extend(notices.iter().map(|n| n.to_string()));
+    state.cv = None;
+    (state, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::link::url;
+    use crate::state::Route;
     use crate::testkit;
 
     #[test]
@@ -118,6 +134,23 @@ mod tests {
         assert_eq!(
             version_notice(Some("old9"), &unversioned, &[]).unwrap(),
             "This link was made with corpus version old9; this copy records no corpus version, so what changed cannot be told."
+        );
+    }
+
+    #[test]
+    fn a_link_opens_without_its_version_and_says_which_it_was() {
+        let c = testkit::with_hash("new1");
+        let (s, notices) = open_fragment("/matrix?v=1&category=a-gone&cv=old9", &c);
+        assert_eq!(s.cv, None);
+        assert_eq!(s.route, Route::Matrix);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices[0].starts_with("This link was made with corpus version old9"));
+        assert!(notices[1].contains("a-gone"), "{notices:?}");
+        let (s, notices) = open_fragment("/matrix?v=1&cv=new1", &c);
+        assert_eq!(
+            (s.cv, notices),
+            (None, vec![]),
+            "this version: nothing to say"
         );
     }
 }

@@ -13,20 +13,28 @@
 //! - `phone`: a tour read as steps on a phone, and the swipe between them.
 //! - `slide`: a tour's quote slide, how a presented page meets the screen, the quotes a
 //!   presented selection shows on the slide.
+//! - `compare`: the event and dimension a selection narrows the compare page to, and back.
+//! - `methods`: the reader route of a located quote, for the methods page's links.
+//! - `tour_editor`: where the edited tour comes from, what opening a tour file shows and says,
+//!   how a tour link's length reads.
 //!
 //! Also here: the paper mark (letter and colour slot), counted nouns and a quote's place, used
 //! by several pages.
 
+pub mod compare;
 pub mod discussion;
 pub mod facets;
 pub mod grid;
 pub mod home;
+pub mod keys;
 pub mod matrix_page;
+pub mod methods;
 pub mod panel;
 pub mod phone;
 pub mod reader;
 pub mod render;
 pub mod slide;
+pub mod tour_editor;
 
 use crate::model::{Corpus, QuotePlace};
 use crate::query::matrix::CONTEXT_GROUP_LABEL;

@@ -2,8 +2,7 @@
 //! (the step's title, its view fitted to the width, the point and the question, "Back" and
 //! "Next") instead of presenting, and a sideways swipe moves between the steps.
 
-use crate::link::tour::{self, Nav, Step};
-use crate::model::Corpus;
+use crate::link::tour::{self, Nav, Step, Tour};
 use crate::state::{Mode, ViewState};
 
 /// The widest screen (CSS px) laid out for a phone: the top bar folds into a menu and a tour
@@ -42,11 +41,11 @@ fn note_parts(step: &Step) -> (String, Option<String>) {
 }
 
 /// The phone's reading of `state`: `Some` when it presents a tour (a tour link), else `None`.
-pub fn phone_step(corpus: &Corpus, state: &ViewState) -> Option<PhoneStep> {
-    if state.mode != Mode::Present {
+pub fn phone_step(state: &ViewState, tour: Option<&Tour>) -> Option<PhoneStep> {
+    if state.mode != Mode::Present || state.tour.is_none() {
         return None;
     }
-    let (t, _) = tour::decode(state.tour.as_deref()?, corpus);
+    let t = tour?;
     let n = t.steps.len();
     let (label, done) = tour::indicator(state.step, n);
     let step = t.steps.get(state.step.min(n.saturating_sub(1)));
@@ -75,9 +74,14 @@ pub fn swipe(dx: f64, dy: f64) -> Option<Nav> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::tour::Tour;
     use crate::state::Route;
     use crate::testkit;
+
+    /// `phone_step` with the state's tour decoded.
+    fn read(c: &crate::Corpus, s: &ViewState) -> Option<PhoneStep> {
+        let t = s.tour.as_deref().map(|p| tour::decode(p, c).0);
+        phone_step(s, t.as_ref())
+    }
 
     fn tour_state(step: usize) -> ViewState {
         let v = ViewState {
@@ -100,20 +104,20 @@ mod tests {
     #[test]
     fn a_presented_tour_reads_as_steps() {
         let c = testkit::sample();
-        let first = phone_step(&c, &tour_state(0)).unwrap();
+        let first = read(&c, &tour_state(0)).unwrap();
         assert_eq!(first.label, "Step 1 of 3");
         assert_eq!(first.title, "First");
         assert_eq!(first.point, "The point.");
         assert_eq!(first.question.as_deref(), Some("What do you make of it?"));
-        assert_eq!(phone_step(&c, &tour_state(1)).unwrap().question, None);
+        assert_eq!(read(&c, &tour_state(1)).unwrap().question, None);
         assert!(!first.has_prev && first.has_next);
-        let last = phone_step(&c, &tour_state(2)).unwrap();
+        let last = read(&c, &tour_state(2)).unwrap();
         assert!(last.has_prev && !last.has_next);
         assert_eq!(last.done, 1.0);
         let mut explore = tour_state(1);
         explore.mode = Mode::Explore;
-        assert_eq!(phone_step(&c, &explore), None, "not presenting");
-        assert_eq!(phone_step(&c, &ViewState::default()), None, "no tour");
+        assert_eq!(read(&c, &explore), None, "not presenting");
+        assert_eq!(read(&c, &ViewState::default()), None, "no tour");
     }
 
     #[test]

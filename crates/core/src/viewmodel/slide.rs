@@ -206,13 +206,17 @@ pub enum PresentFit {
 /// nothing is cut silently.
 pub const MIN_SCALE: f64 = 0.5;
 
-/// How the page of `state` meets the screen (`PresentFit`).
-pub fn present_fit(corpus: &Corpus, state: &crate::state::ViewState) -> PresentFit {
+/// How the page of `state` meets the screen (`PresentFit`); `tour` is the state's tour,
+/// decoded (`tour::Memo`).
+pub fn present_fit(
+    state: &crate::state::ViewState,
+    tour: Option<&crate::link::tour::Tour>,
+) -> PresentFit {
     use crate::state::{Mode, Route};
     if state.mode != Mode::Present {
         return PresentFit::None;
     }
-    if crate::workshop::tour_edit::quote_slide(state, corpus).is_some() {
+    if crate::workshop::tour_edit::quote_slide(state, tour).is_some() {
         return PresentFit::Scaled;
     }
     match state.route {
@@ -239,19 +243,17 @@ pub fn fit_scale(need: (f64, f64), room: (f64, f64)) -> f64 {
 mod fit_tests {
     use super::*;
     use crate::state::{Mode, Route, ViewState};
-    use crate::testkit;
 
     #[test]
     fn each_presented_page_meets_the_screen_its_own_way() {
-        let c = testkit::sample();
         let at = |route: Route, mode: Mode| {
             present_fit(
-                &c,
                 &ViewState {
                     route,
                     mode,
                     ..ViewState::default()
                 },
+                None,
             )
         };
         assert_eq!(at(Route::Overview, Mode::Explore), PresentFit::None);

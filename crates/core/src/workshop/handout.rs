@@ -27,17 +27,22 @@ pub struct Page {
 /// printed link and QR code open that view, short enough to scan from paper; a step's link
 /// inside the tour would carry the whole tour (up to 2,000 characters, too dense for a QR
 /// code on a page). Otherwise one page: the current view as it is, its link the address bar's.
-pub fn pages(corpus: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<Page>) {
+/// `tour` is the state's tour, decoded (`tour::Memo`).
+pub fn pages(
+    corpus: &Corpus,
+    state: &ViewState,
+    tour: Option<&tour::Tour>,
+    whole: bool,
+) -> (String, Vec<Page>) {
     let heading = corpus.about.title.clone();
-    if let Some(payload) = state.tour.as_deref().filter(|_| whole) {
-        let (t, _) = tour::decode(payload, corpus);
+    if let (Some(payload), Some(t)) = (state.tour.as_deref().filter(|_| whole), tour) {
         let pages: Vec<Page> = (0..t.steps.len())
             .filter_map(|i| {
                 Some(Page {
                     title: t.steps[i].title.clone(),
                     note: t.steps[i].note.clone(),
                     parts: t.steps[i].parts.clone(),
-                    state: printable(corpus, &t, i, state)?,
+                    state: printable(corpus, t, i, state)?,
                 })
             })
             .collect();
@@ -47,7 +52,7 @@ pub fn pages(corpus: &Corpus, state: &ViewState, whole: bool) -> (String, Vec<Pa
                 tour::Source::Link => corpus
                     .tours
                     .iter()
-                    .find(|d| tour::encode_plain(&t) == d.payload)
+                    .find(|d| tour::encode_plain(t) == d.payload)
                     .map_or(heading, |d| d.title.clone()),
             };
             return (heading, pages);
@@ -347,7 +352,7 @@ mod tests {
         let state = tour::step_state(&t, 1, &ViewState::default()).unwrap();
         assert_eq!(state.mode, Mode::Present);
 
-        let (heading, pages) = super::pages(&c, &state, true);
+        let (heading, pages) = super::pages(&c, &state, Some(&t), true);
         assert_eq!(heading, c.about.title);
         let titles: Vec<&str> = pages.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, ["First", "A quote"]);
@@ -366,10 +371,10 @@ mod tests {
         );
 
         // Only the current view when asked, or when there is no tour.
-        let (_, one) = super::pages(&c, &state, false);
+        let (_, one) = super::pages(&c, &state, Some(&t), false);
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].state, state);
-        assert_eq!(super::pages(&c, &matrix, true).1.len(), 1);
+        assert_eq!(super::pages(&c, &matrix, None, true).1.len(), 1);
     }
 
     #[cfg(feature = "seeds")]
@@ -392,7 +397,7 @@ mod tests {
                 ..ViewState::default()
             };
             let state = tour::step_state(&t, 0, &base).unwrap();
-            let (heading, pages) = super::pages(&c, &state, true);
+            let (heading, pages) = super::pages(&c, &state, Some(&t), true);
             assert_eq!(heading, d.title);
             assert_eq!(pages.len(), d.steps);
             assert_eq!(pages[0].parts, t.steps[0].parts);

@@ -159,13 +159,13 @@ pub fn link_state(t: &Tour, step: usize, base: &ViewState) -> Option<ViewState> 
 }
 
 /// The quote a presentation shows as a quote slide: the state presents a tour whose current
-/// step is a quote slide, and that quote is still the open one.
-pub fn quote_slide(state: &ViewState, corpus: &Corpus) -> Option<OpenQuote> {
-    if state.mode != Mode::Present {
+/// step is a quote slide, and that quote is still the open one. `tour` is the state's tour,
+/// decoded (`tour::Memo`).
+pub fn quote_slide(state: &ViewState, tour: Option<&Tour>) -> Option<OpenQuote> {
+    if state.mode != Mode::Present || state.tour.is_none() {
         return None;
     }
-    let t = tour::decode(state.tour.as_deref()?, corpus).0;
-    match &t.steps.get(state.step)?.kind {
+    match &tour?.steps.get(state.step)?.kind {
         StepKind::Quote(q) if state.quote.as_ref() == Some(q) => Some(q.clone()),
         _ => None,
     }
@@ -321,14 +321,15 @@ mod tests {
         let t = tour_of(&s, &c);
         let at_view = link_state(&t, 0, &s).unwrap();
         let at_quote = link_state(&t, 1, &s).unwrap();
-        assert_eq!(quote_slide(&at_view, &c), None);
-        assert_eq!(quote_slide(&at_quote, &c), Some(q));
+        assert_eq!(quote_slide(&at_view, Some(&t)), None);
+        assert_eq!(quote_slide(&at_quote, Some(&t)), Some(q.clone()));
+        assert_eq!(quote_slide(&at_quote, None), None, "no tour decoded");
         let exploring = ViewState {
             mode: Mode::Explore,
             ..at_quote.clone()
         };
         assert_eq!(
-            quote_slide(&exploring, &c),
+            quote_slide(&exploring, Some(&t)),
             None,
             "only in presentation mode"
         );
@@ -336,7 +337,11 @@ mod tests {
             quote: None,
             ..at_quote
         };
-        assert_eq!(quote_slide(&moved_on, &c), None, "the quote was closed");
+        assert_eq!(
+            quote_slide(&moved_on, Some(&t)),
+            None,
+            "the quote was closed"
+        );
     }
 
     #[test]
