@@ -1,6 +1,6 @@
 //! Build script: reads `seeds/`, validates the corpus through the core (`seeds::load`), and
 //! embeds it as postcard bytes in `$OUT_DIR/corpus.bin`, without the quote texts the app can
-//! take from the papers (`evidence_core::embed`). Any problem in the seeds fails the build with
+//! take from the papers (`evidence_core::model::embed`). Any problem in the seeds fails the build with
 //! every diagnostic listed as `file:line: problem; expected`.
 
 use std::path::Path;
@@ -22,12 +22,12 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
     {
-        Some(k) if k > 1 => evidence_core::synthetic::scaled(&corpus, k),
+        Some(k) if k > 1 => evidence_core::seeds::synthetic::scaled(&corpus, k),
         _ => corpus,
     };
     // Quote texts the app can take from the papers are left out (src/data.rs puts them back).
     let mut corpus = corpus;
-    evidence_core::embed::elide_quote_texts(&mut corpus);
+    evidence_core::model::embed::elide_quote_texts(&mut corpus);
     let bytes = match postcard::to_allocvec(&corpus) {
         Ok(b) => b,
         Err(e) => fail(&[format!(

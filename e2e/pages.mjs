@@ -77,7 +77,7 @@ export function loadCsv() {
 
 let summaryCache;
 /** dist/corpus-summary.json, written by the build from the corpus it embeds (format in
- *  crates/core/src/summary.rs): { corpus: { title, version, hash }, counts: { papers,
+ *  crates/core/src/share/summary.rs): { corpus: { title, version, hash }, counts: { papers,
  *  categories, evidence, codings, quotes, csv_rows, shared_evidence, … }, papers: [{ id, mark,
  *  title, short_title, categories, codings, quotes, sections, footnotes }], categories,
  *  evidence, codings, … }. */

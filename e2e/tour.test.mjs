@@ -4,7 +4,7 @@
 // steps; Escape leaves presentation mode; screenshots at 1280x720 and 1920x1080; axe-core.
 //
 // The tour is made of routes only (matrix, overview, timeline, about), so no corpus id is written
-// here. Its wire form is `tour::encode` (crates/core/src/tour.rs).
+// here. Its wire form is `tour::encode` (crates/core/src/link/tour.rs).
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, axe, assertClean, screenshot } from './harness.mjs';

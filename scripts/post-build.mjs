@@ -184,7 +184,7 @@ const wasmPath = local(init[2]);
 
 // ---------------------------------------------------------------------------------------------
 // 3. evidence.csv: the codebook's evidence table, and corpus-summary.json: ids, marks, titles
-//    and counts of the corpus (format in crates/core/src/summary.rs) that the tests read their
+//    and counts of the corpus (format in crates/core/src/share/summary.rs) that the tests read their
 //    expected values from. Both by the core crate's export-csv bin (host build, release
 //    profile; cargo's cache makes it quick after the first time), from the same seeds
 //    directory as build.rs (EXPLORER_SEEDS, default seeds).

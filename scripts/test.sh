@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # THE test command (also what .ci/run runs). Installs missing tools, then:
-#   fmt check, the boundary check (scripts/check_boundaries.py), clippy (host, all targets; wasm32 for the app), cargo test (workspace),
+#   fmt check, the boundary check (scripts/check_boundaries.py), the core's layers (scripts/check_layers.py), clippy (host, all targets; wasm32 for the app), cargo test (workspace),
 #   trunk build --release (warnings fail it), the REFI-QDA export checked against the standard's
 #   schema and read back by independent readers (scripts/refi-check.py), e2e suite (node --test e2e/, headless Chromium),
 #   the whole Chromium e2e suite again on a build of the tiny fixture corpus (dist-tiny/): the suites
@@ -58,6 +58,10 @@ step "cargo fmt --check" cargo fmt --all --check || true
 # self-test: a planted web-sys use and a planted id must both be found).
 step "boundaries (scripts/check_boundaries.py)" python3 scripts/check_boundaries.py || true
 step "boundaries self-test" python3 scripts/check_boundaries.py --self-test || true
+# The core's layers (crates/core/src folders, bottom to top) and no import cycles, with its
+# self-test (a planted upward import and a planted cycle must both be found).
+step "core layers (scripts/check_layers.py)" python3 scripts/check_layers.py || true
+step "core layers self-test" python3 scripts/check_layers.py --self-test || true
 step "clippy (host)" cargo clippy --workspace --all-targets -- -D warnings || true
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p evidence-explorer -- -D warnings || true
 step "cargo test" cargo test --workspace || true

@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use evidence_core::presenter::Command;
-use evidence_core::selection;
-use evidence_core::tour;
-use evidence_core::view::{route_key, Action, Mode, Route, ViewState};
+use evidence_core::link::tour;
+use evidence_core::share::versions;
+use evidence_core::state::{route_key, Action, Mode, Route, ViewState};
+use evidence_core::workshop::presenter::Command;
 use yew::prelude::*;
 
 use crate::browser;
@@ -156,7 +156,9 @@ fn page_view(
     dispatch: &Callback<Action>,
     read_at: &Callback<String>,
 ) -> Html {
-    if let Some(q) = evidence_core::tour_edit::quote_slide(state, d.0.tour(state).as_deref()) {
+    if let Some(q) =
+        evidence_core::workshop::tour_edit::quote_slide(state, d.0.tour(state).as_deref())
+    {
         return html! {
             <QuoteSlideView data={d.clone()} state={state.clone()} quote={q} dispatch={dispatch.clone()} />
         };
@@ -186,7 +188,7 @@ fn handout_view(
 ) -> Html {
     let tour = d.0.tour(state);
     let (heading, steps) =
-        evidence_core::handout::pages(&d.0.corpus, state, tour.as_deref(), whole);
+        evidence_core::workshop::handout::pages(&d.0.corpus, state, tour.as_deref(), whole);
     let tour_steps = tour.map_or(0, |t| t.steps.len());
     let on_open_at = {
         let d = dispatch.clone();
@@ -205,8 +207,8 @@ fn handout_view(
 /// The link a printout carries of this view (the participants' address when set).
 fn print_link(d: &Shared, state: &ViewState) -> Html {
     let page_base = browser::base_url();
-    let base = evidence_core::handout::link_base(&page_base, state.open_at.as_deref());
-    html! { <PrintLink link={format!("{base}#{}", selection::shared_fragment(state, &d.0.corpus))} /> }
+    let base = evidence_core::workshop::handout::link_base(&page_base, state.open_at.as_deref());
+    html! { <PrintLink link={format!("{base}#{}", versions::shared_fragment(state, &d.0.corpus))} /> }
 }
 
 /// The way out of presentation, and the hint when the browser would not give the whole

@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
-use evidence_core::filter::FilterIndex;
-use evidence_core::tour::{Memo, Tour};
-use evidence_core::view::ViewState;
+use evidence_core::link::tour::{Memo, Tour};
+use evidence_core::query::filter::FilterIndex;
+use evidence_core::state::ViewState;
 use evidence_core::Corpus;
 
 static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -30,7 +30,7 @@ impl Data {
 thread_local! {
     static DATA: Result<Rc<Data>, String> = postcard::from_bytes::<Corpus>(CORPUS_BYTES)
         .map(|mut corpus| {
-            evidence_core::embed::restore_quote_texts(&mut corpus);
+            evidence_core::model::embed::restore_quote_texts(&mut corpus);
             let index = FilterIndex::new(&corpus);
             Rc::new(Data {
                 corpus,

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{reduce, Action, Route, ViewState};
+use evidence_core::state::{reduce, Action, Route, ViewState};
 use yew::Reducible;
 
 /// The store: view state, notices from the URL, and history bookkeeping.

@@ -73,7 +73,7 @@ pub fn link_page() -> String {
     let path = loc.pathname().unwrap_or_default();
     if loc.protocol().unwrap_or_default() == "file:" {
         let name = path.rsplit('/').next().unwrap_or_default();
-        let name = evidence_core::url::percent_decode(name).0;
+        let name = evidence_core::link::fragment::percent_decode(name).0;
         return if name.is_empty() {
             "explorer.html".into()
         } else {

@@ -1,12 +1,12 @@
 //! The methods page's agreement section: the protocol, the units, both stages per paper and
 //! overall with their intervals, whole items, each category, the crosswalk, the resolutions
 //! by outcome (and each one), and what the figures do not show. Every figure is the build's
-//! (`Corpus::agreement`); the words are the core's (`evidence_core::agreement`).
+//! (`Corpus::agreement`); the words are the core's (`evidence_core::query::agreement`).
 
-use evidence_core::agreement::{
+use evidence_core::query::agreement::{
     double_coded, estimate_text, kind_label, outcome_counts, outcome_label,
 };
-use evidence_core::view::Action;
+use evidence_core::state::Action;
 use evidence_core::viewmodel::methods::quote_route;
 use evidence_core::{AgreementFigures, AgreementStudy, Corpus, Quote};
 use yew::prelude::*;

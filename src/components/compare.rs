@@ -5,9 +5,9 @@
 //! it and the page says so; a selection carried from the matrix shows the same way), jumps
 //! within it, and every column names its paper with its mark, in headings that stay in view.
 
-use evidence_core::compare::{compare, pick_papers, Comparison, Side};
-use evidence_core::selection::selection_label;
-use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::query::compare::{compare, pick_papers, Comparison, Side};
+use evidence_core::share::labels::selection_label;
+use evidence_core::state::{Action, Route, ViewState};
 use evidence_core::viewmodel::compare::{dimensions, events, focus, narrow};
 use evidence_core::Corpus;
 use yew::prelude::*;

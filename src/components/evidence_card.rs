@@ -1,7 +1,7 @@
 //! The evidence card: one evidence item across all papers and categories side by side, with
 //! its date, place, actors and the primary sources the footnotes cite.
 
-use evidence_core::view::{Action, Route, RowKey, Selection};
+use evidence_core::state::{Action, Route, RowKey, Selection};
 use evidence_core::viewmodel::dimension_label;
 use yew::prelude::*;
 

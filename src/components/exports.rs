@@ -9,8 +9,10 @@ use std::rc::Rc;
 
 use evidence_core::interop::annotations::annotations_jsonld;
 use evidence_core::interop::refi::{project_qdpx, Scope};
-use evidence_core::selection::{codings_markdown, file_stem, selection_csv, view_codings};
-use evidence_core::view::ViewState;
+use evidence_core::share::export::{selection_csv, view_codings};
+use evidence_core::share::files::file_stem;
+use evidence_core::share::markdown::codings_markdown;
+use evidence_core::state::ViewState;
 use yew::prelude::*;
 
 use super::count;

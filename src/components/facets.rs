@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use evidence_core::filter::{FacetCounts, FacetValue};
-use evidence_core::view::{Action, Facet, Filters};
+use evidence_core::query::filter::{FacetCounts, FacetValue};
+use evidence_core::state::{Action, Facet, Filters};
 use evidence_core::viewmodel::facets::{
     checkbox_id, open_by_default, value_groups, year_span, years_after_input,
 };

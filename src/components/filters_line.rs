@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
-use evidence_core::selection::{filter_labels, version_line};
-use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::share::labels::filter_labels;
+use evidence_core::share::versions::version_line;
+use evidence_core::state::{Action, Route, ViewState};
 use yew::prelude::*;
 
 use super::{href, on_nav};

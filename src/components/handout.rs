@@ -5,11 +5,12 @@
 
 use std::rc::Rc;
 
-use evidence_core::handout::{address_warning, clean_address, link_base, view_quotes, Page};
-use evidence_core::matrix::build_matrix;
-use evidence_core::qr::qr_svg;
-use evidence_core::selection::shared_fragment;
-use evidence_core::view::{Action, Route};
+use evidence_core::query::matrix::build_matrix;
+use evidence_core::share::qr::qr_svg;
+use evidence_core::share::versions::shared_fragment;
+use evidence_core::state::clean_address;
+use evidence_core::state::{Action, Route};
+use evidence_core::workshop::handout::{address_warning, link_base, view_quotes, Page};
 use yew::prelude::*;
 
 use super::matrix::MatrixGrid;
@@ -24,7 +25,7 @@ pub struct HandoutProps {
     pub data: Shared,
     /// The title over every page (the tour's, or the corpus's).
     pub heading: String,
-    /// The pages (`evidence_core::handout::pages`).
+    /// The pages (`evidence_core::workshop::handout::pages`).
     pub steps: Rc<Vec<Page>>,
     /// The pages are the whole tour's (else the current view's).
     pub whole: bool,
@@ -272,7 +273,7 @@ pub struct PrintLinkProps {
 #[component]
 pub fn PrintLink(props: &PrintLinkProps) -> Html {
     // The QR code and the link it was made for (a code for an older link is never shown).
-    let qr = use_state(|| None::<(String, Rc<Option<evidence_core::qr::QrSvg>>)>);
+    let qr = use_state(|| None::<(String, Rc<Option<evidence_core::share::qr::QrSvg>>)>);
     {
         let qr = qr.clone();
         use_effect_with(props.link.clone(), move |link| {
@@ -305,7 +306,7 @@ pub fn PrintLink(props: &PrintLinkProps) -> Html {
 const QR_AFTER_MS: u32 = 400;
 
 /// A QR code as an inline SVG (black on white in every theme).
-fn qr_image(q: Option<&evidence_core::qr::QrSvg>, testid: &'static str) -> Html {
+fn qr_image(q: Option<&evidence_core::share::qr::QrSvg>, testid: &'static str) -> Html {
     match q {
         Some(q) => html! {
             <svg class="qr" data-testid={testid} viewBox={format!("0 0 {0} {0}", q.size)}

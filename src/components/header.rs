@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, Mode, Route, Theme, ViewState};
+use evidence_core::state::{Action, Mode, Route, Theme, ViewState};
 use evidence_core::viewmodel::{papers_route, same_page};
 use yew::prelude::*;
 

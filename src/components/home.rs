@@ -1,7 +1,7 @@
 //! The landing page: what the explorer holds in one line (the method is on the methods page),
 //! then the tasks a reader can start from, the tour, how to read a cell and the papers.
 
-use evidence_core::view::{quote_route, Action, Facet, OpenQuote, Route, RowGroup, ViewState};
+use evidence_core::state::{quote_route, Action, Facet, OpenQuote, Route, RowGroup, ViewState};
 use evidence_core::viewmodel::home::{
     corpus_counts, most_cited_evidence, paper_counts, summary_line, year,
 };
@@ -90,7 +90,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         let q = OpenQuote { coding: k.id.clone(), quote: 0 };
                         let route = quote_route(c, &q).unwrap_or(Route::Home);
                         html! { <li>{ link(vec![Action::Navigate(route), Action::OpenQuote(Some(q))],
-                            format!("Read a quote in context: “{}”", evidence_core::filter::qualified_label(c, Facet::Category, &c.categories[k.category].id).unwrap_or_default()), "guided-3") }</li> }
+                            format!("Read a quote in context: “{}”", evidence_core::query::filter::qualified_label(c, Facet::Category, &c.categories[k.category].id).unwrap_or_default()), "guided-3") }</li> }
                     }) }
                     <li>{ link(vec![Action::Navigate(Route::Matrix)], "Open the whole matrix, with filters and search".into(), "open-matrix") }</li>
                 </ul>
@@ -134,14 +134,14 @@ fn default_tour(props: &HomeProps) -> Html {
     let buttons: Vec<Html> = tours
         .into_iter()
         .filter_map(|t| {
-            let frag = evidence_core::tour::named_tour_fragment(t, c)?;
+            let frag = evidence_core::link::url::named_tour_fragment(t, c)?;
             let (data, dispatch, f) = (props.data.clone(), props.dispatch.clone(), frag.clone());
             let onclick = Callback::from(move |e: MouseEvent| {
                 if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                     return;
                 }
                 e.prevent_default();
-                let (state, _) = evidence_core::url::decode(&f, &data.0.corpus);
+                let (state, _) = evidence_core::link::url::decode(&f, &data.0.corpus);
                 browser::enter_fullscreen();
                 dispatch.emit(Action::Replace(Box::new(state)));
             });

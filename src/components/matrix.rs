@@ -14,8 +14,8 @@
 
 use std::rc::Rc;
 
-use evidence_core::matrix::MatrixView;
-use evidence_core::view::{Action, Layout, Reveal, Selection};
+use evidence_core::query::matrix::MatrixView;
+use evidence_core::state::{Action, Layout, Reveal, Selection};
 use evidence_core::viewmodel::discussion::{offscreen_note, Discussion, RowShow};
 use evidence_core::viewmodel::grid::{
     cell_id, cell_label, parse_cell_id, AxisItem, AxisKey, Geometry, Grid, GridKey, Line, RowCells,

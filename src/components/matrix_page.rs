@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use evidence_core::filter::{facet_counts, FacetCounts};
-use evidence_core::matrix::{build_matrix, selection_codings, MatrixView};
-use evidence_core::search::{ParagraphHit, Query};
-use evidence_core::view::{Action, ColGroup, RevealBy, Route, RowGroup, ViewState};
+use evidence_core::query::filter::{facet_counts, FacetCounts};
+use evidence_core::query::matrix::{build_matrix, selection_codings, MatrixView};
+use evidence_core::query::search::{ParagraphHit, Query};
+use evidence_core::state::{Action, ColGroup, RevealBy, Route, RowGroup, ViewState};
 use evidence_core::viewmodel::discussion::reveal_total;
 use evidence_core::viewmodel::matrix_page::{chips, passages, MAX_PASSAGES};
 use yew::prelude::*;
@@ -50,7 +50,7 @@ pub fn MatrixPage(props: &PageProps) -> Html {
     };
     let chips = active_chips(c, s, d);
     let with_panel = s.selection.is_some();
-    let presenting = s.mode == evidence_core::view::Mode::Present;
+    let presenting = s.mode == evidence_core::state::Mode::Present;
     // On a phone the panel stands below the matrix: a selection (a shared link, a tap on a
     // cell) brings its quotes into view. A tour read on a phone keeps its own order.
     {

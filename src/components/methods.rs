@@ -7,10 +7,10 @@
 use evidence_core::interop::annotations::annotations_jsonld;
 use evidence_core::interop::refi::{project_qdpx, Scope};
 use evidence_core::interop::{FILES, OMITTED};
-use evidence_core::methods::{judgement_calls, sweep_summaries};
-use evidence_core::overview::rule_text;
-use evidence_core::selection::version_line;
-use evidence_core::view::{Action, Measure, OverviewCols, RowGroup};
+use evidence_core::query::methods::{judgement_calls, sweep_summaries};
+use evidence_core::query::overview::rule_text;
+use evidence_core::share::versions::version_line;
+use evidence_core::state::{Action, Measure, OverviewCols, RowGroup};
 use evidence_core::viewmodel::methods::quote_route;
 use evidence_core::{CategoryKind, Corpus, Quote};
 use yew::prelude::*;

@@ -31,8 +31,8 @@ pub mod trail;
 
 use std::rc::Rc;
 
-use evidence_core::url;
-use evidence_core::view::{reduce, Action, ViewState};
+use evidence_core::link::url;
+use evidence_core::state::{reduce, Action, ViewState};
 pub use evidence_core::viewmodel::count;
 use evidence_core::viewmodel::PaperMark;
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! "Open a shared link": paste a link from anywhere; only its fragment is used
 //! (`selection::pasted_fragment`), and it opens here with the usual notices.
 
-use evidence_core::selection::pasted_fragment;
+use evidence_core::share::paste::pasted_fragment;
 use yew::prelude::*;
 
 use crate::browser;

@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use evidence_core::overview::{
+use evidence_core::query::overview::{
     build_overview, narrow_actions, rule_text, shade, Overview, OverviewPart,
 };
-use evidence_core::view::{Action, Measure, OverviewCols, RowGroup, RowKey, ViewState};
+use evidence_core::state::{Action, Measure, OverviewCols, RowGroup, RowKey, ViewState};
 use yew::prelude::*;
 
 use super::exports::ExportBar;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::{Action, Route, ViewState};
+use evidence_core::state::{Action, Route, ViewState};
 use evidence_core::viewmodel::panel;
 use yew::prelude::*;
 

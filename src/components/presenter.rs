@@ -7,12 +7,12 @@
 
 use std::rc::Rc;
 
-use evidence_core::presenter::{
+use evidence_core::link::tour;
+use evidence_core::link::url;
+use evidence_core::state::{Theme, ViewState};
+use evidence_core::workshop::presenter::{
     format_elapsed, is_forwarded_key, timing, Clock, Command, Message, StepTimes,
 };
-use evidence_core::tour;
-use evidence_core::url;
-use evidence_core::view::{Theme, ViewState};
 use yew::prelude::*;
 
 use crate::browser;
@@ -64,7 +64,7 @@ fn tour_outline(data: &Shared, state: &ViewState) -> Option<Outline> {
     let preview = |i: usize| {
         tour::step_state(&t, i, state).map(|s| {
             url::encode(&ViewState {
-                mode: evidence_core::view::Mode::Present,
+                mode: evidence_core::state::Mode::Present,
                 ..s
             })
         })
@@ -122,7 +122,7 @@ fn notes_html(s: &StepInfo) -> Html {
 /// handout lists them.
 fn quotes_html(data: &Shared, state: &ViewState) -> Html {
     let c = &data.0.corpus;
-    let (quotes, total) = evidence_core::handout::view_quotes(c, &data.0.index, state);
+    let (quotes, total) = evidence_core::workshop::handout::view_quotes(c, &data.0.index, state);
     if quotes.is_empty() {
         return html! {};
     }
@@ -197,7 +197,7 @@ pub struct ConsoleProps {
 pub fn Console(props: &ConsoleProps) -> Html {
     let outline = tour_outline(&props.data, &props.state);
     let clock = use_console_clock(outline.as_ref().map(|o| o.current));
-    let view_title = evidence_core::viewmodel::page_title(&props.data.0.corpus, &props.state);
+    let view_title = evidence_core::share::labels::page_title(&props.data.0.corpus, &props.state);
     let black = html! {
         <p class={classes!("pv-screen", props.black.then_some("black"))} role="status" data-testid="pv-screen"
             data-black={props.black.to_string()}>

@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
-use evidence_core::selection::{filter_labels, selection_label, version_line};
-use evidence_core::view::ViewState;
+use evidence_core::share::labels::{filter_labels, selection_label};
+use evidence_core::share::versions::version_line;
+use evidence_core::state::ViewState;
 use yew::prelude::*;
 
 use crate::browser;
@@ -24,7 +25,7 @@ pub struct PrintHeadProps {
 pub fn PrintHead(props: &PrintHeadProps) -> Html {
     let c = &props.data.0.corpus;
     let s = &props.state;
-    let page = evidence_core::view::route_label(&s.route);
+    let page = evidence_core::state::route_label(&s.route);
     let labels = filter_labels(c, s);
     html! {
         <div class="print-head print-only" data-testid="print-head">
@@ -42,6 +43,6 @@ fn print_link(c: &evidence_core::Corpus, s: &ViewState) -> String {
     format!(
         "{}#{}",
         browser::link_page(),
-        evidence_core::selection::shared_fragment(s, c)
+        evidence_core::share::versions::shared_fragment(s, c)
     )
 }

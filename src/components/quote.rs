@@ -1,6 +1,6 @@
 //! A coding's quotes, each with its place in the paper and a "Read in context" link.
 
-use evidence_core::view::{quote_route, Action, OpenQuote, ViewState};
+use evidence_core::state::{quote_route, Action, OpenQuote, ViewState};
 use evidence_core::viewmodel::quote_place;
 use evidence_core::Corpus;
 use yew::prelude::*;
@@ -9,7 +9,7 @@ use super::{href, on_nav};
 
 /// ", paragraph 12" (or nothing for a footnote, whose place already names the note).
 fn quote_para(c: &Corpus, coding: usize, quote: usize) -> Option<String> {
-    let l = evidence_core::selection::quote_locator(c, coding, quote)?;
+    let l = evidence_core::share::markdown::quote_locator(c, coding, quote)?;
     l.place
         .starts_with("paragraph")
         .then(|| format!(", {}", l.place))

@@ -1,7 +1,7 @@
 //! A tour's quote slide: one verbatim quote in large type, with its paper, section and
 //! paragraph, the category it supports and the evidence it cites (`viewmodel::slide`).
 
-use evidence_core::view::{Action, OpenQuote, Route, ViewState};
+use evidence_core::state::{Action, OpenQuote, Route, ViewState};
 use evidence_core::viewmodel::slide::QuoteSlide;
 use yew::prelude::*;
 

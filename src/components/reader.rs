@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use evidence_core::render::{block_runs, coded_blocks, runs, Mark, Run};
-use evidence_core::search::Query;
-use evidence_core::view::{Action, OpenQuote, Route, RowKey, Selection, ViewState};
+use evidence_core::query::search::Query;
+use evidence_core::state::{Action, OpenQuote, Route, RowKey, Selection, ViewState};
 use evidence_core::viewmodel::reader::{margin, marks, note_label, opened};
+use evidence_core::viewmodel::render::{block_runs, coded_blocks, runs, Mark, Run};
 use evidence_core::{BlockKind, Corpus, Footnote, Paper, QuotePlace};
 use yew::prelude::*;
 

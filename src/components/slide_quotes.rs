@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use evidence_core::view::ViewState;
+use evidence_core::state::ViewState;
 use evidence_core::viewmodel::{panel, slide};
 use yew::prelude::*;
 

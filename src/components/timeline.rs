@@ -7,9 +7,9 @@
 
 use std::rc::Rc;
 
-use evidence_core::timeline::{brush_years, build_timeline, Precision, Timeline};
-use evidence_core::timeline_layout::{busy_period, layout, Geometry, ItemBox, Layout};
-use evidence_core::view::{Action, Route, TimelineLanes, ViewState};
+use evidence_core::query::timeline::{brush_years, build_timeline, Precision, Timeline};
+use evidence_core::query::timeline_layout::{busy_period, layout, Geometry, ItemBox, Layout};
+use evidence_core::state::{Action, Route, TimelineLanes, ViewState};
 use evidence_core::viewmodel::facets::years_after_input;
 use evidence_core::Corpus;
 use yew::prelude::*;

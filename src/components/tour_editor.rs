@@ -1,18 +1,18 @@
 //! The tour editor: a facilitator builds a tour from the views they visit (add the current view
 //! or the open quote as a step, give each a title and speaker notes in parts, reorder, duplicate,
 //! delete), then presents it or copies its link. The tour lives in the view state (`tour=`), so
-//! the address bar always holds it; the edits are `evidence_core::tour_edit`. A tour is also
-//! saved as a small file and opened again (picker or drop, `evidence_core::tour_file`), and the
+//! the address bar always holds it; the edits are `evidence_core::workshop::tour_edit`. A tour is also
+//! saved as a small file and opened again (picker or drop, `evidence_core::workshop::tour_file`), and the
 //! editor says where the open tour comes from (a corpus tour by name, a link, a file).
 
 use std::rc::Rc;
 
-use evidence_core::selection::shared_fragment;
-use evidence_core::tour::{self, Step, StepKind, Tour};
-use evidence_core::tour_edit::{self, Edit, Part};
-use evidence_core::view::{Action, Mode, ViewState};
+use evidence_core::link::tour::{self, Step, StepKind, Tour};
+use evidence_core::share::labels::view_title;
+use evidence_core::share::versions::shared_fragment;
+use evidence_core::state::{Action, Mode, ViewState};
 use evidence_core::viewmodel::tour_editor::{link_length, opened_file, parts_given, tour_source};
-use evidence_core::viewmodel::view_title;
+use evidence_core::workshop::tour_edit::{self, Edit, Part};
 use yew::prelude::*;
 
 use super::copy::CopyButton;
@@ -152,9 +152,9 @@ fn file_buttons(props: &EditorProps, t: &Tour, title: &str, on_pick: Callback<Ev
         let title = title.to_string();
         Callback::from(move |_: MouseEvent| {
             let c = &data.0.corpus;
-            let text = evidence_core::tour_file::write(&t, &title, &c.about.hash);
+            let text = evidence_core::workshop::tour_file::write(&t, &title, &c.about.hash);
             let _ = browser::download(
-                &evidence_core::tour_file::file_name(&title),
+                &evidence_core::workshop::tour_file::file_name(&title),
                 "application/json",
                 &text,
             );
@@ -199,10 +199,10 @@ fn use_tour_file(props: &EditorProps) -> TourFileInput {
             let (data, base, on_open) = (data.clone(), base.clone(), on_open.clone());
             browser::read_file(
                 file,
-                evidence_core::tour_file::MAX_FILE_BYTES,
+                evidence_core::workshop::tour_file::MAX_FILE_BYTES,
                 move |name, text| {
                     let c = &data.0.corpus;
-                    let read = text.map(|t| evidence_core::tour_file::read(&t, c));
+                    let read = text.map(|t| evidence_core::workshop::tour_file::read(&t, c));
                     let (read, next, notices) = opened_file(&name, read, &base);
                     on_open.emit((name, read.title, next, notices));
                 },
@@ -288,7 +288,7 @@ fn step_item(props: &EditorProps, t: &Tour, edit: &Callback<Edit>, i: usize, ste
         StepKind::View(v) => format!(
             "{}: {}",
             tour_edit::step_kind_label(step),
-            evidence_core::url::encode(v)
+            evidence_core::link::url::encode(v)
         ),
     };
     html! {

@@ -5,9 +5,9 @@
 
 use std::rc::Rc;
 
-use evidence_core::selection::quote_locator;
-use evidence_core::trail::{open_actions, position, step, trail};
-use evidence_core::view::{Action, ViewState};
+use evidence_core::query::trail::{open_actions, position, step, trail};
+use evidence_core::share::markdown::quote_locator;
+use evidence_core::state::{Action, ViewState};
 use yew::prelude::*;
 
 use crate::browser;

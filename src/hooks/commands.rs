@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use evidence_core::keys::{self, Effect, Scene};
-use evidence_core::presenter::Command;
-use evidence_core::view::{Action, ViewState};
+use evidence_core::state::{Action, ViewState};
+use evidence_core::viewmodel::keys::{self, Effect, Scene};
+use evidence_core::workshop::presenter::Command;
 use yew::prelude::*;
 
 use crate::browser;

@@ -1,8 +1,8 @@
 //! The document follows the state: its title, its theme and its mode (`<html data-mode>`,
 //! which the stylesheet keys on).
 
-use evidence_core::view::{Mode, ViewState};
-use evidence_core::viewmodel::page_title;
+use evidence_core::share::labels::page_title;
+use evidence_core::state::{Mode, ViewState};
 use yew::prelude::*;
 
 use crate::browser;

@@ -1,7 +1,7 @@
 //! Presentation has no scrollbars: each page meets the screen its own way
 //! (`slide::present_fit`; the matrix measures itself).
 
-use evidence_core::view::ViewState;
+use evidence_core::state::ViewState;
 use evidence_core::viewmodel::slide::{present_fit, PresentFit};
 use yew::prelude::*;
 

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use evidence_core::view::{Action, Mode, ViewState};
+use evidence_core::state::{Action, Mode, ViewState};
 use yew::prelude::*;
 
 use crate::browser;

@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use evidence_core::keys::{self, Effect, KeyPress};
-use evidence_core::view::ViewState;
+use evidence_core::state::ViewState;
+use evidence_core::viewmodel::keys::{self, Effect, KeyPress};
 use yew::prelude::*;
 
 use crate::browser;

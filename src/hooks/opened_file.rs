@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use evidence_core::view::ViewState;
+use evidence_core::state::ViewState;
 use yew::prelude::*;
 
 use crate::components::tour_editor::OpenedFile;

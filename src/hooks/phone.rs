@@ -1,10 +1,10 @@
 //! A phone-sized window (`viewmodel::phone::PHONE_MAX_PX`): a presented tour reads there as
 //! a sequence of steps, moved by a swipe, its view fitted to the width.
 
-use evidence_core::presenter::Command;
-use evidence_core::tour::Nav;
-use evidence_core::view::ViewState;
+use evidence_core::link::tour::Nav;
+use evidence_core::state::ViewState;
 use evidence_core::viewmodel::phone::swipe;
+use evidence_core::workshop::presenter::Command;
 use yew::prelude::*;
 
 use crate::browser;

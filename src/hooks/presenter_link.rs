@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use evidence_core::presenter::{Command, Message};
-use evidence_core::url;
-use evidence_core::view::ViewState;
+use evidence_core::link::url;
+use evidence_core::state::ViewState;
+use evidence_core::workshop::presenter::{Command, Message};
 use yew::prelude::*;
 
 use crate::browser;

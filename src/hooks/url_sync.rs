@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use evidence_core::selection;
-use evidence_core::view::{opens_new_page, Action, ViewState};
+use evidence_core::share::versions;
+use evidence_core::state::{opens_new_page, Action, ViewState};
 use yew::prelude::*;
 
 use crate::browser;
@@ -33,7 +33,7 @@ pub fn use_url_store(d: &Shared) -> UrlStore {
     let store = {
         let d = d.clone();
         use_reducer(move || {
-            let (state, notices) = selection::open_fragment(&browser::fragment(), &d.0.corpus);
+            let (state, notices) = versions::open_fragment(&browser::fragment(), &d.0.corpus);
             Store {
                 state,
                 notices,
@@ -66,7 +66,7 @@ pub fn use_url_store(d: &Shared) -> UrlStore {
         let latest = latest.clone();
         use_effect_with((), move |_| {
             let listeners = browser::on_fragment_change(move |frag| {
-                let (state, notices) = selection::open_fragment(&frag, &d.0.corpus);
+                let (state, notices) = versions::open_fragment(&frag, &d.0.corpus);
                 if opens_new_page(&latest.borrow().route, &state.route) {
                     browser::scroll_page_top();
                 }
@@ -81,7 +81,7 @@ pub fn use_url_store(d: &Shared) -> UrlStore {
         let replace = store.replace_history;
         let d = d.clone();
         use_effect_with(store.state.clone(), move |state| {
-            let frag = selection::shared_fragment(state, &d.0.corpus);
+            let frag = versions::shared_fragment(state, &d.0.corpus);
             if frag != browser::fragment() {
                 browser::set_fragment(&frag, replace);
             }

@@ -12,7 +12,7 @@ fn main() {
     let k: usize = args.next().and_then(|v| v.parse().ok()).unwrap_or(1);
     let corpus = load(Path::new(&dir)).unwrap_or_else(|d| exit_with_problems(&d));
     let corpus = if k > 1 {
-        evidence_core::synthetic::scaled(&corpus, k)
+        evidence_core::seeds::synthetic::scaled(&corpus, k)
     } else {
         corpus
     };
@@ -26,7 +26,7 @@ fn main() {
 
     // As the app receives it: quote texts left out, postcard bytes.
     let mut small = corpus.clone();
-    evidence_core::embed::elide_quote_texts(&mut small);
+    evidence_core::model::embed::elide_quote_texts(&mut small);
     let fail = |what: &str, e: postcard::Error| -> ! {
         eprintln!("index-cost: cannot {what} the corpus: {e}");
         std::process::exit(1)
@@ -37,11 +37,11 @@ fn main() {
         postcard::from_bytes(&bytes).unwrap_or_else(|e| fail("decode", e));
     println!("decode {} KiB: {:?}", bytes.len() / 1024, t.elapsed());
     let t = Instant::now();
-    evidence_core::embed::restore_quote_texts(&mut back);
+    evidence_core::model::embed::restore_quote_texts(&mut back);
     println!("restore quote texts: {:?}", t.elapsed());
 
     let t = Instant::now();
-    let index = evidence_core::filter::FilterIndex::new(&back);
+    let index = evidence_core::query::filter::FilterIndex::new(&back);
     println!("filter index (search not folded yet): {:?}", t.elapsed());
     let t = Instant::now();
     index.search.warm(&back);

@@ -8,8 +8,8 @@ use crate::model::*;
 
 /// An overview's main grid, row by row: (the row key as `name` gives it, cells, total).
 pub fn overview_grid(
-    o: &crate::overview::Overview,
-    name: impl Fn(&crate::view::RowKey) -> String,
+    o: &crate::query::overview::Overview,
+    name: impl Fn(&crate::state::RowKey) -> String,
 ) -> Vec<(String, Vec<Option<usize>>, usize)> {
     o.main
         .groups
@@ -265,11 +265,11 @@ fn parse_span(s: &str) -> DateSpan {
 }
 
 /// The state `actions` lead to from the default state.
-pub fn state(actions: Vec<crate::view::Action>) -> crate::view::ViewState {
+pub fn state(actions: Vec<crate::state::Action>) -> crate::state::ViewState {
     actions
         .into_iter()
-        .fold(crate::view::ViewState::default(), |s, a| {
-            crate::view::reduce(&s, a)
+        .fold(crate::state::ViewState::default(), |s, a| {
+            crate::state::reduce(&s, a)
         })
 }
 
@@ -505,6 +505,14 @@ pub fn scaled(papers: usize, categories: usize, evidence: usize, per_evidence: u
         }
     }
     b.build()
+}
+
+/// The sample corpus at codebook version 1.2.0 with corpus hash `h`.
+pub fn with_hash(h: &str) -> Corpus {
+    let mut c = sample();
+    c.about.hash = h.into();
+    c.about.version = "1.2.0".into();
+    c
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use evidence_core::export::evidence_csv;
 use evidence_core::seeds::load;
+use evidence_core::share::export::evidence_csv;
 use evidence_core::Corpus;
 
 fn root() -> PathBuf {
@@ -70,7 +70,7 @@ fn corpus_survives_the_byte_format_the_app_decodes() {
 fn corpus_survives_the_embedded_form() {
     let c = corpus();
     let mut e = c.clone();
-    evidence_core::embed::elide_quote_texts(&mut e);
+    evidence_core::model::embed::elide_quote_texts(&mut e);
     let full = postcard::to_allocvec(&c).expect("encodes").len();
     let bytes = postcard::to_allocvec(&e).expect("encodes");
     // Most quote texts are the papers' own text, so the embedded form is much smaller.
@@ -80,7 +80,7 @@ fn corpus_survives_the_embedded_form() {
         bytes.len()
     );
     let mut back: Corpus = postcard::from_bytes(&bytes).expect("decodes");
-    evidence_core::embed::restore_quote_texts(&mut back);
+    evidence_core::model::embed::restore_quote_texts(&mut back);
     assert_eq!(back, c);
 }
 

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use evidence_core::export::{evidence_csv, COLUMNS};
 use evidence_core::seeds::build_corpus;
+use evidence_core::share::export::{evidence_csv, COLUMNS};
 use evidence_core::text::quote_fold;
 use evidence_core::{CategoryKind, MentionDecision, Outcome, QuotePlace};
 

@@ -9,8 +9,8 @@
 mod common;
 use common::state::*;
 
-use evidence_core::tour::{decode, encode, Step, Tour};
-use evidence_core::url::MAX_NOTICES;
+use evidence_core::link::fragment::MAX_NOTICES;
+use evidence_core::link::tour::{decode, encode, Step, Tour};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -44,7 +44,7 @@ fn token_soup() -> impl Strategy<Value = String> {
     proptest::collection::vec(select(tokens), 0..40).prop_map(|v| v.concat())
 }
 
-fn check_result(t: &Tour, notes: &[evidence_core::url::Notice]) {
+fn check_result(t: &Tour, notes: &[evidence_core::link::fragment::Notice]) {
     assert!(notes.len() <= MAX_NOTICES + 1, "{} notices", notes.len());
     let (again, again_notes) = decode(&encode(t), corpus());
     assert!(again_notes.is_empty(), "{again_notes:?}");

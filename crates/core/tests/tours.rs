@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
+use evidence_core::link::tour;
+use evidence_core::link::url;
 use evidence_core::seeds::{build_corpus, read_seed_dir, SeedFile};
-use evidence_core::tour;
-use evidence_core::url;
-use evidence_core::view::{Route, Selection};
+use evidence_core::state::{Route, Selection};
 
 #[path = "common/seedset.rs"]
 mod seedset;
@@ -49,7 +49,7 @@ fn the_tiny_tour_loads_and_starts_at_its_first_step() {
     assert_eq!(p.minutes, Some(2));
     assert_eq!(t.steps[1].parts.judgement, "", "judgement is optional");
     // The start link names the tour and writes `/tour` for the view.
-    let f = tour::default_tour_fragment(&c).unwrap();
+    let f = url::default_tour_fragment(&c).unwrap();
     assert_eq!(
         f,
         format!("/tour?v=1&present=1&tour=@default.{}", d.hash),
@@ -76,7 +76,7 @@ fn a_named_tour_link_opens_at_its_step_and_steps_keep_the_name() {
     assert_eq!(
         s.selection,
         Some(Selection::Cell {
-            row: evidence_core::view::RowKey::Category("a-teacher".into()),
+            row: evidence_core::state::RowKey::Category("a-teacher".into()),
             evidence: "pilot-course".into()
         })
     );
@@ -100,10 +100,10 @@ fn a_named_tour_link_opens_at_its_step_and_steps_keep_the_name() {
         Some(format!("@default.{}", d.hash).as_str())
     );
     // An edited copy is a whole tour again.
-    let edited = evidence_core::tour_edit::apply(
+    let edited = evidence_core::workshop::tour_edit::apply(
         &s,
         &c,
-        &evidence_core::tour_edit::Edit::Title(0, "Mine".into()),
+        &evidence_core::workshop::tour_edit::Edit::Title(0, "Mine".into()),
     )
     .unwrap();
     assert!(!edited.tour.as_deref().unwrap().starts_with('@'));
@@ -360,7 +360,7 @@ fn the_real_tours_load_and_travel_by_name() {
     });
     assert_eq!(c.tours.len(), s.tours.len());
     for d in &c.tours {
-        let f = tour::named_tour_fragment(d, &c).unwrap();
+        let f = url::named_tour_fragment(d, &c).unwrap();
         assert!(f.chars().count() < 100, "{} chars: {f}", f.chars().count());
         let (t, notes) = tour::decode(&tour::named_ref(d), &c);
         assert!(notes.is_empty(), "{notes:?}");
@@ -383,7 +383,7 @@ fn link_lengths() {
     let s = read_seed_dir(&dir, "seeds").unwrap();
     let Ok(c) = build_corpus(&s) else { return };
     let Some(d) = c.default_tour() else { return };
-    let named = tour::default_tour_fragment(&c).unwrap();
+    let named = url::default_tour_fragment(&c).unwrap();
     println!(
         "named default tour: {} characters: #{named}",
         named.chars().count()
@@ -436,9 +436,9 @@ fn link_lengths() {
         ("and show, contrast, question", &with_parts),
     ] {
         let link = |payload: String| {
-            let base = evidence_core::view::ViewState::default();
+            let base = evidence_core::state::ViewState::default();
             let st = tour::step_state(t, 0, &base).unwrap();
-            url::encode(&evidence_core::view::ViewState {
+            url::encode(&evidence_core::state::ViewState {
                 tour: Some(payload),
                 ..st
             })

@@ -13,10 +13,10 @@ mod common;
 use common::mutation::{mutate, Mutation};
 use common::state::*;
 
-use evidence_core::url::{
-    decode, encode, Notice, NoticeKind, KEYS, MAX_FRAGMENT_BYTES, MAX_NOTICES,
-};
-use evidence_core::view::*;
+use evidence_core::link::fragment::KEYS;
+use evidence_core::link::fragment::{Notice, NoticeKind, MAX_FRAGMENT_BYTES, MAX_NOTICES};
+use evidence_core::link::url::{decode, encode};
+use evidence_core::state::*;
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -30,7 +30,7 @@ fn state() -> impl Strategy<Value = ViewState> {
     )
         .prop_map(|(mut s, theme, at)| {
             s.theme = theme;
-            s.open_at = at.and_then(|a| evidence_core::handout::clean_address(&a).ok());
+            s.open_at = at.and_then(|a| evidence_core::state::clean_address(&a).ok());
             s
         })
 }

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use evidence_core::filter::FilterIndex;
-use evidence_core::overview::{build_overview, year_bins};
+use evidence_core::query::filter::FilterIndex;
+use evidence_core::query::overview::{build_overview, year_bins};
 use evidence_core::seeds::{build_corpus, read_seed_dir};
+use evidence_core::state::{Measure, OverviewCols, RowGroup, RowKey, ViewState};
 use evidence_core::testkit::overview_grid;
-use evidence_core::view::{Measure, OverviewCols, RowGroup, RowKey, ViewState};
 use evidence_core::Corpus;
 
 fn tiny() -> Corpus {

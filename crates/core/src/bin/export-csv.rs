@@ -6,9 +6,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use evidence_core::export::evidence_csv;
 use evidence_core::seeds::{exit_with_problems, load};
-use evidence_core::summary::corpus_summary_json;
+use evidence_core::share::export::evidence_csv;
+use evidence_core::share::summary::corpus_summary_json;
 
 fn main() {
     let mut dir = None;

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use evidence_core::agreement::{estimate_text, kind_label, outcome_counts, tally_text};
+use evidence_core::query::agreement::{estimate_text, kind_label, outcome_counts, tally_text};
 use evidence_core::seeds::{exit_with_problems, load};
 use evidence_core::{BlockKind, Corpus, MentionDecision};
 
@@ -98,7 +98,7 @@ fn audit(c: &Corpus) {
         }
     }
     for t in &c.tours {
-        let link = evidence_core::tour::named_tour_fragment(t, c).unwrap_or_default();
+        let link = evidence_core::link::url::named_tour_fragment(t, c).unwrap_or_default();
         println!(
             "  tour @{} \"{}\": {} steps, {} minutes planned, link {} characters",
             t.name,

@@ -22,7 +22,7 @@ use std::io::Read;
 use quick_xml::events::Event;
 
 use super::refi::{DIMENSION_SET, EVIDENCE_CODE, SERIES_SET};
-use crate::seeds::{build_corpus, is_slug, SeedFile, SeedSet};
+use crate::seeds::{build_corpus, is_slug, toml_string as q, SeedFile, SeedSet};
 use crate::Diagnostic;
 
 /// Which codes are what (from the command line).
@@ -324,26 +324,6 @@ fn unique(base: String, used: &mut BTreeSet<String>) -> String {
         n += 1;
     }
     id
-}
-
-/// A TOML basic string.
-fn q(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn qlist<S: AsRef<str>>(xs: &[S]) -> String {

@@ -610,21 +610,11 @@ fn first_file(f: &SeedFile, refs: &AgreementRefs, sides: &mut [PaperSides], diag
                 }
             };
             if let (Some(q), true) = (quote, ok) {
-                m.sentences = sentence_span(refs, paper, &q);
-                m.quote = q;
-                out.push(m);
+                out.push(located(m, q, refs, paper));
             }
         }
     }
-    if sides[paper].first.is_some() {
-        diags.push(
-            &f.path,
-            1,
-            "second first-coder file for one paper",
-            "one file per paper",
-        );
-    }
-    sides[paper].first = Some((source, out));
+    one_per_paper(&mut sides[paper].first, (source, out), f, "first", diags);
 }
 
 fn second_file(f: &SeedFile, refs: &AgreementRefs, sides: &mut [PaperSides], diags: &mut Diags) {
@@ -696,100 +686,124 @@ fn second_file(f: &SeedFile, refs: &AgreementRefs, sides: &mut [PaperSides], dia
                 file: f.path.clone(),
                 line,
             };
-            let decision = required(&at, "decision", &r.fields.decision, diags);
-            let ok = match decision.as_ref().map(|d| d.get_ref().as_str()) {
-                Some("evidence") => {
-                    m.evidence = true;
-                    let mut ok = true;
-                    if let Some(x) = &r.fields.excluded {
-                        diags.push(
-                            at.path(),
-                            at.line_of(x.span()),
-                            "`excluded` on a unit decided as evidence",
-                            "`excluded` only with decision = \"excluded\"",
-                        );
-                        ok = false;
-                    }
-                    if let Some(item) = required(&at, "item", &r.fields.item, diags) {
-                        m.items.insert(item_key(item.get_ref()));
-                    } else {
-                        ok = false;
-                    }
-                    let cats = list(&at, "categories", &r.fields.categories, true, diags);
-                    ok &= !cats.is_empty();
-                    for c in &cats {
-                        match category_of(&at, c, paper, refs, diags) {
-                            Some(c) => {
-                                m.categories.insert(c);
-                            }
-                            None => ok = false,
-                        }
-                    }
-                    ok
-                }
-                Some("excluded") => {
-                    let cats = r.fields.categories.as_ref();
-                    if let Some(c) = cats.filter(|c| !c.get_ref().is_empty()) {
-                        diags.push(
-                            at.path(),
-                            at.line_of(c.span()),
-                            "categories on a unit decided as excluded",
-                            "no categories (or decision = \"evidence\")",
-                        );
-                    }
-                    match &r.fields.excluded {
-                        Some(reason) => match exclusion(&at, reason, &r.fields.why, diags) {
-                            Some(e) => {
-                                m.excluded = e;
-                                cats.is_none_or(|c| c.get_ref().is_empty())
-                            }
-                            None => false,
-                        },
-                        None => {
-                            diags.push(
-                                at.path(),
-                                line,
-                                "missing field `excluded` in unit",
-                                format!(
-                                    "`excluded = \"…\"`, one of: {}",
-                                    EXCLUSION_REASONS.join(", ")
-                                ),
-                            );
-                            false
-                        }
-                    }
-                }
-                Some(other) => {
-                    let d = decision.as_ref().expect("decision is some");
-                    diags.push(
-                        at.path(),
-                        at.line_of(d.span()),
-                        format!(
-                            "unknown decision `{other}`{}",
-                            did_you_mean(other, ["evidence", "excluded"])
-                        ),
-                        "`evidence` or `excluded`",
-                    );
-                    false
-                }
-                None => false,
-            };
+            let ok = unit_decision(&at, &r, paper, refs, &mut m, diags);
             if let (Some(q), true) = (quote, ok) {
-                m.sentences = sentence_span(refs, paper, &q);
-                m.quote = q;
-                out.push(m);
+                out.push(located(m, q, refs, paper));
             }
         }
     }
-    if sides[paper].second.is_some() {
+    one_per_paper(&mut sides[paper].second, (header, out), f, "second", diags);
+}
+
+/// A mention at its located quote, with the sentences the quote spans.
+fn located(mut m: Mention, q: Quote, refs: &AgreementRefs, paper: usize) -> Mention {
+    m.sentences = sentence_span(refs, paper, &q);
+    m.quote = q;
+    m
+}
+
+/// Keeps one coder's file of a paper; a second file of that coder for the paper is a problem.
+fn one_per_paper<T>(slot: &mut Option<T>, side: T, f: &SeedFile, coder: &str, diags: &mut Diags) {
+    if slot.is_some() {
         diags.push(
             &f.path,
             1,
-            "second second-coder file for one paper",
+            format!("second {coder}-coder file for one paper"),
             "one file per paper",
         );
     }
-    sides[paper].second = Some((header, out));
+    *slot = Some(side);
+}
+
+/// Reads a second-coder unit's decision into `m` (evidence: its item and categories; excluded:
+/// its reason); false when the unit cannot be compared.
+fn unit_decision(
+    at: &At,
+    r: &Record<UnitRec>,
+    paper: usize,
+    refs: &AgreementRefs,
+    m: &mut Mention,
+    diags: &mut Diags,
+) -> bool {
+    let line = at.line;
+    let decision = required(at, "decision", &r.fields.decision, diags);
+    match decision.as_ref().map(|d| d.get_ref().as_str()) {
+        Some("evidence") => {
+            m.evidence = true;
+            let mut ok = true;
+            if let Some(x) = &r.fields.excluded {
+                diags.push(
+                    at.path(),
+                    at.line_of(x.span()),
+                    "`excluded` on a unit decided as evidence",
+                    "`excluded` only with decision = \"excluded\"",
+                );
+                ok = false;
+            }
+            if let Some(item) = required(at, "item", &r.fields.item, diags) {
+                m.items.insert(item_key(item.get_ref()));
+            } else {
+                ok = false;
+            }
+            let cats = list(at, "categories", &r.fields.categories, true, diags);
+            ok &= !cats.is_empty();
+            for c in &cats {
+                match category_of(at, c, paper, refs, diags) {
+                    Some(c) => {
+                        m.categories.insert(c);
+                    }
+                    None => ok = false,
+                }
+            }
+            ok
+        }
+        Some("excluded") => {
+            let cats = r.fields.categories.as_ref();
+            if let Some(c) = cats.filter(|c| !c.get_ref().is_empty()) {
+                diags.push(
+                    at.path(),
+                    at.line_of(c.span()),
+                    "categories on a unit decided as excluded",
+                    "no categories (or decision = \"evidence\")",
+                );
+            }
+            match &r.fields.excluded {
+                Some(reason) => match exclusion(at, reason, &r.fields.why, diags) {
+                    Some(e) => {
+                        m.excluded = e;
+                        cats.is_none_or(|c| c.get_ref().is_empty())
+                    }
+                    None => false,
+                },
+                None => {
+                    diags.push(
+                        at.path(),
+                        line,
+                        "missing field `excluded` in unit",
+                        format!(
+                            "`excluded = \"…\"`, one of: {}",
+                            EXCLUSION_REASONS.join(", ")
+                        ),
+                    );
+                    false
+                }
+            }
+        }
+        Some(other) => {
+            let d = decision.as_ref().expect("decision is some");
+            diags.push(
+                at.path(),
+                at.line_of(d.span()),
+                format!(
+                    "unknown decision `{other}`{}",
+                    did_you_mean(other, ["evidence", "excluded"])
+                ),
+                "`evidence` or `excluded`",
+            );
+            false
+        }
+        None => false,
+    }
 }
 
 /// An item name as the second coder wrote it, folded so that case, spacing and a final full
@@ -1204,37 +1218,22 @@ fn unit_disagreements(units: &[Unit], mentions: &[Mention], refs: &AgreementRefs
     out
 }
 
-/// The second coder's crosswalk against the codebook's, and its disagreements.
-fn crosswalk(
+/// The second coder's crosswalk links by category: (dimension, secondary dimensions, stance,
+/// why, line); a link whose category or dimension is unknown, or a second link of a category,
+/// is a problem and left out.
+type CrosswalkLinks = BTreeMap<usize, (usize, BTreeSet<usize>, String, String, u32)>;
+
+/// Reads the `[[link]]` tables of the second coder's crosswalk file.
+fn crosswalk_links(
     f: &SeedFile,
+    top: &toml::de::DeTable,
     refs: &AgreementRefs,
     diags: &mut Diags,
-) -> (Option<CrosswalkAgreement>, Vec<Open>) {
-    let Some(top) = parse_file(
-        f,
-        "valid TOML (see README, Agreement between coders)",
-        diags,
-    ) else {
-        return (None, Vec::new());
-    };
-    let at = At {
-        file: f,
-        line: 1,
-        kind: "crosswalk",
-    };
-    let rec: Record<CrosswalkFileRec> =
-        read_record(at, &top, &["coder", "made", "procedure", "link"], diags);
-    let mut cw = CrosswalkAgreement {
-        coder: owned(required(&at, "coder", &rec.fields.coder, diags)),
-        made: owned(required(&at, "made", &rec.fields.made, diags)),
-        procedure: text(&rec.fields.procedure),
-        ..CrosswalkAgreement::default()
-    };
+) -> CrosswalkLinks {
     let cat_ids: Vec<String> = refs.categories.iter().map(|c| c.id.clone()).collect();
     let dim_ids: Vec<String> = refs.dimensions.iter().map(|d| d.id.clone()).collect();
-    // category → (dimension, secondary, stance, why, line)
-    let mut links: BTreeMap<usize, (usize, BTreeSet<usize>, String, String, u32)> = BTreeMap::new();
-    if let Some(v) = get(&top, "link") {
+    let mut links = CrosswalkLinks::new();
+    if let Some(v) = get(top, "link") {
         for (line, t) in tables(f, "link", v, diags) {
             let at = At {
                 file: f,
@@ -1310,6 +1309,36 @@ fn crosswalk(
             links.insert(c, (d, secondary, stance, why, line));
         }
     }
+    links
+}
+
+/// The second coder's crosswalk against the codebook's, and its disagreements.
+fn crosswalk(
+    f: &SeedFile,
+    refs: &AgreementRefs,
+    diags: &mut Diags,
+) -> (Option<CrosswalkAgreement>, Vec<Open>) {
+    let Some(top) = parse_file(
+        f,
+        "valid TOML (see README, Agreement between coders)",
+        diags,
+    ) else {
+        return (None, Vec::new());
+    };
+    let at = At {
+        file: f,
+        line: 1,
+        kind: "crosswalk",
+    };
+    let rec: Record<CrosswalkFileRec> =
+        read_record(at, &top, &["coder", "made", "procedure", "link"], diags);
+    let mut cw = CrosswalkAgreement {
+        coder: owned(required(&at, "coder", &rec.fields.coder, diags)),
+        made: owned(required(&at, "made", &rec.fields.made, diags)),
+        procedure: text(&rec.fields.procedure),
+        ..CrosswalkAgreement::default()
+    };
+    let links = crosswalk_links(f, &top, refs, diags);
     let mut open = Vec::new();
     let mut first_secondary: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut second_secondary: BTreeSet<(usize, usize)> = BTreeSet::new();

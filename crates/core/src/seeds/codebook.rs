@@ -15,17 +15,10 @@ use super::records::{
     did_you_mean, list, parse_file, read_record, required, tables, text, At, List, Record, Str,
 };
 use super::series::{SeriesRec, SERIES_KEYS};
+use super::vocabulary::Vocabulary;
 use super::SeedFile;
-use crate::diag::line_of;
+use crate::model::diag::line_of;
 use crate::model::CorpusInfo;
-
-/// The controlled vocabularies of the `[vocabulary]` table.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub(super) struct Vocabulary {
-    pub(super) partners: Vec<String>,
-    pub(super) kinds: Vec<String>,
-    pub(super) domains: Vec<String>,
-}
 
 /// Every record of every codebook file, typed, with where it stands.
 #[derive(Default)]

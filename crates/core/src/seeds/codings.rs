@@ -151,8 +151,8 @@ fn coding(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::seeds::codebook::Vocabulary;
     use crate::seeds::fixtures::{book_diags, papers};
+    use crate::seeds::vocabulary::Vocabulary;
     use crate::seeds::{categories, dimensions, evidence};
 
     const BOOK: &str = "[[dimension]]\nid = \"practice\"\nlabel = \"P\"\ndefinition = \"D\"\n\n[[category]]\nid = \"p-practical\"\npaper = \"p\"\nlabel = \"Practical\"\npartner = \"\"\nsection = \"Practical partner\"\ndefinition = \"Crews trained together\"\ndimension = \"practice\"\ncrosswalk_note = \"N\"\ncrosswalk_quote = \"a first\"\nstance = \"positive\"\n\n[[evidence]]\nid = \"drill-2003\"\ntitle = \"Drill\"\ndate = \"2003-06\"\nplace = \"Port\"\nactors = [\"Council\"]\nkind = \"exercise\"\ndomain = \"civilian\"\n\n[[coding]]\nevidence = \"drill-2003\"\ncategory = \"p-practical\"\nrationale = \"R\"\nquotes = [\n  \"The lifeboat exercise of June 2003\",\n  \"The lifeboat exercise of June 2003 was a first\",\n]\n";

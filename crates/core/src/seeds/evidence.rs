@@ -3,12 +3,12 @@
 
 use serde::Deserialize;
 
-use super::codebook::Vocabulary;
 use super::dates::{parse_date, DATE_EXPECTED};
 use super::diags::Diags;
 use super::ids::{lookup, IdTable};
 use super::records::{list, owned, required, strings, text, At, List, Record, Str};
 use super::series::SeriesList;
+use super::vocabulary::Vocabulary;
 use crate::model::{DateSpan, Evidence};
 
 /// An `[[evidence]]` record as written.

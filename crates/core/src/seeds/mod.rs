@@ -55,11 +55,13 @@ mod records;
 mod series;
 mod stats;
 mod sweeps;
+pub mod synthetic;
 mod tours;
+mod vocabulary;
 
 pub use agreement::{OUTCOMES, RESAMPLES, SEED, STANCES};
 pub use dates::parse_date;
-pub use draft::{draft_sweep, mentions_a_date, sentences};
+pub use draft::{draft_sweep, mentions_a_date, sentences, toml_string};
 pub use files::read_seed_dir;
 pub use ids::is_slug;
 pub use stats::{bootstrap_ci, cohens_kappa, krippendorff_alpha_nominal, positive_agreement};
@@ -235,7 +237,7 @@ pub fn build_corpus(seeds: &SeedSet) -> Result<Corpus, Vec<Diagnostic>> {
 
 /// The codebook's records, checked, in codebook order.
 struct BuiltCodebook {
-    vocab: codebook::Vocabulary,
+    vocab: vocabulary::Vocabulary,
     dimensions: dimensions::Dimensions,
     categories: categories::Categories,
     series: series::SeriesList,

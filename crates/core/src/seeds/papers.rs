@@ -13,8 +13,8 @@ use super::ids::is_slug;
 use super::quotes::PaperText;
 use super::records::{get, parse_file, read_record, required, text, At, Str};
 use super::SeedFile;
-use crate::diag::line_of;
 use crate::document::{parse_document, DocOptions};
+use crate::model::diag::line_of;
 use crate::model::Paper;
 
 /// The papers read so far: the model records, their folded texts and where each id stands.

@@ -15,8 +15,8 @@ use toml::Spanned;
 
 use super::diags::Diags;
 use super::SeedFile;
-use crate::diag::line_of;
-use crate::suggest::nearest;
+use crate::model::diag::line_of;
+use crate::text::suggest::nearest;
 
 /// An optional string field with its span.
 pub(super) type Str = Option<Spanned<String>>;

@@ -19,11 +19,11 @@ use toml::Spanned;
 use super::diags::Diags;
 use super::records::{did_you_mean, get, parse_file, read_record, required, tables, At, Str};
 use super::SeedFile;
-use crate::filter::FilterIndex;
+use crate::link::tour::{self, Parts, Step, Tour};
 use crate::model::{CategoryKind, Corpus, NamedTour};
+use crate::query::filter::FilterIndex;
+use crate::state::{OpenQuote, RowKey, Selection};
 use crate::text::quote_fold;
-use crate::tour::{self, Parts, Step, Tour};
-use crate::view::{OpenQuote, RowKey, Selection};
 
 /// Fewest steps a tour may have.
 pub const MIN_STEPS: usize = 3;
@@ -230,121 +230,10 @@ fn step(
     let title = required(at, "title", &f.title, diags);
     let point = required(at, "point", &f.point, diags);
     let question = required(at, "question", &f.question, diags);
-    let minutes = match &f.minutes {
-        None => {
-            diags.push(
-                at.path(),
-                at.line,
-                "missing field `minutes` in step",
-                "`minutes = N`: the minutes planned for the step",
-            );
-            None
-        }
-        Some(m) if !(1..=MAX_STEP_MINUTES).contains(m.get_ref()) => {
-            diags.push(
-                at.path(),
-                at.line_of(m.span()),
-                format!("step `minutes` is {}", m.get_ref()),
-                format!("whole minutes from 1 to {MAX_STEP_MINUTES}"),
-            );
-            None
-        }
-        Some(m) => Some(*m.get_ref() as u32),
-    };
-    let mut names_ok = true;
-    let mut covers = BTreeSet::new();
-    for n in f
-        .names
-        .as_ref()
-        .map(|l| l.get_ref().as_slice())
-        .unwrap_or(&[])
-    {
-        let id = n.get_ref();
-        if corpus.categories.iter().any(|c| c.id == *id) {
-            covers.insert(id.clone());
-        } else {
-            names_ok = false;
-            let sugg = did_you_mean(id, corpus.categories.iter().map(|c| c.id.as_str()));
-            diags.push(
-                at.path(),
-                at.line_of(n.span()),
-                format!("unknown category `{id}` in `names`{sugg}"),
-                "the id of a category of the codebook",
-            );
-        }
-    }
-    let shown: Option<(tour::StepKind, Vec<OpenQuote>)> = match (&f.view, &f.quote) {
-        (Some(v), None) => view(at, v, corpus, index, diags),
-        (None, Some(q)) => quote(at, q.get_ref(), at.line_of(q.span()), corpus, diags)
-            .map(|q| (tour::StepKind::Quote(q.clone()), vec![q])),
-        (Some(_), Some(q)) => {
-            diags.push(
-                at.path(),
-                at.line_of(q.span()),
-                "a step with both `view` and `quote`",
-                "either `view = \"#/…\"` or `quote = { coding = \"…\", text = \"…\" }`",
-            );
-            None
-        }
-        (None, None) => {
-            diags.push(
-                at.path(),
-                at.line,
-                "missing field `view` or `quote` in step",
-                "either `view = \"#/…\"` or `quote = { coding = \"…\", text = \"…\" }`",
-            );
-            None
-        }
-    };
-    let mut backing_ok = true;
-    match &f.backing {
-        Some(list) if !list.get_ref().is_empty() => {
-            for b in list.get_ref() {
-                let line = at.line_of(b.span());
-                let Some(q) = quote(at, b.get_ref(), line, corpus, diags) else {
-                    backing_ok = false;
-                    continue;
-                };
-                if let Some((_, shown)) = &shown {
-                    if !shown.contains(&q) {
-                        backing_ok = false;
-                        diags.push(
-                            at.path(),
-                            line,
-                            format!(
-                                "backing quote {} of `{}` is not shown by this step",
-                                q.quote + 1,
-                                q.coding
-                            ),
-                            "a quote of the step's quote slide, open quote or selection (what the drill-down lists)",
-                        );
-                    }
-                }
-            }
-        }
-        Some(list) => {
-            backing_ok = false;
-            diags.push(
-                at.path(),
-                at.line_of(list.span()),
-                "empty `backing` in step",
-                "at least one `{ coding = \"…\", text = \"…\" }` shown by the step",
-            );
-        }
-        // A page that shows no quote (the methods, the overview, the timeline without a
-        // selection) has none to cite: its notes speak only of what the page itself shows (the
-        // papers' authors and venues, the categories, the counts).
-        None if matches!(&shown, Some((tour::StepKind::View(_), q)) if q.is_empty()) => {}
-        None => {
-            backing_ok = false;
-            diags.push(
-                at.path(),
-                at.line,
-                "missing field `backing` in step",
-                "`backing = [{ coding = \"…\", text = \"…\" }]`: the quotes behind the note (only a view that shows no quote, such as `#/about` or `#/overview`, goes without)",
-            );
-        }
-    }
+    let minutes = step_minutes(at, f, diags);
+    let (names_ok, mut covers) = named_categories(at, f, corpus, diags);
+    let shown = shown_by(at, f, corpus, index, diags);
+    let backing_ok = backing_checks(at, f, shown.as_ref(), corpus, diags);
     let (kind, shown) = shown?;
     if !backing_ok || !names_ok {
         return None;
@@ -384,6 +273,157 @@ fn step(
     })
 }
 
+/// The step's planned minutes (`minutes`, required, 1 to `MAX_STEP_MINUTES`).
+fn step_minutes(at: &At, f: &StepRec, diags: &mut Diags) -> Option<u32> {
+    match &f.minutes {
+        None => {
+            diags.push(
+                at.path(),
+                at.line,
+                "missing field `minutes` in step",
+                "`minutes = N`: the minutes planned for the step",
+            );
+            None
+        }
+        Some(m) if !(1..=MAX_STEP_MINUTES).contains(m.get_ref()) => {
+            diags.push(
+                at.path(),
+                at.line_of(m.span()),
+                format!("step `minutes` is {}", m.get_ref()),
+                format!("whole minutes from 1 to {MAX_STEP_MINUTES}"),
+            );
+            None
+        }
+        Some(m) => Some(*m.get_ref() as u32),
+    }
+}
+
+/// The categories the step's `names` lists (all known, else false with a problem each).
+fn named_categories(
+    at: &At,
+    f: &StepRec,
+    corpus: &Corpus,
+    diags: &mut Diags,
+) -> (bool, BTreeSet<String>) {
+    let mut names_ok = true;
+    let mut covers = BTreeSet::new();
+    for n in f
+        .names
+        .as_ref()
+        .map(|l| l.get_ref().as_slice())
+        .unwrap_or(&[])
+    {
+        let id = n.get_ref();
+        if corpus.categories.iter().any(|c| c.id == *id) {
+            covers.insert(id.clone());
+        } else {
+            names_ok = false;
+            let sugg = did_you_mean(id, corpus.categories.iter().map(|c| c.id.as_str()));
+            diags.push(
+                at.path(),
+                at.line_of(n.span()),
+                format!("unknown category `{id}` in `names`{sugg}"),
+                "the id of a category of the codebook",
+            );
+        }
+    }
+    (names_ok, covers)
+}
+
+/// What the step shows (its `view` or its `quote`, exactly one) and the quotes it puts on screen.
+fn shown_by(
+    at: &At,
+    f: &StepRec,
+    corpus: &Corpus,
+    index: &FilterIndex,
+    diags: &mut Diags,
+) -> Option<(tour::StepKind, Vec<OpenQuote>)> {
+    match (&f.view, &f.quote) {
+        (Some(v), None) => view(at, v, corpus, index, diags),
+        (None, Some(q)) => quote(at, q.get_ref(), at.line_of(q.span()), corpus, diags)
+            .map(|q| (tour::StepKind::Quote(q.clone()), vec![q])),
+        (Some(_), Some(q)) => {
+            diags.push(
+                at.path(),
+                at.line_of(q.span()),
+                "a step with both `view` and `quote`",
+                "either `view = \"#/…\"` or `quote = { coding = \"…\", text = \"…\" }`",
+            );
+            None
+        }
+        (None, None) => {
+            diags.push(
+                at.path(),
+                at.line,
+                "missing field `view` or `quote` in step",
+                "either `view = \"#/…\"` or `quote = { coding = \"…\", text = \"…\" }`",
+            );
+            None
+        }
+    }
+}
+
+/// Whether the step's `backing` quotes all resolve and are all shown by the step (a view that
+/// shows no quote may go without).
+fn backing_checks(
+    at: &At,
+    f: &StepRec,
+    shown: Option<&(tour::StepKind, Vec<OpenQuote>)>,
+    corpus: &Corpus,
+    diags: &mut Diags,
+) -> bool {
+    let mut backing_ok = true;
+    match &f.backing {
+        Some(list) if !list.get_ref().is_empty() => {
+            for b in list.get_ref() {
+                let line = at.line_of(b.span());
+                let Some(q) = quote(at, b.get_ref(), line, corpus, diags) else {
+                    backing_ok = false;
+                    continue;
+                };
+                if let Some((_, shown)) = shown {
+                    if !shown.contains(&q) {
+                        backing_ok = false;
+                        diags.push(
+                            at.path(),
+                            line,
+                            format!(
+                                "backing quote {} of `{}` is not shown by this step",
+                                q.quote + 1,
+                                q.coding
+                            ),
+                            "a quote of the step's quote slide, open quote or selection (what the drill-down lists)",
+                        );
+                    }
+                }
+            }
+        }
+        Some(list) => {
+            backing_ok = false;
+            diags.push(
+                at.path(),
+                at.line_of(list.span()),
+                "empty `backing` in step",
+                "at least one `{ coding = \"…\", text = \"…\" }` shown by the step",
+            );
+        }
+        // A page that shows no quote (the methods, the overview, the timeline without a
+        // selection) has none to cite: its notes speak only of what the page itself shows (the
+        // papers' authors and venues, the categories, the counts).
+        None if matches!(shown, Some((tour::StepKind::View(_), q)) if q.is_empty()) => {}
+        None => {
+            backing_ok = false;
+            diags.push(
+                at.path(),
+                at.line,
+                "missing field `backing` in step",
+                "`backing = [{ coding = \"…\", text = \"…\" }]`: the quotes behind the note (only a view that shows no quote, such as `#/about` or `#/overview`, goes without)",
+            );
+        }
+    }
+    backing_ok
+}
+
 /// A step's view: decoded without notices and without presentation keys.
 fn view(
     at: &At,
@@ -418,7 +458,7 @@ fn view(
             );
         }
     }
-    let (state, notices) = crate::url::decode(raw, corpus);
+    let (state, notices) = crate::link::url::decode(raw, corpus);
     for n in &notices {
         ok = false;
         diags.push(at.path(), line, format!("bad view: {n}"), expected);
@@ -426,7 +466,7 @@ fn view(
     if !ok {
         return None;
     }
-    let mut shown = crate::trail::trail(corpus, index, &state);
+    let mut shown = crate::query::trail::trail(corpus, index, &state);
     shown.extend(state.quote.clone());
     Some((
         tour::StepKind::View(Box::new(tour::normalise_view(&state))),

@@ -2,8 +2,8 @@
 //! page's two lists show them), the selection a choice in either list makes, and what the lists
 //! offer (every event and dimension of the whole comparison).
 
-use crate::compare::Comparison;
-use crate::view::{RowKey, Selection};
+use crate::query::compare::Comparison;
+use crate::state::{RowKey, Selection};
 
 /// The event id and the dimension id a selection narrows the comparison to.
 pub fn focus(selection: Option<&Selection>) -> (Option<String>, Option<String>) {
@@ -59,10 +59,10 @@ pub fn dimensions(k: &Comparison) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::compare;
-    use crate::filter::FilterIndex;
+    use crate::query::compare::compare;
+    use crate::query::filter::FilterIndex;
+    use crate::state::ViewState;
     use crate::testkit;
-    use crate::view::ViewState;
 
     #[test]
     fn focus_and_narrow_are_inverse() {

@@ -7,10 +7,10 @@
 //! reveals something the room has not seen.
 
 use super::grid::Grid;
-use crate::filter::FilterIndex;
-use crate::matrix::build_matrix;
 use crate::model::Corpus;
-use crate::view::{Reveal, RevealBy, Route, Selection, ViewState};
+use crate::query::filter::FilterIndex;
+use crate::query::matrix::build_matrix;
+use crate::state::{Reveal, RevealBy, Route, Selection, ViewState};
 
 /// Which marks of one on-screen row are revealed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -231,8 +231,8 @@ pub fn offscreen_note(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::RowKey;
     use crate::testkit;
-    use crate::view::RowKey;
 
     /// The grid of the sample corpus and, per on-screen row, its cells as `x` (mark) or `.`.
     fn grid() -> (Grid, Vec<String>) {
@@ -457,11 +457,11 @@ mod tests {
             None,
             "nothing shown: back moves on"
         );
-        s = crate::view::reduce(&s, crate::view::Action::RevealStep(1, total));
+        s = crate::state::reduce(&s, crate::state::Action::RevealStep(1, total));
         assert_eq!(s.reveal.unwrap().shown, 1);
         assert_eq!(reveal_move(&s, total, true), Some(-1));
         for _ in 0..total + 3 {
-            s = crate::view::reduce(&s, crate::view::Action::RevealStep(1, total));
+            s = crate::state::reduce(&s, crate::state::Action::RevealStep(1, total));
         }
         assert_eq!(s.reveal.unwrap().shown, total, "never past the last unit");
         assert_eq!(

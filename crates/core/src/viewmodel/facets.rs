@@ -1,8 +1,8 @@
 //! The facet sidebar's view model: the span of the year inputs, the range a typed year makes,
 //! which facets start open, and each checkbox's element id.
 
-use crate::filter::{FacetCounts, FacetValue};
-use crate::view::Facet;
+use crate::query::filter::{FacetCounts, FacetValue};
+use crate::state::Facet;
 
 /// A facet's values as the side bar draws them: categories grouped under their paper (papers
 /// in corpus order, categories in their order), since papers reuse labels ("Framing and
@@ -10,7 +10,7 @@ use crate::view::Facet;
 pub fn value_groups(values: &[FacetValue]) -> Vec<(Option<usize>, Vec<&FacetValue>)> {
     let mut groups: Vec<(Option<usize>, Vec<&FacetValue>)> = Vec::new();
     let mut papers: Vec<Option<usize>> = values.iter().map(|v| v.paper).collect();
-    crate::order::sort(&mut papers);
+    crate::model::order::sort(&mut papers);
     papers.dedup();
     for p in papers {
         groups.push((p, values.iter().filter(|v| v.paper == p).collect()));
@@ -60,9 +60,9 @@ pub fn checkbox_id(facet: Facet, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::{facet_counts, FilterIndex};
+    use crate::query::filter::{facet_counts, FilterIndex};
+    use crate::state::ViewState;
     use crate::testkit;
-    use crate::view::ViewState;
 
     #[test]
     fn the_year_inputs_span_the_corpus() {

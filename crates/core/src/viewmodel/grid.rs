@@ -8,9 +8,9 @@
 use std::rc::Rc;
 
 use super::{count, PaperMark};
-use crate::matrix::{MatrixColumn, MatrixRow, MatrixView};
 use crate::model::{CategoryKind, Corpus};
-use crate::view::{RowKey, Selection};
+use crate::query::matrix::{MatrixColumn, MatrixRow, MatrixView};
+use crate::state::{RowKey, Selection};
 
 /// What one axis position stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -592,10 +592,10 @@ mod tests {
     }
 
     use super::*;
-    use crate::filter::FilterIndex;
-    use crate::matrix::build_matrix;
+    use crate::query::filter::FilterIndex;
+    use crate::query::matrix::build_matrix;
+    use crate::state::{RowGroup, ViewState};
     use crate::testkit;
-    use crate::view::{RowGroup, ViewState};
 
     fn grid(rows: RowGroup) -> (Corpus, Grid) {
         let c = testkit::sample();

@@ -2,8 +2,8 @@
 //! start (computed from the data, never named).
 
 use super::count;
-use crate::filter::FilterIndex;
 use crate::model::{BlockKind, Corpus};
+use crate::query::filter::FilterIndex;
 
 /// "3 papers · 40 analytic categories · …": what the corpus holds.
 pub fn corpus_counts(corpus: &Corpus) -> String {

@@ -1,10 +1,10 @@
 //! The matrix page's view model: a chip per active filter (a click removes it), and the
 //! paragraphs of the papers that match the search, each with a snippet around its first match.
 
-use crate::filter::qualified_label;
 use crate::model::Corpus;
-use crate::search::ParagraphHit;
-use crate::view::{Action, Facet, ViewState};
+use crate::query::filter::qualified_label;
+use crate::query::search::ParagraphHit;
+use crate::state::{Action, Facet, ViewState};
 
 /// One active filter, shown as a button that removes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,9 +124,9 @@ pub fn passages<'a>(corpus: &'a Corpus, hits: &[ParagraphHit]) -> Vec<Passage<'a
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Query;
+    use crate::query::search::Query;
+    use crate::state::reduce;
     use crate::testkit;
-    use crate::view::reduce;
 
     #[test]
     fn chips_name_each_filter_by_its_label_and_remove_it() {
@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn passages_open_the_reader_at_the_block_holding_the_hit() {
         let c = testkit::sample();
-        let index = crate::filter::FilterIndex::new(&c);
+        let index = crate::query::filter::FilterIndex::new(&c);
         let hits = index
             .search
             .paragraph_hits(&c, &Query::parse("abe"), MAX_PASSAGES);

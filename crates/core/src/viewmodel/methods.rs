@@ -2,7 +2,7 @@
 //! category's definition, a crosswalk quote, a disagreement's locator).
 
 use crate::model::{Corpus, Quote};
-use crate::view::Route;
+use crate::state::Route;
 
 /// The reader route showing the quote `q` of paper `paper`: at the block that holds it (for a
 /// footnote, the block that references it), or at the paper's top.

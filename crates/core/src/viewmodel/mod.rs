@@ -26,17 +26,19 @@ pub mod discussion;
 pub mod facets;
 pub mod grid;
 pub mod home;
+pub mod keys;
 pub mod matrix_page;
 pub mod methods;
 pub mod panel;
 pub mod phone;
 pub mod reader;
+pub mod render;
 pub mod slide;
 pub mod tour_editor;
 
-use crate::matrix::CONTEXT_GROUP_LABEL;
 use crate::model::{Corpus, QuotePlace};
-use crate::view::{Route, ViewState};
+use crate::query::matrix::CONTEXT_GROUP_LABEL;
+use crate::state::Route;
 
 /// How many colours paper marks cycle through (`.mark-0` … `.mark-7` in the stylesheet).
 pub const MARK_SLOTS: usize = 8;
@@ -106,39 +108,6 @@ pub fn dimension_label(corpus: &Corpus, category: usize) -> String {
         .unwrap_or_else(|| CONTEXT_GROUP_LABEL.to_string())
 }
 
-/// What a view shows, in a few words: the page's name, or the paper's short title, the evidence
-/// item's title; "Matrix: <selection>" when the matrix has a selection. A tour step made from
-/// the view starts with this title.
-pub fn view_title(c: &Corpus, state: &ViewState) -> String {
-    match &state.route {
-        Route::Home => c.about.title.clone(),
-        Route::Matrix => match &state.selection {
-            Some(sel) => format!("Matrix: {}", crate::selection::selection_label(c, sel)),
-            None => "Matrix".into(),
-        },
-        Route::Read { paper, .. } => c
-            .paper_idx(paper)
-            .map(|i| c.papers[i].short_title.clone())
-            .unwrap_or_default(),
-        Route::Evidence { id } => c
-            .evidence_idx(id)
-            .map(|i| c.evidence[i].title.clone())
-            .unwrap_or_default(),
-        r => crate::view::route_label(r).to_string(),
-    }
-}
-
-/// The document title of a view: the page, then the corpus title (also the presenter's name for
-/// a view outside a tour, and a handout page's title).
-pub fn page_title(c: &Corpus, state: &ViewState) -> String {
-    let corpus_title = &c.about.title;
-    match &state.route {
-        Route::Home => corpus_title.to_string(),
-        Route::Matrix => format!("Matrix · {corpus_title}"),
-        _ => format!("{} · {corpus_title}", view_title(c, state)),
-    }
-}
-
 /// Where a quote stands, as the quote lists show it: its section's title ("Opening" before the
 /// first heading), or "Note N" for a footnote.
 pub fn quote_place(corpus: &Corpus, coding: usize, quote: usize) -> String {
@@ -167,41 +136,6 @@ pub fn quote_place(corpus: &Corpus, coding: usize, quote: usize) -> String {
 mod tests {
     use super::*;
     use crate::testkit;
-
-    #[test]
-    fn view_titles_name_the_page_and_page_titles_add_the_corpus() {
-        let c = testkit::sample();
-        let mut s = ViewState {
-            route: Route::Matrix,
-            ..ViewState::default()
-        };
-        assert_eq!(view_title(&c, &s), "Matrix");
-        assert_eq!(page_title(&c, &s), format!("Matrix · {}", c.about.title));
-        s.selection = Some(crate::view::Selection::Column(c.evidence[0].id.clone()));
-        assert_eq!(
-            view_title(&c, &s),
-            format!(
-                "Matrix: {}",
-                crate::selection::selection_label(&c, s.selection.as_ref().unwrap())
-            )
-        );
-        assert_eq!(
-            page_title(&c, &s),
-            format!("Matrix · {}", c.about.title),
-            "the tab title stays short"
-        );
-        s.route = Route::Evidence {
-            id: c.evidence[0].id.clone(),
-        };
-        assert_eq!(
-            page_title(&c, &s),
-            format!("{} · {}", c.evidence[0].title, c.about.title)
-        );
-        s.route = Route::Timeline;
-        assert_eq!(view_title(&c, &s), "Timeline");
-        s.route = Route::Home;
-        assert_eq!(page_title(&c, &s), c.about.title);
-    }
 
     #[test]
     fn marks_have_the_papers_letters_and_cycle_through_the_slots() {

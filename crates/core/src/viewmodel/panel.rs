@@ -3,7 +3,7 @@
 
 use super::count;
 use crate::model::Corpus;
-use crate::view::{RowKey, Selection};
+use crate::state::{RowKey, Selection};
 
 /// The panel's heading.
 #[derive(Debug, Clone, PartialEq, Eq)]

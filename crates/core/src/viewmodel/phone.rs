@@ -2,8 +2,8 @@
 //! (the step's title, its view fitted to the width, the point and the question, "Back" and
 //! "Next") instead of presenting, and a sideways swipe moves between the steps.
 
-use crate::tour::{self, Nav, Step, Tour};
-use crate::view::{Mode, ViewState};
+use crate::link::tour::{self, Nav, Step, Tour};
+use crate::state::{Mode, ViewState};
 
 /// The widest screen (CSS px) laid out for a phone: the top bar folds into a menu and a tour
 /// reads as steps. `style/app.css` uses the same width (`40rem` at 16 px).
@@ -74,8 +74,8 @@ pub fn swipe(dx: f64, dy: f64) -> Option<Nav> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Route;
     use crate::testkit;
-    use crate::view::Route;
 
     /// `phone_step` with the state's tour decoded.
     fn read(c: &crate::Corpus, s: &ViewState) -> Option<PhoneStep> {

@@ -3,9 +3,9 @@
 //! beside a paragraph (its codings, once each, grouped by category).
 
 use crate::model::{Corpus, Footnote, QuotePlace};
-use crate::render::Mark;
-use crate::search::{highlight, Query};
-use crate::view::OpenQuote;
+use crate::query::search::{highlight, Query};
+use crate::state::OpenQuote;
+use crate::viewmodel::render::Mark;
 
 /// The opened quote's place in the paper being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn margin(corpus: &Corpus, coded: &[(usize, usize, usize)]) -> Vec<(usize, V
             codings.push(k);
         }
     }
-    crate::order::sort_by_key(&mut codings, |&k| corpus.codings[k].category);
+    crate::model::order::sort_by_key(&mut codings, |&k| corpus.codings[k].category);
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for k in codings {
         let cat = corpus.codings[k].category;
@@ -87,8 +87,8 @@ pub fn margin(corpus: &Corpus, coded: &[(usize, usize, usize)]) -> Vec<(usize, V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::coded_blocks;
     use crate::testkit;
+    use crate::viewmodel::render::coded_blocks;
 
     #[test]
     fn the_opened_quote_is_found_in_its_own_paper_only() {

@@ -3,8 +3,8 @@
 
 use super::PaperMark;
 use crate::model::Corpus;
-use crate::selection::quote_locator;
-use crate::view::OpenQuote;
+use crate::share::markdown::quote_locator;
+use crate::state::OpenQuote;
 
 /// What a quote slide shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,12 +96,12 @@ mod tests {
 
     #[test]
     fn a_presented_selection_puts_its_quotes_on_the_slide() {
-        use crate::view::{RowKey, Selection, ViewState};
+        use crate::state::{RowKey, Selection, ViewState};
         let c = testkit::sample();
-        let index = crate::filter::FilterIndex::new(&c);
+        let index = crate::query::filter::FilterIndex::new(&c);
         let k = &c.codings[0];
         let s = ViewState {
-            route: crate::view::Route::Matrix,
+            route: crate::state::Route::Matrix,
             selection: Some(Selection::Row(RowKey::Category(
                 c.categories[k.category].id.clone(),
             ))),
@@ -109,7 +109,7 @@ mod tests {
         };
         let (quotes, total) = slide_quotes(&c, &index, &s);
         assert_eq!((quotes.len(), total), {
-            let (q, t) = crate::handout::view_quotes(&c, &index, &s);
+            let (q, t) = crate::workshop::handout::view_quotes(&c, &index, &s);
             (q.len(), t)
         });
         assert!(!quotes.is_empty());
@@ -166,10 +166,10 @@ pub struct SlideQuote {
 /// are in all.
 pub fn slide_quotes(
     corpus: &Corpus,
-    index: &crate::filter::FilterIndex,
-    state: &crate::view::ViewState,
+    index: &crate::query::filter::FilterIndex,
+    state: &crate::state::ViewState,
 ) -> (Vec<SlideQuote>, usize) {
-    let (quotes, total) = crate::handout::view_quotes(corpus, index, state);
+    let (quotes, total) = crate::workshop::handout::view_quotes(corpus, index, state);
     let out = quotes
         .into_iter()
         .filter_map(|(k, q)| {
@@ -208,12 +208,15 @@ pub const MIN_SCALE: f64 = 0.5;
 
 /// How the page of `state` meets the screen (`PresentFit`); `tour` is the state's tour,
 /// decoded (`tour::Memo`).
-pub fn present_fit(state: &crate::view::ViewState, tour: Option<&crate::tour::Tour>) -> PresentFit {
-    use crate::view::{Mode, Route};
+pub fn present_fit(
+    state: &crate::state::ViewState,
+    tour: Option<&crate::link::tour::Tour>,
+) -> PresentFit {
+    use crate::state::{Mode, Route};
     if state.mode != Mode::Present {
         return PresentFit::None;
     }
-    if crate::tour_edit::quote_slide(state, tour).is_some() {
+    if crate::workshop::tour_edit::quote_slide(state, tour).is_some() {
         return PresentFit::Scaled;
     }
     match state.route {
@@ -239,7 +242,7 @@ pub fn fit_scale(need: (f64, f64), room: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod fit_tests {
     use super::*;
-    use crate::view::{Mode, Route, ViewState};
+    use crate::state::{Mode, Route, ViewState};
 
     #[test]
     fn each_presented_page_meets_the_screen_its_own_way() {

@@ -2,10 +2,10 @@
 //! gets), what opening a tour file shows and says, how a tour link's length reads, and how many
 //! of a step's further notes are given.
 
+use crate::link::tour::{self, Parts};
 use crate::model::Corpus;
-use crate::tour::{self, Parts};
-use crate::tour_file::TourFile;
-use crate::view::{Mode, ViewState};
+use crate::state::{Mode, ViewState};
+use crate::workshop::tour_file::TourFile;
 
 /// Where the open tour comes from, and the title a saved file gets. `opened` is the tour file
 /// opened last: (file name, its title, the tour value it gave).
@@ -99,7 +99,7 @@ pub fn link_length(link: &str) -> String {
     format!(
         "Link: {} characters{}",
         chars,
-        if link.len() > crate::url::MAX_FRAGMENT_BYTES {
+        if link.len() > crate::link::fragment::MAX_FRAGMENT_BYTES {
             " (too long to open again from a link: save the tour as a file)"
         } else if chars > 2000 {
             " (chat tools may cut links over 2,000: save the tour as a file, or shorten the notes)"
@@ -121,9 +121,9 @@ pub fn parts_given(p: &Parts) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Route;
     use crate::testkit;
-    use crate::tour_edit::{apply, Edit};
-    use crate::view::Route;
+    use crate::workshop::tour_edit::{apply, Edit};
 
     fn with_tour(c: &Corpus) -> ViewState {
         let s = ViewState {
@@ -163,7 +163,7 @@ mod tests {
     fn opening_a_file_shows_its_first_step_or_says_why_not() {
         let c = testkit::sample();
         let s = with_tour(&c);
-        let t = crate::tour_edit::tour_of(&s, &c);
+        let t = crate::workshop::tour_edit::tour_of(&s, &c);
         let good = TourFile {
             title: "T".into(),
             tour: t,
@@ -195,7 +195,7 @@ mod tests {
     fn a_long_link_says_what_to_do_instead() {
         assert_eq!(link_length("abc"), "Link: 3 characters");
         assert!(link_length(&"a".repeat(2001)).contains("chat tools may cut"));
-        let huge = "a".repeat(crate::url::MAX_FRAGMENT_BYTES + 1);
+        let huge = "a".repeat(crate::link::fragment::MAX_FRAGMENT_BYTES + 1);
         assert!(link_length(&huge).contains("too long to open again"));
     }
 

@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
+use evidence_core::state::*;
 use evidence_core::testkit;
-use evidence_core::view::*;
 use evidence_core::Corpus;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};

@@ -43,7 +43,7 @@ pub fn sweep_summaries(corpus: &Corpus) -> Vec<SweepSummary> {
             }
         })
         .collect();
-    crate::order::sort_by_key(&mut out, |s| s.paper);
+    crate::model::order::sort_by_key(&mut out, |s| s.paper);
     out
 }
 

@@ -6,6 +6,12 @@
 //! aggregation never compare strings. Every record also keeps its stable string `id`, the
 //! form used in URLs and exports.
 
+pub mod diag;
+pub mod embed;
+pub mod order;
+
+pub use diag::Diagnostic;
+
 use serde::{Deserialize, Serialize};
 
 /// Everything the explorer shows: papers, crosswalk dimensions, categories, evidence, codings.

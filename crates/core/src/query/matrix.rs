@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::filter::{category_passes, filter_codings, FilterIndex};
 use crate::model::{CategoryKind, Corpus};
-use crate::view::{ColGroup, RowGroup, RowKey, Selection, ViewState};
+use crate::query::filter::{category_passes, filter_codings, FilterIndex};
+use crate::state::{ColGroup, RowGroup, RowKey, Selection, ViewState};
 
 /// The label of the group of context categories (framing, not evidence for a dimension).
 pub const CONTEXT_GROUP_LABEL: &str = "Framing and background";
@@ -191,7 +191,7 @@ fn build_rows(corpus: &Corpus, state: &ViewState) -> (Vec<MatrixRow>, Vec<RowGro
     let mut visible: Vec<usize> = (0..corpus.categories.len())
         .filter(|&k| category_passes(corpus, &state.filters, k))
         .collect();
-    crate::order::sort_by_key(&mut visible, |&k| category_order(corpus, k));
+    crate::model::order::sort_by_key(&mut visible, |&k| category_order(corpus, k));
     let mut rows = Vec::new();
     let mut groups = Vec::new();
     match state.layout.rows {
@@ -292,7 +292,7 @@ fn build_columns(
         .filter(|&e| shown.get(e).copied().unwrap_or(false))
         .map(|e| (group_of(e), e))
         .collect();
-    crate::order::sort_by(&mut items, |(ga, a), (gb, b)| {
+    crate::model::order::sort_by(&mut items, |(ga, a), (gb, b)| {
         let (ea, eb) = (&corpus.evidence[*a], &corpus.evidence[*b]);
         (ga, ea.date.start, ea.date.end, a).cmp(&(gb, eb.date.start, eb.date.end, b))
     });
@@ -380,7 +380,7 @@ pub fn build_matrix(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
             rows[h].n_quotes += q;
         }
     }
-    crate::order::sort(&mut entries);
+    crate::model::order::sort(&mut entries);
 
     let mut cells: Vec<Vec<(usize, Cell)>> = vec![Vec::new(); rows.len()];
     for [row, col, _, _, c] in entries {
@@ -458,7 +458,7 @@ pub fn selection_codings(
             }
         })
         .collect();
-    crate::order::sort_by_key(&mut out, |&c| {
+    crate::model::order::sort_by_key(&mut out, |&c| {
         let coding = &corpus.codings[c];
         (coding.paper, coding.category, coding.evidence, c)
     });
@@ -468,8 +468,8 @@ pub fn selection_codings(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Action, Facet};
     use crate::testkit::{self, state};
-    use crate::view::{Action, Facet};
 
     fn matrix(actions: Vec<Action>) -> (Corpus, MatrixView) {
         let c = testkit::sample();

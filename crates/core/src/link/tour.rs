@@ -35,9 +35,11 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::link::fragment;
+use crate::link::fragment::{percent_decode, percent_encode, Notice, NoticeKind};
 use crate::model::{Corpus, NamedTour};
-use crate::url::{self, percent_decode, percent_encode, Notice, NoticeKind};
-use crate::view::{Mode, OpenQuote, ViewState};
+use crate::state::{Mode, OpenQuote, ViewState};
+use crate::text::truncate_chars;
 
 /// Most steps a tour may have; further steps are dropped with a notice.
 pub const MAX_STEPS: usize = 60;
@@ -153,7 +155,7 @@ fn text_encode(s: &str) -> String {
 }
 
 fn view_encode(state: &ViewState) -> String {
-    let full = url::encode(&normalise_view(state));
+    let full = fragment::encode_with(&normalise_view(state), false);
     let (path, query) = match full.split_once('?') {
         Some((p, q)) => (p, q),
         None => (full.as_str(), ""),
@@ -345,7 +347,7 @@ impl Notes {
         let value: String = value
             .chars()
             .filter(|c| !c.is_control())
-            .take(url::NOTICE_VALUE_CHARS)
+            .take(fragment::NOTICE_VALUE_CHARS)
             .collect();
         let n = Notice {
             key: key.to_string(),
@@ -356,7 +358,7 @@ impl Notes {
         if self.list.contains(&n) {
             return;
         }
-        if self.list.len() < url::MAX_NOTICES {
+        if self.list.len() < fragment::MAX_NOTICES {
             self.list.push(n);
         } else {
             self.more += 1;
@@ -395,7 +397,7 @@ fn text_decode(raw: &str, key: &str, max: usize, step: usize, notes: &mut Notes)
         .collect();
     if clean.chars().count() > max {
         notes.adjusted(key, &clean, format!("step {step}: cut to {max} characters"));
-        clean.chars().take(max).collect()
+        truncate_chars(&clean, max).to_string()
     } else {
         clean
     }
@@ -426,7 +428,7 @@ fn view_decode(raw: &str, corpus: &Corpus, step: usize, notes: &mut Notes) -> Vi
         Some((path, _)) => path.to_string(),
         None => raw.to_string(),
     };
-    let (state, view_notes) = url::decode(&fragment, corpus);
+    let (state, view_notes) = fragment::decode_view(&fragment, corpus);
     for n in view_notes {
         match n.kind {
             NoticeKind::More => notes.ignored("view", &n.value, format!("step {step}: more")),
@@ -765,33 +767,12 @@ fn tour_value(tour: &Tour, base: &ViewState) -> String {
     encode(tour)
 }
 
-/// The fragment (without `#`) that starts `tour` at its first step in presentation mode:
-/// `step_state` of step 0 through `url::encode`. `None` for an empty tour.
-pub fn start_fragment(tour: &Tour) -> Option<String> {
-    step_state(tour, 0, &ViewState::default()).map(|s| url::encode(&s))
-}
-
-/// The fragment that starts the corpus's default tour (`Corpus::default_tour`), if it has one.
-pub fn default_tour_fragment(corpus: &Corpus) -> Option<String> {
-    named_tour_fragment(corpus.default_tour()?, corpus)
-}
-
-/// The fragment that starts the corpus tour `t` at its first step, linked by name.
-pub fn named_tour_fragment(t: &NamedTour, corpus: &Corpus) -> Option<String> {
-    let raw = named_ref(t);
-    let (tour, _) = decode(&raw, corpus);
-    let s = step_state(&tour, 0, &ViewState::default())?;
-    Some(url::encode(&ViewState {
-        tour: Some(raw),
-        ..s
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::url::{self, default_tour_fragment, start_fragment};
+    use crate::state::{Facet, Route, Selection};
     use crate::testkit;
-    use crate::view::{Facet, Route, Selection};
 
     fn corpus() -> Corpus {
         testkit::sample()
@@ -822,7 +803,7 @@ mod tests {
                     .set_mut(Facet::Paper)
                     .insert(c.papers[i % c.papers.len()].id.clone());
                 if i % 2 == 0 {
-                    v.selection = Some(Selection::Row(crate::view::RowKey::Category(
+                    v.selection = Some(Selection::Row(crate::state::RowKey::Category(
                         cat.id.clone(),
                     )));
                 }
@@ -1209,7 +1190,7 @@ mod tests {
         let c = corpus();
         let t = sample_tour(&c, 3);
         let base = ViewState {
-            theme: Some(crate::view::Theme::Projector),
+            theme: Some(crate::state::Theme::Projector),
             search: "left over".into(),
             ..ViewState::default()
         };

@@ -14,11 +14,11 @@
 //!   Home and End to the first and last, a number then Enter to that step, B or `.` blacks the
 //!   screen or brings it back (`tour::key_action`).
 
-use crate::filter::FilterIndex;
-use crate::presenter;
-use crate::tour::{self, KeyAction, Nav, Tour};
-use crate::view::{Action, Mode, Theme, ViewState};
+use crate::link::tour::{self, KeyAction, Nav, Tour};
+use crate::query::filter::FilterIndex;
+use crate::state::{Action, Mode, Theme, ViewState};
 use crate::viewmodel::discussion::{reveal_move, reveal_total};
+use crate::workshop::presenter;
 use crate::Corpus;
 
 /// A key press as the global handler sees it (the DOM `KeyboardEvent` and the focus).
@@ -217,9 +217,9 @@ fn tour_move(nav: Nav, scene: &Scene) -> Option<ViewState> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::tour::Step;
+    use crate::state::{Reveal, RevealBy, Route, Selection};
     use crate::testkit;
-    use crate::tour::Step;
-    use crate::view::{Reveal, RevealBy, Route, Selection};
 
     /// A three-step tour over the matrix, presented at `step`.
     fn presented(step: usize) -> (Tour, ViewState) {

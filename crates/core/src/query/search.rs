@@ -312,7 +312,7 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
     }
     let folded = search_fold(text);
     let mut ranges: Vec<(usize, usize)> = q.terms.iter().flat_map(|t| folded.find_all(t)).collect();
-    crate::order::sort(&mut ranges);
+    crate::model::order::sort(&mut ranges);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (a, b) in ranges {
         match merged.last_mut() {

@@ -27,12 +27,12 @@
 
 use std::fmt;
 
-use crate::view::Theme;
+use crate::state::Theme;
 
 /// The prefix (with protocol version) of every message.
 pub const PREFIX: &str = "evidence-presenter/1 ";
 /// Longest message accepted, in bytes (a fragment is at most `url::MAX_FRAGMENT_BYTES`).
-pub const MAX_MESSAGE_BYTES: usize = crate::url::MAX_FRAGMENT_BYTES + 64;
+pub const MAX_MESSAGE_BYTES: usize = crate::link::fragment::MAX_FRAGMENT_BYTES + 64;
 /// Highest step number a `step` command may carry.
 pub const MAX_STEP: usize = 9_999;
 
@@ -185,7 +185,7 @@ impl Message {
                 if let Some(frag) = body.strip_prefix("state ") {
                     // A fragment as `url::encode` writes it: printable ASCII, no spaces.
                     let ok = frag.starts_with('/')
-                        && frag.len() <= crate::url::MAX_FRAGMENT_BYTES
+                        && frag.len() <= crate::link::fragment::MAX_FRAGMENT_BYTES
                         && frag.bytes().all(|b| b.is_ascii_graphic() && b != b'#');
                     return ok.then(|| Message::State(frag.to_string()));
                 }

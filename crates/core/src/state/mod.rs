@@ -619,7 +619,9 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         }
         Action::SetYears(years) => next.filters.years = years.map(normalise_years),
         Action::SetShared(on) => next.filters.shared = on,
-        Action::SetSearch(s) => next.search = truncate_chars(&s, MAX_SEARCH_CHARS).to_string(),
+        Action::SetSearch(s) => {
+            next.search = crate::text::truncate_chars(&s, MAX_SEARCH_CHARS).to_string()
+        }
         Action::SetRows(rows) => next.layout.rows = rows,
         Action::SetCols(cols) => next.layout.cols = cols,
         Action::ToggleTransposed => next.layout.transposed = !next.layout.transposed,
@@ -629,9 +631,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::SetMode(mode) => next.mode = mode,
         Action::Replace(s) => next = *s,
         Action::SetTheme(t) => next.theme = t,
-        Action::SetOpenAt(a) => {
-            next.open_at = a.and_then(|a| crate::handout::clean_address(&a).ok())
-        }
+        Action::SetOpenAt(a) => next.open_at = a.and_then(|a| clean_address(&a).ok()),
         Action::SetOverviewCols(c) => next.overview.cols = c,
         Action::SetMeasure(m) => next.overview.measure = m,
         Action::SetLanes(l) => next.timeline_lanes = l,
@@ -654,14 +654,6 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
 pub fn normalise_years((a, b): (i32, i32)) -> (i32, i32) {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     (a.clamp(MIN_YEAR, MAX_YEAR), b.clamp(MIN_YEAR, MAX_YEAR))
-}
-
-/// The first `n` chars of `s`.
-pub(crate) fn truncate_chars(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 /// The name of a page in words ("Start", "Matrix", "Paper", "Evidence card", …), as the top
@@ -719,6 +711,35 @@ pub fn quote_route(corpus: &Corpus, q: &OpenQuote) -> Option<Route> {
         paper: paper.id.clone(),
         block,
     })
+}
+
+/// Longest participants' address kept, in chars.
+pub const MAX_ADDRESS_CHARS: usize = 300;
+
+/// Checks an address where participants open the explorer (`ViewState::open_at`): `http://`
+/// or `https://`, a host, no spaces or control characters, at most `MAX_ADDRESS_CHARS`; any
+/// fragment is dropped (links add their own). Surrounding spaces are trimmed. Err says what
+/// was expected, in words (for the notice of a link that carries a bad one).
+pub fn clean_address(raw: &str) -> Result<String, String> {
+    let a = raw.trim();
+    let a = a.split_once('#').map_or(a, |(base, _)| base);
+    if a.is_empty() {
+        return Err("empty address".into());
+    }
+    if a.chars().count() > MAX_ADDRESS_CHARS {
+        return Err(format!("longer than {MAX_ADDRESS_CHARS} characters"));
+    }
+    if a.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("an address has no spaces".into());
+    }
+    let lower = a.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') => Ok(a.to_string()),
+        _ => Err("expected an http:// or https:// address".into()),
+    }
 }
 
 #[cfg(test)]

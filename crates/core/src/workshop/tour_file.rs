@@ -22,13 +22,14 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::Corpus;
-use crate::tour::{
+use crate::link::fragment::NoticeKind;
+use crate::link::tour::{
     self, Parts, Step, StepKind, Tour, MAX_MINUTES, MAX_NOTE_CHARS, MAX_PART_CHARS, MAX_STEPS,
     MAX_TITLE_CHARS,
 };
-use crate::url::{self, NoticeKind};
-use crate::view::OpenQuote;
+use crate::link::url;
+use crate::model::Corpus;
+use crate::state::OpenQuote;
 
 /// The value of `format`.
 pub const FORMAT: &str = "evidence-explorer-tour";
@@ -142,7 +143,7 @@ fn shown(s: &str) -> String {
     let t: String = s
         .chars()
         .filter(|c| !c.is_control())
-        .take(url::NOTICE_VALUE_CHARS)
+        .take(crate::link::fragment::NOTICE_VALUE_CHARS)
         .collect();
     if t.chars().count() < s.chars().count() {
         format!("{t}…")
@@ -167,7 +168,7 @@ fn text_field(
                 .collect();
             if clean.chars().count() > max {
                 notes.push(format!("step {n}: `{key}` cut to {max} characters"));
-                clean.chars().take(max).collect()
+                crate::text::truncate_chars(&clean, max).to_string()
             } else {
                 clean
             }
@@ -334,8 +335,8 @@ fn step(m: &Map<String, Value>, n: usize, corpus: &Corpus, notes: &mut Notes) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Facet, Route, ViewState};
     use crate::testkit;
-    use crate::view::{Facet, Route, ViewState};
 
     fn sample(c: &Corpus) -> Tour {
         let mut v = ViewState {

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::filter::{filter_codings, FilterIndex};
-use crate::matrix::selection_codings;
 use crate::model::{CategoryKind, Corpus, DateSpan};
-use crate::view::{TimelineLanes, ViewState};
+use crate::query::filter::{filter_codings, FilterIndex};
+use crate::query::matrix::selection_codings;
+use crate::state::{TimelineLanes, ViewState};
 
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +157,7 @@ pub fn build_timeline(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -
     let flush = |lane_items: &mut Vec<TimelineItem>,
                  lanes: &mut Vec<Lane>,
                  items: &mut Vec<TimelineItem>| {
-        crate::order::sort_by(lane_items, |a, b| {
+        crate::model::order::sort_by(lane_items, |a, b| {
             a.start
                 .total_cmp(&b.start)
                 .then(a.evidence.cmp(&b.evidence))
@@ -236,8 +236,8 @@ pub fn brush_years(t: &Timeline, from: f64, to: f64) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{reduce, Action, Facet, RowKey, Selection};
     use crate::testkit;
-    use crate::view::{reduce, Action, Facet, RowKey, Selection};
 
     fn build(s: &ViewState) -> (Corpus, Timeline) {
         let c = testkit::sample();

@@ -13,9 +13,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::filter::{category_passes, filter_codings, FilterIndex};
 use crate::model::{CategoryKind, Corpus, Stance};
-use crate::view::{
+use crate::query::filter::{category_passes, filter_codings, FilterIndex};
+use crate::state::{
     Action, Facet, Measure, OverviewCols, Route, RowGroup, RowKey, Selection, ViewState,
 };
 
@@ -161,7 +161,7 @@ pub fn year_bins(corpus: &Corpus, range: Option<(i32, i32)>) -> Vec<(i32, i32)> 
     if spans.is_empty() {
         return Vec::new();
     }
-    crate::order::sort(&mut spans);
+    crate::model::order::sort(&mut spans);
     let first = spans[0].0;
     let last = spans.iter().map(|s| s.1).max().unwrap_or(first);
     let tenth = spans[spans.len() / 10].0;
@@ -335,7 +335,7 @@ fn count_part(
     // Totals count each coding once even when two rows hold it (never in these groupings, but
     // the rule stays true if it happens).
     let dedup = |mut v: Vec<usize>| {
-        crate::order::sort(&mut v);
+        crate::model::order::sort(&mut v);
         v.dedup();
         v
     };
@@ -599,8 +599,8 @@ pub fn rule_text(measure: Measure, cols: OverviewCols, rows: RowGroup) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{reduce, OverviewLayout};
     use crate::testkit;
-    use crate::view::{reduce, OverviewLayout};
 
     fn state(rows: RowGroup, cols: OverviewCols, measure: Measure) -> ViewState {
         let mut s = ViewState::default();
@@ -891,7 +891,7 @@ mod tests {
         let c = testkit::sample();
         let i = FilterIndex::new(&c);
         // The narrowed matrix holds exactly the cell's codings.
-        let cell = crate::matrix::build_matrix(&c, &i, &s);
+        let cell = crate::query::matrix::build_matrix(&c, &i, &s);
         assert_eq!(cell.totals.n_codings, 3);
     }
 

@@ -106,7 +106,7 @@ fn papers_of(c: &Corpus, e: usize) -> Vec<usize> {
         .filter(|k| k.evidence == e)
         .map(|k| k.paper)
         .collect();
-    crate::order::sort(&mut p);
+    crate::model::order::sort(&mut p);
     p.dedup();
     p
 }
@@ -139,7 +139,7 @@ fn counts(c: &Corpus) -> String {
         ("csv_rows", n(quotes)),
         ("shared_evidence", {
             // The app's own rule of "shared" (SHARED_MIN_PAPERS), not a copy of it.
-            let index = crate::filter::FilterIndex::new(c);
+            let index = crate::query::filter::FilterIndex::new(c);
             n((0..c.evidence.len())
                 .filter(|&e| index.is_shared(e))
                 .count())
@@ -363,7 +363,7 @@ fn estimate(e: &Estimate) -> String {
         ("value", num(e.value)),
         ("low", num(e.ci.map(|c| c.0))),
         ("high", num(e.ci.map(|c| c.1))),
-        ("text", js(&crate::agreement::estimate_text(e))),
+        ("text", js(&crate::query::agreement::estimate_text(e))),
     ])
 }
 
@@ -432,7 +432,7 @@ fn agreement(c: &Corpus) -> String {
             ("stances_agreed", w.stances.1.to_string()),
         ])
     });
-    let counts = crate::agreement::outcome_counts(s);
+    let counts = crate::query::agreement::outcome_counts(s);
     let sum = |k: usize| counts.iter().map(|(_, n)| n[k]).sum::<usize>().to_string();
     let resolutions = obj(&[
         ("first_coder", sum(0)),
@@ -474,7 +474,7 @@ pub fn corpus_summary_json(c: &Corpus) -> String {
 }
 
 fn default_tour(c: &Corpus) -> String {
-    let (Some(d), Some(f)) = (c.default_tour(), crate::tour::default_tour_fragment(c)) else {
+    let (Some(d), Some(f)) = (c.default_tour(), crate::link::url::default_tour_fragment(c)) else {
         return "null".to_string();
     };
     obj(&[
@@ -490,16 +490,16 @@ fn tours(c: &Corpus) -> String {
         .tours
         .iter()
         .map(|t| {
-            let f = crate::tour::named_tour_fragment(t, c).unwrap_or_default();
-            let (tour, _) = crate::tour::decode(&t.payload, c);
+            let f = crate::link::url::named_tour_fragment(t, c).unwrap_or_default();
+            let (tour, _) = crate::link::tour::decode(&t.payload, c);
             let steps: Vec<String> = tour
                 .steps
                 .iter()
                 .map(|s| {
                     let p = &s.parts;
                     let kind = match &s.kind {
-                        crate::tour::StepKind::View(_) => "view",
-                        crate::tour::StepKind::Quote(_) => "quote",
+                        crate::link::tour::StepKind::View(_) => "view",
+                        crate::link::tour::StepKind::Quote(_) => "quote",
                     };
                     obj(&[
                         ("title", js(&s.title)),

@@ -2,10 +2,10 @@
 //! panel's order (paper, category, evidence, then the coding's quotes), so that a reader can
 //! step through them with next and previous ("quote 3 of 7").
 
-use crate::filter::FilterIndex;
-use crate::matrix::selection_codings;
 use crate::model::Corpus;
-use crate::view::{quote_route, Action, OpenQuote, ViewState};
+use crate::query::filter::FilterIndex;
+use crate::query::matrix::selection_codings;
+use crate::state::{quote_route, Action, OpenQuote, ViewState};
 
 /// The quotes of the state's selection, in order. Empty without a selection.
 pub fn trail(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> Vec<OpenQuote> {
@@ -57,8 +57,8 @@ pub fn open_actions(corpus: &Corpus, q: &OpenQuote, in_reader: bool) -> Vec<Acti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{reduce, Route, RowKey, Selection};
     use crate::testkit;
-    use crate::view::{reduce, Route, RowKey, Selection};
 
     fn q(c: &str, n: usize) -> OpenQuote {
         OpenQuote {

@@ -1,4 +1,5 @@
-//! The URL fragment: a versioned, human-readable wire format for `ViewState`.
+//! The URL fragment: a versioned, human-readable wire format for `ViewState`, without the
+//! reading of its tour (`url` adds that; the tour codec reads its steps' views with this one).
 //!
 //! Grammar (the fragment without its `#`; every part optional, defaults omitted):
 //!
@@ -45,10 +46,10 @@ use std::fmt;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::filter::corpus_facet_values;
 use crate::model::Corpus;
-use crate::text::search_key;
-use crate::view::*;
+use crate::query::filter::corpus_facet_values;
+use crate::state::*;
+use crate::text::{search_key, truncate_chars};
 
 /// The format version `encode` writes.
 pub const VERSION: u32 = 1;
@@ -67,6 +68,9 @@ pub const NOTICE_VALUE_CHARS: usize = 60;
 pub enum NoticeKind {
     /// The part was dropped.
     Ignored,
+    /// The part was dropped: it names something this corpus does not have (a link from
+    /// another corpus version lists these).
+    Missing,
     /// The part was used after a repair (swapped, cut, read as another version).
     Adjusted,
     /// Stands for `value` further notices that were not listed.
@@ -89,7 +93,7 @@ pub struct Notice {
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            NoticeKind::Ignored => {
+            NoticeKind::Ignored | NoticeKind::Missing => {
                 write!(
                     f,
                     "ignored {} \"{}\": {}",
@@ -180,11 +184,9 @@ fn selection_text(sel: &Selection) -> String {
 
 /// The fragment for a state, without the `#`. Canonical: defaults omitted, sets sorted, keys
 /// in grammar order, `v=1` first whenever there is a query.
-pub fn encode(state: &ViewState) -> String {
-    // A tour link showing its step's view as stored writes `/tour` instead of the view: the
-    // tour already holds it (a tour link is at most 2,000 characters; the view would be there
-    // twice).
-    let elide = crate::tour::shows_step_view(state);
+/// `elide`: write `/tour` instead of the view (a tour link showing its step's view as stored;
+/// `url::encode` decides).
+pub fn encode_with(state: &ViewState, elide: bool) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if !elide {
         view_pairs(state, &mut pairs);
@@ -370,7 +372,7 @@ pub const KEYS: [&str; 29] = [
 
 /// Collects notices: sanitised, deduplicated, capped.
 #[derive(Default)]
-struct Notes {
+pub struct Notes {
     list: Vec<Notice>,
     seen: HashSet<Notice>,
     more: usize,
@@ -408,10 +410,16 @@ impl Notes {
             self.more += 1;
         }
     }
-    fn ignored(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+    /// Records that `key`'s `value` was ignored and why.
+    pub fn ignored(&mut self, key: &str, value: &str, reason: impl Into<String>) {
         self.push(NoticeKind::Ignored, key, value, reason)
     }
-    fn adjusted(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+    /// Records that `key`'s `value` names nothing in this corpus.
+    pub fn missing(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        self.push(NoticeKind::Missing, key, value, reason)
+    }
+    /// Records that `key`'s `value` was adjusted and why.
+    pub fn adjusted(&mut self, key: &str, value: &str, reason: impl Into<String>) {
         self.push(NoticeKind::Adjusted, key, value, reason)
     }
     fn finish(mut self) -> Vec<Notice> {
@@ -461,7 +469,7 @@ impl<'a> Lookup<'a> {
         }
         let folded = self.folded.get_or_init(|| {
             let mut sorted: Vec<&'a str> = self.exact.iter().copied().collect();
-            crate::order::sort(&mut sorted);
+            crate::model::order::sort(&mut sorted);
             let mut m = HashMap::new();
             for s in sorted {
                 m.entry(search_key(s)).or_insert(s);
@@ -503,7 +511,7 @@ fn no_such(facet: Facet) -> &'static str {
 
 /// The known key nearest to `key` (the core's one suggestion rule, `suggest::nearest`).
 fn suggest_key(key: &str) -> Option<&'static str> {
-    crate::suggest::nearest(key, KEYS.iter().copied())
+    crate::text::suggest::nearest(key, KEYS.iter().copied())
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -561,7 +569,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 if corpus.paper_idx(id).is_some() {
                     Some(id.clone())
                 } else {
-                    notes.ignored("paper", id, "no such paper");
+                    notes.missing("paper", id, "no such paper");
                     None
                 }
             };
@@ -575,7 +583,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 return Route::Home;
             };
             let Some(p) = corpus.paper_idx(pid) else {
-                notes.ignored("paper", pid, "no such paper");
+                notes.missing("paper", pid, "no such paper");
                 return Route::Home;
             };
             extra(notes, 3);
@@ -584,7 +592,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 if doc.block_idx(b).is_some() {
                     Some(b.clone())
                 } else {
-                    notes.ignored("block", b, format!("no such block in paper {pid}"));
+                    notes.missing("block", b, format!("no such block in paper {pid}"));
                     None
                 }
             });
@@ -599,7 +607,7 @@ fn decode_route(path: &str, vocab: &Vocab, notes: &mut Notes) -> Route {
                 return Route::Home;
             };
             if corpus.evidence_idx(id).is_none() {
-                notes.ignored("evidence", id, "no such evidence item");
+                notes.missing("evidence", id, "no such evidence item");
                 return Route::Home;
             }
             extra(notes, 2);
@@ -635,7 +643,7 @@ fn decode_facet(facet: Facet, raw: &str, vocab: &Vocab, notes: &mut Notes, f: &m
                     notes.ignored(key, &v, "listed twice");
                 }
             }
-            None => notes.ignored(key, &v, no_such(facet)),
+            None => notes.missing(key, &v, no_such(facet)),
         }
     }
 }
@@ -674,14 +682,14 @@ fn decode_row_key(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) -> Opt
         if c.dimension_idx(&d).is_some() {
             return Some(RowKey::Dimension(d));
         }
-        notes.ignored(key, &d, "no such dimension");
+        notes.missing(key, &d, "no such dimension");
         return None;
     }
     let id = notes.decode(key, raw);
     if c.category_idx(&id).is_some() {
         return Some(RowKey::Category(id));
     }
-    notes.ignored(key, &id, "no such category");
+    notes.missing(key, &id, "no such category");
     None
 }
 
@@ -690,7 +698,7 @@ fn decode_evidence_id(key: &str, raw: &str, vocab: &Vocab, notes: &mut Notes) ->
     if vocab.corpus.evidence_idx(&id).is_some() {
         return Some(id);
     }
-    notes.ignored(key, &id, "no such evidence item");
+    notes.missing(key, &id, "no such evidence item");
     None
 }
 
@@ -756,7 +764,7 @@ fn decode_quote(raw: &str, vocab: &Vocab, notes: &mut Notes) -> Option<OpenQuote
         return None;
     };
     let Some(c) = vocab.corpus.coding_idx(coding) else {
-        notes.ignored("quote", &v, "no such coding");
+        notes.missing("quote", &v, "no such coding");
         return None;
     };
     let len = vocab.corpus.codings[c].quotes.len();
@@ -777,10 +785,60 @@ fn is_tour_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// How a fragment's tour is read: `url` reads it with the tour codec (`link::tour`), which reads
+/// its steps' views with `decode_view`, where a tour has no place. The tour codec sits between
+/// this module and `url`, so neither imports the other.
+pub trait TourKeys {
+    /// A tour as the tour codec reads it.
+    type Tour;
+    /// The `tour` key, read raw (once: a `/tour` link's view is its step of this tour): the
+    /// tour, when it has a usable step (the state then carries it).
+    fn tour(
+        &self,
+        raw: &str,
+        corpus: &Corpus,
+        notes: &mut Notes,
+        state: &mut ViewState,
+    ) -> Option<Self::Tour>;
+    /// A `/tour` link: the view of step `state.step` of `tour`, the link's tour.
+    fn step_view(&self, state: ViewState, tour: Option<Self::Tour>, notes: &mut Notes)
+        -> ViewState;
+}
+
+/// A tour step's view: it holds no tour of its own.
+struct NoTours;
+
+impl TourKeys for NoTours {
+    type Tour = ();
+    fn tour(&self, raw: &str, _: &Corpus, notes: &mut Notes, _: &mut ViewState) -> Option<()> {
+        notes.ignored("tour", &percent_decode(raw).0, "a tour step holds no tour");
+        None
+    }
+    fn step_view(&self, state: ViewState, _: Option<()>, notes: &mut Notes) -> ViewState {
+        notes.ignored(
+            "route",
+            TOUR_VIEW_PATH,
+            "a tour step holds no tour, the start page is shown",
+        );
+        state
+    }
+}
+
+/// Reads the view of a tour step (a `tour` key in it is ignored with a notice), as
+/// `decode_with`.
+pub fn decode_view(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
+    decode_with(fragment, corpus, &NoTours)
+}
+
 /// Reads a fragment (a leading `#` is optional). Never fails, never panics: keeps what it can
 /// and explains everything it dropped or repaired in the notices (deduplicated, at most
-/// `MAX_NOTICES` plus one "and N more"). Ids are validated against `corpus`.
-pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
+/// `MAX_NOTICES` plus one "and N more"). Ids are validated against `corpus`; the tour keys go
+/// to `tours`.
+pub fn decode_with<T: TourKeys>(
+    fragment: &str,
+    corpus: &Corpus,
+    tours: &T,
+) -> (ViewState, Vec<Notice>) {
     let mut notes = Notes::default();
     let mut state = ViewState::default();
     let vocab = Vocab::new(corpus);
@@ -832,61 +890,15 @@ pub fn decode(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
         }
         if key == "tour" {
             // Read once: a `/tour` link's view below is its step of this tour.
-            tour = decode_tour(raw, corpus, &mut notes, &mut state).or(tour);
+            tour = tours.tour(raw, corpus, &mut notes, &mut state).or(tour);
             continue;
         }
         decode_key(&key, raw, &vocab, &mut notes, &mut state);
     }
     if tour_view {
-        state = step_view(state, tour, &mut notes);
+        state = tours.step_view(state, tour, &mut notes);
     }
     (state, notes.finish())
-}
-
-/// A `/tour` link: the view of its tour's current step (the link's own view keys, if any, give
-/// way), or the start page with a notice when there is no such step. `tour` is the link's
-/// tour as `decode_tour` read it.
-fn step_view(
-    mut state: ViewState,
-    tour: Option<crate::tour::Tour>,
-    notes: &mut Notes,
-) -> ViewState {
-    if let Some(n) = tour.as_ref().map(|t| t.steps.len()) {
-        if state.step >= n {
-            notes.adjusted(
-                "step",
-                &state.step.to_string(),
-                "no such step, the last one is shown",
-            );
-            state.step = n.saturating_sub(1);
-        }
-    }
-    match tour.and_then(|t| crate::tour::step_state(&t, state.step, &state)) {
-        Some(view) => {
-            if crate::tour::normalise_view(&state) != ViewState::default() {
-                notes.ignored(
-                    "route",
-                    TOUR_VIEW_PATH,
-                    "the link's own view keys give way to its tour step's view",
-                );
-            }
-            ViewState {
-                mode: state.mode,
-                ..view
-            }
-        }
-        None => {
-            notes.ignored(
-                "route",
-                TOUR_VIEW_PATH,
-                "no tour step to show, the start page is shown",
-            );
-            ViewState {
-                route: Route::Home,
-                ..state
-            }
-        }
-    }
 }
 
 /// Reads the value `raw` of the (known or unknown) query key `key` into `state`.
@@ -987,7 +999,7 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
         }
         "at" => {
             let v = notes.decode("at", raw);
-            match crate::handout::clean_address(&v) {
+            match crate::state::clean_address(&v) {
                 Ok(a) => state.open_at = Some(a),
                 Err(why) => notes.ignored("at", &v, why),
             }
@@ -1014,35 +1026,34 @@ fn decode_view_key(key: &str, raw: &str, notes: &mut Notes, state: &mut ViewStat
     }
 }
 
-/// The `tour` key: the whole tour (`tour::encode`), read raw: its texts carry their own
-/// escapes. Its problems become notices of the URL. The tour, when it has a usable step (the
-/// state then carries it).
-fn decode_tour(
-    raw: &str,
-    corpus: &Corpus,
-    notes: &mut Notes,
-    state: &mut ViewState,
-) -> Option<crate::tour::Tour> {
-    let (tour, tour_notes) = crate::tour::decode(raw, corpus);
-    for n in tour_notes {
-        match n.kind {
-            NoticeKind::Ignored => notes.ignored(&n.key, &n.value, n.reason),
-            NoticeKind::Adjusted => notes.adjusted(&n.key, &n.value, n.reason),
-            NoticeKind::More => notes.ignored("tour", &n.value, "further tour problems not listed"),
-        }
-    }
-    if tour.steps.is_empty() {
-        notes.ignored("tour", &percent_decode(raw).0, "no usable step");
-        None
-    } else {
-        state.tour = Some(crate::tour::canonical(raw, &tour, corpus));
-        Some(tour)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::url::{decode, encode};
+
+    #[test]
+    fn ids_this_corpus_lacks_are_missing_other_problems_ignored() {
+        let c = testkit::sample();
+        let (_, notices) = decode(
+            "/matrix?v=1&paper=nope&kind=nope2&years=abc&sel=col:gone",
+            &c,
+        );
+        let kinds: Vec<(&str, NoticeKind)> =
+            notices.iter().map(|n| (n.key.as_str(), n.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("paper", NoticeKind::Missing),
+                ("kind", NoticeKind::Missing),
+                ("years", NoticeKind::Ignored),
+                ("sel", NoticeKind::Missing),
+            ]
+        );
+        assert!(
+            notices[0].to_string().starts_with("ignored paper"),
+            "shown as before"
+        );
+    }
     use crate::testkit;
 
     fn corpus() -> Corpus {

@@ -53,7 +53,7 @@ pub fn runs(
         cuts.push(o);
     }
     cuts.retain(|&c| ok(c));
-    crate::order::sort(&mut cuts);
+    crate::model::order::sort(&mut cuts);
     cuts.dedup();
     let mut out = Vec::with_capacity(cuts.len() + notes.len());
     let mut note_iter = notes.iter().filter(|n| ok(n.0)).peekable();

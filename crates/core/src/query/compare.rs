@@ -8,10 +8,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::filter::{category_passes, filter_codings, FilterIndex};
-use crate::matrix::selection_codings;
 use crate::model::{Corpus, Stance};
-use crate::view::{Route, ViewState};
+use crate::query::filter::{category_passes, filter_codings, FilterIndex};
+use crate::query::matrix::selection_codings;
+use crate::state::{Route, ViewState};
 
 /// One side of a row.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -122,7 +122,7 @@ pub fn compare_codings(
         let p = corpus.codings[c].paper;
         p == left || p == right
     });
-    crate::order::sort_by_key(&mut out, |&c| {
+    crate::model::order::sort_by_key(&mut out, |&c| {
         let k = &corpus.codings[c];
         (k.paper, k.category, k.evidence, c)
     });
@@ -217,8 +217,8 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{reduce, Action, Facet, RowKey, Selection};
     use crate::testkit;
-    use crate::view::{reduce, Action, Facet, RowKey, Selection};
 
     fn ids(c: &Corpus, ev: &[(usize, bool)]) -> Vec<(String, bool)> {
         ev.iter()

@@ -1,12 +1,12 @@
 //! Printed handouts: which pages a handout has (the current view, or one per step of the tour)
 //! and which quotes a page lists.
 
-use crate::filter::FilterIndex;
-use crate::matrix::selection_codings;
+use crate::link::tour;
 use crate::model::Corpus;
-use crate::tour;
-use crate::view::{quote_route, Route, ViewState};
-use crate::viewmodel::page_title;
+use crate::query::filter::FilterIndex;
+use crate::query::matrix::selection_codings;
+use crate::share::labels::page_title;
+use crate::state::{quote_route, Route, ViewState};
 
 /// One page of a handout.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,35 +80,6 @@ fn printable(corpus: &Corpus, t: &tour::Tour, i: usize, base: &ViewState) -> Opt
         reveal: None,
         ..tour::normalise_view(&view)
     })
-}
-
-/// Longest participants' address kept, in chars.
-pub const MAX_ADDRESS_CHARS: usize = 300;
-
-/// Checks an address where participants open the explorer (`ViewState::open_at`): `http://`
-/// or `https://`, a host, no spaces or control characters, at most `MAX_ADDRESS_CHARS`; any
-/// fragment is dropped (links add their own). Surrounding spaces are trimmed. Err says what
-/// was expected, in words (for the notice of a link that carries a bad one).
-pub fn clean_address(raw: &str) -> Result<String, String> {
-    let a = raw.trim();
-    let a = a.split_once('#').map_or(a, |(base, _)| base);
-    if a.is_empty() {
-        return Err("empty address".into());
-    }
-    if a.chars().count() > MAX_ADDRESS_CHARS {
-        return Err(format!("longer than {MAX_ADDRESS_CHARS} characters"));
-    }
-    if a.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("an address has no spaces".into());
-    }
-    let lower = a.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') => Ok(a.to_string()),
-        _ => Err("expected an http:// or https:// address".into()),
-    }
 }
 
 /// Whether a page address (`location.href` without its fragment) opens only on the computer
@@ -215,8 +186,9 @@ pub fn view_quotes(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{clean_address, MAX_ADDRESS_CHARS};
+    use crate::state::{OpenQuote, RowKey, Selection};
     use crate::testkit;
-    use crate::view::{OpenQuote, RowKey, Selection};
 
     #[test]
     fn addresses_are_http_or_https_with_a_host() {
@@ -351,12 +323,12 @@ mod tests {
 
     #[test]
     fn the_whole_tour_prints_one_page_per_step_each_view_on_its_own() {
-        use crate::tour::{Step, Tour};
-        use crate::view::{Mode, RevealBy};
+        use crate::link::tour::{Step, Tour};
+        use crate::state::{Mode, RevealBy};
         let c = testkit::sample();
         let matrix = ViewState {
             route: Route::Matrix,
-            reveal: Some(crate::view::Reveal {
+            reveal: Some(crate::state::Reveal {
                 by: RevealBy::Row,
                 shown: 1,
             }),

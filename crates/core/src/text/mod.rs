@@ -8,6 +8,7 @@
 //! `examples/fold-table.rs`) rather than that crate's full normalisation tables, which would
 //! otherwise ship in the browser's wasm.
 
+pub mod suggest;
 mod table;
 
 /// A folded string and, for every byte of it, the byte range of the original it came from.
@@ -197,9 +198,27 @@ pub fn search_key(s: &str) -> String {
     search_fold(s).text
 }
 
+/// The first `n` chars of `s` (chars kept whole): the one way the core cuts a text to a length
+/// (search, titles, notes, timeline labels).
+pub fn truncate_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncation_keeps_whole_chars() {
+        assert_eq!(truncate_chars("héllo", 2), "hé");
+        assert_eq!(truncate_chars("héllo", 9), "héllo");
+        assert_eq!(truncate_chars("日本語", 1), "日");
+        assert_eq!(truncate_chars("", 3), "");
+        assert_eq!(truncate_chars("abc", 0), "");
+    }
 
     #[test]
     fn quote_fold_collapses_whitespace_and_styles_only() {

@@ -14,7 +14,7 @@
 //! `busy_period` is the period most items fall in: the page offers to zoom to it, since one
 //! long range (1982–2011) otherwise squeezes the years where most events are.
 
-use crate::timeline::Timeline;
+use crate::query::timeline::Timeline;
 
 /// Sizes of the drawing (SVG units; the SVG scales to the page's width).
 #[derive(Debug, Clone, PartialEq)]
@@ -158,8 +158,10 @@ impl Geometry {
         if title.chars().count() <= max {
             title.to_string()
         } else {
-            let kept: String = title.chars().take(max - 1).collect();
-            format!("{}…", kept.trim_end())
+            format!(
+                "{}…",
+                crate::text::truncate_chars(title, max - 1).trim_end()
+            )
         }
     }
 
@@ -197,7 +199,7 @@ pub fn layout<'a>(t: &Timeline, title: impl Fn(usize) -> &'a str, g: &Geometry) 
             let cut_before = xa_raw < g.x0 - 0.01;
             let cut_after = xb_raw > g.x1 + 0.01;
             let xa = xa_raw.clamp(g.x0, g.x1);
-            let point = it.precision == crate::timeline::Precision::Day;
+            let point = it.precision == crate::query::timeline::Precision::Day;
             let (bar_l, bar_r, x, w) = if point {
                 (xa - DOT, xa + DOT, xa, 0.0)
             } else {
@@ -297,7 +299,7 @@ pub fn busy_period(t: &Timeline) -> Option<(i32, i32)> {
     if t.items.is_empty() {
         return None;
     }
-    let years_of = |it: &crate::timeline::TimelineItem| -> (i32, i32) {
+    let years_of = |it: &crate::query::timeline::TimelineItem| -> (i32, i32) {
         (it.start.floor() as i32, (it.end - 1e-9).floor() as i32)
     };
     let n = t.items.len();
@@ -329,10 +331,10 @@ pub fn busy_period(t: &Timeline) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::FilterIndex;
+    use crate::query::filter::FilterIndex;
+    use crate::query::timeline::{build_timeline, Precision, TimelineItem};
+    use crate::state::{reduce, Action, ViewState};
     use crate::testkit;
-    use crate::timeline::{build_timeline, Precision, TimelineItem};
-    use crate::view::{reduce, Action, ViewState};
 
     fn sample() -> (crate::model::Corpus, Timeline) {
         let c = testkit::sample();

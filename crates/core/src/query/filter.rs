@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 
 use crate::model::Corpus;
-use crate::search::{Query, SearchIndex};
+use crate::query::search::{Query, SearchIndex};
+use crate::state::{Facet, Filters, ViewState, MAX_YEAR, MIN_YEAR};
 use crate::text::search_key;
-use crate::view::{Facet, Filters, ViewState, MAX_YEAR, MIN_YEAR};
 
 /// Bit of the year constraint in a fail mask (facets use bits 0-7, `Facet::index`).
 const YEARS_BIT: u16 = 1 << 8;
@@ -115,7 +115,7 @@ pub fn qualified_label(corpus: &Corpus, facet: Facet, id: &str) -> Option<String
 fn alphabetical<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
     let set: BTreeSet<&str> = values.collect();
     let mut v: Vec<(String, &str)> = set.into_iter().map(|s| (search_key(s), s)).collect();
-    crate::order::sort(&mut v);
+    crate::model::order::sort(&mut v);
     v.into_iter().map(|(_, s)| s.to_string()).collect()
 }
 
@@ -420,7 +420,7 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
                 index.each_value(corpus, facet, c, |v| pairs.push((v, e)));
             }
         }
-        crate::order::sort(&mut pairs);
+        crate::model::order::sort(&mut pairs);
         pairs.dedup();
         let set = state.filters.set(facet);
         let values = index
@@ -479,8 +479,8 @@ pub fn facet_counts(corpus: &Corpus, index: &FilterIndex, state: &ViewState) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Action;
     use crate::testkit::{self, state};
-    use crate::view::Action;
 
     fn toggle(f: Facet, v: &str) -> Action {
         Action::ToggleFacet(f, v.into())

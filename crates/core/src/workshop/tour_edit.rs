@@ -7,12 +7,13 @@
 //! it never panics and ignores an edit that does not apply (an index out of range, a full
 //! tour). The tour's link (`link_state`) opens the first step in presentation mode.
 
-use crate::model::Corpus;
-use crate::tour::{
+use crate::link::tour::{
     self, Step, StepKind, Tour, MAX_MINUTES, MAX_NOTE_CHARS, MAX_PART_CHARS, MAX_STEPS,
     MAX_TITLE_CHARS,
 };
-use crate::view::{Mode, OpenQuote, ViewState};
+use crate::model::Corpus;
+use crate::state::{Mode, OpenQuote, ViewState};
+use crate::text::truncate_chars;
 
 /// A part of a step's notes besides the point (`tour::Parts`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +66,9 @@ pub fn tour_of(state: &ViewState, corpus: &Corpus) -> Tour {
 }
 
 fn cut(s: &str, max: usize) -> String {
-    s.chars()
+    truncate_chars(s, max)
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .take(max)
         .collect()
 }
 
@@ -174,21 +175,21 @@ pub fn quote_slide(state: &ViewState, tour: Option<&Tour>) -> Option<OpenQuote> 
 pub fn step_kind_label(step: &Step) -> &'static str {
     match &step.kind {
         StepKind::Quote(_) => "Quote slide",
-        StepKind::View(v) => crate::view::route_label(&v.route),
+        StepKind::View(v) => crate::state::route_label(&v.route),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Route, RowKey, Selection};
     use crate::testkit;
-    use crate::view::{Route, RowKey, Selection};
 
     fn base(c: &Corpus) -> ViewState {
         ViewState {
             route: Route::Matrix,
             selection: Some(Selection::Row(RowKey::Category(c.categories[0].id.clone()))),
-            theme: Some(crate::view::Theme::Dark),
+            theme: Some(crate::state::Theme::Dark),
             ..ViewState::default()
         }
     }
@@ -354,7 +355,7 @@ mod tests {
         let l = link_state(&t, 0, &s).unwrap();
         assert_eq!((l.mode, l.step), (Mode::Present, 0));
         assert_eq!(l.theme, s.theme, "the presenter's theme is kept");
-        let (back, notices) = crate::url::decode(&crate::url::encode(&l), &c);
+        let (back, notices) = crate::link::url::decode(&crate::link::url::encode(&l), &c);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(back, l);
         assert_eq!(link_state(&t, 2, &s), None);
@@ -370,7 +371,7 @@ mod tests {
         let t = tour_of(&s3, &c);
         assert_eq!(t.steps[0].parts.question, "Why?");
         assert_eq!(t.steps[0].parts.minutes, Some(3));
-        let (back, notes) = crate::url::decode(&crate::url::encode(&s3), &c);
+        let (back, notes) = crate::link::url::decode(&crate::link::url::encode(&s3), &c);
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(tour_of(&back, &c), t);
         for bad in ["x", "-1", "99999", "1.5"] {
