@@ -26,11 +26,7 @@ pub use dom::{
 pub use events::{
     on_box_scroll, on_outside, on_page_hide, on_resize, on_scroll_settled, on_swipe, Listener,
 };
-// `event_value`, `select_value` and `input_value` are the one reader's older names.
-pub use fields::{
-    field_checked, field_value, field_value as event_value, field_value as input_value,
-    field_value as select_value, grid_coords, revert_checkbox, target_attribute,
-};
+pub use fields::{field_checked, field_value, grid_coords, revert_checkbox, target_attribute};
 pub use files::{
     clear_file_input, download, download_bytes, drag_has_files, event_file, read_file, PickedFile,
 };

@@ -112,7 +112,7 @@ fn paper_picker(
     let d = d.clone();
     let ids: Vec<String> = c.papers.iter().map(|p| p.id.clone()).collect();
     let onchange = Callback::from(move |e: Event| {
-        let chosen = browser::select_value(&e);
+        let chosen = browser::field_value(&e);
         let other = ids.get(other).cloned();
         let route = if side == "left" {
             Route::Compare {
@@ -153,7 +153,7 @@ fn narrow_bar(
     let on_event = {
         let (d, dim) = (d.clone(), focus_dim.clone());
         Callback::from(move |e: Event| {
-            let v = browser::event_value(&e);
+            let v = browser::field_value(&e);
             d.emit(Action::Select(narrow(
                 (!v.is_empty()).then_some(v),
                 dim.clone(),
@@ -163,7 +163,7 @@ fn narrow_bar(
     let on_dim = {
         let (d, ev) = (d.clone(), focus_ev.clone());
         Callback::from(move |e: Event| {
-            let v = browser::event_value(&e);
+            let v = browser::field_value(&e);
             d.emit(Action::Select(narrow(
                 ev.clone(),
                 (!v.is_empty()).then_some(v),

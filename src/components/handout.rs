@@ -69,7 +69,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
     let on_address = {
         let (cb, bad) = (props.on_open_at.clone(), bad_address.clone());
         Callback::from(move |e: Event| {
-            let typed = browser::event_value(&e);
+            let typed = browser::field_value(&e);
             if typed.trim().is_empty() {
                 bad.set(None);
                 cb.emit(None);

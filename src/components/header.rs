@@ -55,9 +55,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let on_theme = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
-            dispatch.emit(Action::SetTheme(Theme::from_key(&browser::select_value(
-                &e,
-            ))));
+            dispatch.emit(Action::SetTheme(Theme::from_key(&browser::field_value(&e))));
         })
     };
     let present = s.mode == Mode::Present;

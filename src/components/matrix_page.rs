@@ -124,7 +124,7 @@ fn discuss_controls(data: &Shared, s: &ViewState, d: &Callback<Action>) -> Html 
     let on_reveal = {
         let d = d.clone();
         Callback::from(move |e: Event| {
-            let v = crate::browser::select_value(&e);
+            let v = crate::browser::field_value(&e);
             d.emit(Action::SetReveal(RevealBy::from_key(&v)));
         })
     };

@@ -27,7 +27,7 @@ pub fn OpenLink(props: &OpenLinkProps) -> Html {
         let done = props.on_done.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = browser::input_value(&input_id);
+            let text = browser::field_value(&input_id);
             match pasted_fragment(&text) {
                 Some(f) => {
                     error.set(false);

@@ -303,7 +303,7 @@ fn console_bar(props: &ConsoleProps, clock: &ConsoleClock) -> Html {
     let on_theme = {
         let on = props.on_command.clone();
         Callback::from(move |e: Event| {
-            on.emit(Command::Theme(Theme::from_key(&browser::select_value(&e))));
+            on.emit(Command::Theme(Theme::from_key(&browser::field_value(&e))));
         })
     };
     let theme = props.state.theme;

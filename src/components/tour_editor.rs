@@ -258,11 +258,11 @@ fn step_item(props: &EditorProps, t: &Tour, edit: &Callback<Edit>, i: usize, ste
     let current = s.tour.is_some() && s.step == i;
     let on_field = |make: fn(usize, String) -> Edit| {
         let edit = edit.clone();
-        Callback::from(move |e: Event| edit.emit(make(i, browser::event_value(&e))))
+        Callback::from(move |e: Event| edit.emit(make(i, browser::field_value(&e))))
     };
     let on_part = |part: Part| {
         let edit = edit.clone();
-        Callback::from(move |e: Event| edit.emit(Edit::Part(i, part, browser::event_value(&e))))
+        Callback::from(move |e: Event| edit.emit(Edit::Part(i, part, browser::field_value(&e))))
     };
     let p = &step.parts;
     let part_field = |label: &'static str, key: &'static str, part: Part, value: &str| {
