@@ -137,7 +137,7 @@ say() { printf 'setup: %s\n' "$*"; }
     say "skip: REFI-QDA readers ($venv)"
   else
     py=""
-    for cand in python3.13 python3.12 "$HOME"/.pyenv/versions/3.1[2-9]*/bin/python3 python3; do
+    for cand in python3.13 python3.12 "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 python3; do
       if command -v "$cand" >/dev/null 2>&1 &&
         "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
         py=$(command -v "$cand"); break
